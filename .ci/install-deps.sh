@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs sqp's build and test dependencies from Debian 12's own packages (run as root).
+# Idempotent: when every package is already installed it does nothing, not even 'apt-get update'.
+set -euo pipefail
+packages=(
+  cmake g++ make pkg-config python3
+  libboost-json1.81-dev libboost-date-time1.81-dev   # Boost 1.81: Debian's default 1.74 has no JSON
+  libabsl-dev                                          # absl::Status / StatusOr, string utilities
+  libssl-dev                                           # libcrypto's SHA-256 for rulebook identity
+  libgtest-dev libgmock-dev                            # unit tests
+  libbenchmark-dev                                     # Google Benchmark suites in bench/
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

@@ -1,0 +1,197 @@
+// Civil dates and the reading conventions of RULES.md §0 (READ.PERIOD, READ.DAYS, READ.REST,
+// READ.DATES).
+//
+// A Date is a calendar day in China local time: no clock, no time zone. It is stored as Boost's
+// Gregorian day number so comparisons and day arithmetic are plain integer operations; the
+// year/month/day conversion is Boost.Date_Time's gregorian_calendar. Month and year *periods* are
+// NOT Boost's `months`/`years` iterators, which snap to the month end whenever the start is a month
+// end (2027-02-28 + 1 month = 2027-03-31 in Boost); the Civil Code reads it as 2027-03-28.
+#pragma once
+
+#include <algorithm>
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+namespace sqp {
+
+// Dates accepted from input documents (READ.DATES). Period arithmetic stays far inside
+// Boost.Date_Time's own 1400..9999 range, so no operation on an accepted date can leave it.
+inline constexpr int kMinInputYear = 1900;
+inline constexpr int kMaxInputYear = 2999;
+
+struct YearMonthDay {
+  int year;
+  int month;  // 1..12
+  int day;    // 1..31
+};
+
+class Date {
+ public:
+  // The earliest representable day (an "unset" value that sorts before every real date).
+  constexpr Date() = default;
+
+  // READ.DATES: a real calendar day inside the accepted input range, else nullopt
+  // (2026-02-30 is never normalised to March).
+  static std::optional<Date> FromYmd(int year, int month, int day) {
+    if (year < kMinInputYear || year > kMaxInputYear || month < 1 || month > 12 || day < 1 ||
+        day > DaysInMonth(year, month)) {
+      return std::nullopt;
+    }
+    return Date(ToSerial(year, month, day));
+  }
+
+  // Strict `YYYY-MM-DD`: exactly ten characters, ASCII digits and two hyphens.
+  static std::optional<Date> Parse(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int parts[3] = {0, 0, 0};
+    static constexpr int kStart[3] = {0, 5, 8};
+    static constexpr int kLength[3] = {4, 2, 2};
+    for (int p = 0; p < 3; ++p) {
+      for (int i = 0; i < kLength[p]; ++i) {
+        const char c = text[static_cast<size_t>(kStart[p] + i)];
+        if (c < '0' || c > '9') return std::nullopt;
+        parts[p] = parts[p] * 10 + (c - '0');
+      }
+    }
+    return FromYmd(parts[0], parts[1], parts[2]);
+  }
+
+  // `YYYYMMDD` as an integer, the C ABI's date form (20260320).
+  static std::optional<Date> FromYyyymmdd(std::int32_t value) {
+    if (value < 0) return std::nullopt;
+    return FromYmd(value / 10000, (value / 100) % 100, value % 100);
+  }
+
+  static int DaysInMonth(int year, int month) {
+    return boost::gregorian::gregorian_calendar::end_of_month_day(
+        static_cast<unsigned short>(year), static_cast<unsigned short>(month));
+  }
+
+  YearMonthDay ymd() const {
+    const auto v = boost::gregorian::gregorian_calendar::from_day_number(
+        static_cast<boost::gregorian::gregorian_calendar::date_int_type>(serial_));
+    return {static_cast<int>(v.year), static_cast<int>(v.month), static_cast<int>(v.day)};
+  }
+  int year() const { return ymd().year; }
+
+  std::int32_t serial() const { return serial_; }
+  std::int32_t yyyymmdd() const {
+    const YearMonthDay v = ymd();
+    return v.year * 10000 + v.month * 100 + v.day;
+  }
+
+  // Writes `YYYY-MM-DD` into out[0..9]; returns out + 10.
+  char* Format(char* out) const {
+    const YearMonthDay v = ymd();
+    const int digits[8] = {v.year / 1000 % 10, v.year / 100 % 10, v.year / 10 % 10, v.year % 10,
+                           v.month / 10,       v.month % 10,      v.day / 10,       v.day % 10};
+    int d = 0;
+    for (int i = 0; i < 10; ++i) {
+      out[i] = (i == 4 || i == 7) ? '-' : static_cast<char>('0' + digits[d++]);
+    }
+    return out + 10;
+  }
+  std::string ToString() const {
+    std::string s(10, '0');
+    Format(s.data());
+    return s;
+  }
+
+  Date PlusDays(std::int32_t days) const { return Date(serial_ + days); }
+  // Days from `other` to this date (positive when this is later).
+  std::int32_t DaysSince(Date other) const { return serial_ - other.serial_; }
+
+  friend constexpr auto operator<=>(Date, Date) = default;
+
+  // Only for dates the library derived itself (never for input): no range check.
+  static Date FromYmdUnchecked(int year, int month, int day) {
+    return Date(ToSerial(year, month, day));
+  }
+
+ private:
+  explicit constexpr Date(std::int32_t serial) : serial_(serial) {}
+  static std::int32_t ToSerial(int year, int month, int day) {
+    using Cal = boost::gregorian::gregorian_calendar;
+    return static_cast<std::int32_t>(Cal::day_number(Cal::ymd_type(
+        static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+        static_cast<unsigned short>(day))));
+  }
+
+  std::int32_t serial_ = 0;
+};
+
+// READ.PERIOD: a period of `months` (negative: counted backwards) from `start` ends on the
+// corresponding day of the target month, or on that month's last day when it has no such day
+// (Civil Code Art. 201-202). 2026-08-31 + 6 = 2027-02-28; 2027-06-30 - 3 = 2027-03-30.
+inline Date AddMonths(Date start, int months) {
+  const YearMonthDay v = start.ymd();
+  const int index = v.year * 12 + (v.month - 1) + months;  // months since year 0
+  const int year = index / 12;
+  const int month = index % 12 + 1;
+  return Date::FromYmdUnchecked(year, month, std::min(v.day, Date::DaysInMonth(year, month)));
+}
+
+// READ.PERIOD for years: 2024-02-29 + 3 years = 2027-02-28.
+inline Date AddYears(Date start, int years) { return AddMonths(start, years * 12); }
+
+// READ.DAYS: N natural days starting on `start` cover start .. start+N-1 inclusive.
+struct DayRange {
+  Date first;
+  Date last;
+  bool Contains(Date d) const { return first <= d && d <= last; }
+};
+inline DayRange NaturalDays(Date start, int days) { return {start, start.PlusDays(days - 1)}; }
+
+// READ.REST (Civil Code Art. 203): a deadline for an act that falls on a statutory rest day moves
+// to the next working day. The calendar is rulebook data; an empty calendar moves nothing.
+class RestCalendar {
+ public:
+  RestCalendar() = default;
+  // `weekends_rest`: Saturdays and Sundays are rest days unless listed in `working_days`
+  // (China's adjusted working weekends, 调休). `rest_days`: statutory holidays.
+  RestCalendar(bool weekends_rest, std::vector<Date> rest_days, std::vector<Date> working_days)
+      : weekends_rest_(weekends_rest),
+        rest_days_(std::move(rest_days)),
+        working_days_(std::move(working_days)) {
+    std::sort(rest_days_.begin(), rest_days_.end());
+    std::sort(working_days_.begin(), working_days_.end());
+  }
+
+  bool empty() const { return !weekends_rest_ && rest_days_.empty(); }
+  bool weekends_rest() const { return weekends_rest_; }
+  std::span<const Date> rest_days() const { return rest_days_; }
+  std::span<const Date> working_days() const { return working_days_; }
+
+  bool IsRestDay(Date d) const {
+    if (std::binary_search(rest_days_.begin(), rest_days_.end(), d)) return true;
+    if (!weekends_rest_) return false;
+    if (std::binary_search(working_days_.begin(), working_days_.end(), d)) return false;
+    // Boost day numbers: serial % 7 == 5 is Saturday, 6 is Sunday (2026-11-21 is a Saturday).
+    const int weekday = static_cast<int>(((d.serial() % 7) + 7) % 7);
+    return weekday == 5 || weekday == 6;
+  }
+
+  // The deadline itself when it is a working day, else the next working day.
+  Date RollForward(Date deadline) const {
+    // A rest stretch is bounded by the listed days plus two weekend days per listed day.
+    Date d = deadline;
+    for (size_t guard = 0; IsRestDay(d) && guard <= 3 * rest_days_.size() + 7; ++guard) {
+      d = d.PlusDays(1);
+    }
+    return d;
+  }
+
+ private:
+  bool weekends_rest_ = false;
+  std::vector<Date> rest_days_;
+  std::vector<Date> working_days_;
+};
+
+}  // namespace sqp

@@ -1,0 +1,72 @@
+// The engine: a rulebook plus the registry of operations (CONTRACT.md §1). Immutable once made;
+// every const method is safe to call from many threads at once on one shared engine.
+//
+// Each operation takes one JSON document and returns one (`Run`); `RunToDocument` always yields
+// a document, the result or an `sqp.error/1`, which is what the C ABI, the CLI and Python
+// return. The typed C++ API of each operation (eligibility.hpp, …) evaluates the same rules
+// without JSON: the JSON door only decodes, calls it and encodes.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "sqp/rulebook.hpp"
+#include "sqp/status.hpp"
+
+namespace sqp {
+
+// Input limits (each refused with ErrorCode::kLimitExceeded naming the limit).
+struct EngineOptions {
+  size_t max_input_bytes = 4u << 20;  // one document
+  int max_depth = 32;                 // JSON nesting
+};
+
+class Engine {
+ public:
+  // An engine on the compiled-in default rulebook.
+  static absl::StatusOr<Engine> Create(EngineOptions options = {});
+  // An engine on a rulebook given as `sqp.rulebook/1` JSON, validated in full.
+  static absl::StatusOr<Engine> FromRulebookJson(std::string_view rulebook_json,
+                                                 EngineOptions options = {});
+  explicit Engine(Rulebook rulebook, EngineOptions options = {});
+
+  const Rulebook& rulebook() const { return *rulebook_; }
+  const RulebookIdentity& identity() const { return rulebook_->identity; }
+  const EngineOptions& options() const { return options_; }
+
+  // Names of the operations, in contract order.
+  static std::vector<std::string_view> OperationNames();
+
+  // Runs `operation` on one JSON document: the result document, or the error.
+  absl::StatusOr<std::string> Run(std::string_view operation, std::string_view input) const;
+
+  // Appends the result document, or on failure an `sqp.error/1` document, to `out`; returns
+  // kOk or the error's code. `input_line` > 0 (a JSON Lines line number) is carried by an error
+  // document as "line".
+  ErrorCode RunToDocument(std::string_view operation, std::string_view input, std::string& out,
+                          size_t input_line = 0) const;
+
+  // JSON Lines: one output line per non-blank input line, in order; a bad line yields an
+  // `sqp.error/1` line (its "line" member gives the 1-based input line) and the run goes on.
+  struct BatchSummary {
+    size_t documents = 0;
+    size_t errors = 0;
+  };
+  BatchSummary RunBatch(std::string_view operation, std::string_view json_lines,
+                        std::string& out) const;
+
+  // The `sqp.error/1` document for an error status, stamped with this engine's rulebook.
+  std::string ErrorDocument(const absl::Status& status) const;
+  // The same without an engine (engine creation failed): no rulebook stamp.
+  static std::string StandaloneErrorDocument(const absl::Status& status);
+
+ private:
+  std::shared_ptr<const Rulebook> rulebook_;
+  EngineOptions options_;
+};
+
+}  // namespace sqp

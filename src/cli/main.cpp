@@ -1,0 +1,279 @@
+// The `sqp` command (CONTRACT.md §5): reads files, calls the engine, prints. No rule lives here.
+//
+//   sqp OPERATION [FILE|-] [--rulebook FILE] [--format json|text] [--batch]
+//   sqp rulebook validate FILE
+//
+// Exit codes: 0 evaluated (whatever the decision), 1 internal error, 2 usage error,
+// 3 invalid input, 4 invalid rulebook.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "engine/operation.hpp"
+#include "sqp.h"
+#include "sqp/engine.hpp"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInternal = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitInput = 3;
+constexpr int kExitRulebook = 4;
+
+constexpr const char* kHelp = R"(sqp — service-site quality rules and scoring (信息通信业服务现场质量推进办法)
+
+Usage:
+  sqp OPERATION [FILE|-] [--rulebook FILE] [--format json|text] [--batch]
+  sqp rulebook validate FILE
+  sqp --help | --version
+
+Operations (one JSON document in, one out):
+  eligibility   sqp.application/1  -> sqp.eligibility/1     who may apply (ELIG.*)
+  cycle         sqp.cycle/1        -> sqp.cycle-result/1    batch, report and publicity dates (CYCLE.*)
+  meeting       sqp.meeting/1      -> sqp.meeting-result/1  quorum and votes (VOTE.*)
+  certificate   sqp.certificate/1  -> sqp.certificate-status/1  validity and supervision (CERT.*, SUP.*)
+  score         sqp.scoresheet/1   -> sqp.score/1           points and grade (SCORE.*)
+  assess        sqp.assessment/1   -> sqp.assessment-result/1   all of the above in one report
+  rulebook      {} (FILE optional)  -> sqp.rulebook-info/1   id, version, sha256 of the rulebook
+
+Options:
+  FILE, -          input document (default: standard input)
+  --rulebook FILE  use this sqp.rulebook/1 instead of the compiled-in default
+  --format json    print the result document, one line (default)
+  --format text    print a readable report in Chinese and English
+  --batch          read JSON Lines, write one result per line; a bad line gives an
+                   sqp.error/1 line and the run goes on
+
+Exit codes: 0 evaluated (whatever the decision), 1 internal error, 2 usage error,
+            3 invalid input, 4 invalid rulebook.
+
+Examples:
+  sqp eligibility docs/examples/application-eligible.json --format text
+  sqp eligibility --batch applications.jsonl > decisions.jsonl
+  sqp rulebook --rulebook my-rulebook.json
+  sqp rulebook validate my-rulebook.json
+)";
+
+int ExitCodeFor(sqp::ErrorCode code) {
+  switch (code) {
+    case sqp::ErrorCode::kOk: return kExitOk;
+    case sqp::ErrorCode::kUsage:
+    case sqp::ErrorCode::kUnknownOperation: return kExitUsage;
+    case sqp::ErrorCode::kInvalidJson:
+    case sqp::ErrorCode::kInvalidSchema:
+    case sqp::ErrorCode::kInvalidInput:
+    case sqp::ErrorCode::kLimitExceeded: return kExitInput;
+    case sqp::ErrorCode::kInvalidRulebook: return kExitRulebook;
+    case sqp::ErrorCode::kOutOfMemory:
+    case sqp::ErrorCode::kInternal: return kExitInternal;
+  }
+  return kExitInternal;
+}
+
+int UsageError(const std::string& message) {
+  std::cerr << "sqp: " << message << "\nTry 'sqp --help'.\n";
+  return kExitUsage;
+}
+
+std::optional<std::string> ReadAll(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream s;
+    s << std::cin.rdbuf();
+    return s.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void PrintIssues(const sqp::ErrorInfo& info, std::ostream& os) {
+  for (const auto& issue : info.issues) {
+    os << "  " << (issue.path.empty() ? "(document)" : issue.path) << ": " << issue.message << "\n";
+  }
+}
+
+struct Options {
+  std::string operation;
+  std::vector<std::string> positional;
+  std::optional<std::string> rulebook_file;
+  std::string format = "json";
+  bool format_given = false;
+  bool batch = false;
+};
+
+int ValidateRulebook(const std::string& path, const std::string& format) {
+  auto text = ReadAll(path);
+  if (!text) return UsageError("cannot read " + path);
+  auto engine = sqp::Engine::FromRulebookJson(*text);
+  if (!engine.ok()) {
+    const sqp::ErrorInfo info = sqp::DescribeError(engine.status());
+    if (format == "json") {
+      std::cout << sqp::Engine::StandaloneErrorDocument(engine.status()) << "\n";
+    } else {
+      std::cout << path << ": invalid rulebook, " << info.issues.size() << " problem(s):\n";
+      PrintIssues(info, std::cout);
+    }
+    return ExitCodeFor(info.code) == kExitInput ? kExitRulebook : ExitCodeFor(info.code);
+  }
+  const auto& id = engine->identity();
+  if (format == "json") {
+    std::cout << *engine->Run("rulebook", "{}") << "\n";
+  } else {
+    std::cout << path << ": valid rulebook " << id.id << " " << id.version << " sha256 "
+              << id.sha256 << "\n";
+  }
+  return kExitOk;
+}
+
+// Streams JSON Lines from `in` so memory stays flat however long the input is.
+int RunBatch(const sqp::Engine& engine, const std::string& operation, std::istream& in) {
+  std::string line, out;
+  size_t line_no = 0, errors = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (engine.RunToDocument(operation, line, out, line_no) != sqp::ErrorCode::kOk) ++errors;
+    out += '\n';
+    if (out.size() >= (1u << 16)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+  if (errors > 0) {
+    std::cerr << "sqp: " << errors << " of " << line_no << " lines were not valid input\n";
+    return kExitInput;
+  }
+  return kExitOk;
+}
+
+int Main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return UsageError("missing OPERATION");
+  Options o;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--help" || a == "-h") {
+      std::cout << kHelp;
+      return kExitOk;
+    } else if (a == "--version") {
+      std::cout << "sqp " << SQP_VERSION_STRING << "\n";
+      return kExitOk;
+    } else if (a == "--batch") {
+      o.batch = true;
+    } else if (a == "--rulebook" || a == "--format") {
+      if (i + 1 >= args.size()) return UsageError(a + " needs a value");
+      if (a == "--rulebook") {
+        o.rulebook_file = args[++i];
+      } else {
+        o.format = args[++i];
+        o.format_given = true;
+      }
+      if (a == "--format" && o.format != "json" && o.format != "text") {
+        return UsageError("--format must be json or text, got " + o.format);
+      }
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      return UsageError("unknown option " + a);
+    } else if (o.operation.empty()) {
+      o.operation = a;
+    } else {
+      o.positional.push_back(a);
+    }
+  }
+  if (o.operation.empty()) return UsageError("missing OPERATION");
+
+  if (o.operation == "rulebook" && !o.positional.empty() && o.positional[0] == "validate") {
+    if (o.positional.size() != 2) return UsageError("usage: sqp rulebook validate FILE");
+    // A person runs this: text unless JSON is asked for explicitly.
+    return ValidateRulebook(o.positional[1], o.format_given ? o.format : "text");
+  }
+  const sqp::internal::OperationDef* op = sqp::internal::FindOperation(o.operation);
+  if (op == nullptr) {
+    std::string names;
+    for (auto n : sqp::Engine::OperationNames()) names += (names.empty() ? "" : ", ") + std::string(n);
+    return UsageError("unknown operation '" + o.operation + "'; expected one of: " + names);
+  }
+  if (o.positional.size() > 1) return UsageError("too many arguments");
+  if (o.batch && o.format == "text") return UsageError("--batch writes JSON Lines; --format text is for one document");
+
+  // The engine: the default rulebook or --rulebook FILE.
+  std::optional<sqp::Engine> engine;
+  if (o.rulebook_file) {
+    auto text = ReadAll(*o.rulebook_file);
+    if (!text) return UsageError("cannot read " + *o.rulebook_file);
+    auto made = sqp::Engine::FromRulebookJson(*text);
+    if (!made.ok()) {
+      const sqp::ErrorInfo info = sqp::DescribeError(made.status());
+      std::cerr << "sqp: " << *o.rulebook_file << ": invalid rulebook\n";
+      PrintIssues(info, std::cerr);
+      return kExitRulebook;
+    }
+    engine.emplace(*std::move(made));
+  } else {
+    auto made = sqp::Engine::Create();
+    if (!made.ok()) {
+      std::cerr << "sqp: the default rulebook failed to load: " << made.status().message() << "\n";
+      return kExitInternal;
+    }
+    engine.emplace(*std::move(made));
+  }
+
+  const std::string file = o.positional.empty() ? "-" : o.positional[0];
+  if (o.batch) {
+    if (file == "-") return RunBatch(*engine, o.operation, std::cin);
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return UsageError("cannot read " + file);
+    return RunBatch(*engine, o.operation, in);
+  }
+
+  std::optional<std::string> input;
+  if (o.operation == "rulebook" && o.positional.empty()) {
+    input = "{}";
+  } else {
+    input = ReadAll(file);
+    if (!input) return UsageError("cannot read " + file);
+  }
+  std::string out;
+  const sqp::ErrorCode code = engine->RunToDocument(o.operation, *input, out);
+  if (code != sqp::ErrorCode::kOk) {
+    const boost::json::value doc = boost::json::parse(out);
+    std::cerr << "sqp: " << o.operation << ": " << doc.at("message").as_string().c_str() << "\n";
+    if (o.format == "json") {
+      std::cout << out << "\n";
+    } else {
+      for (const auto& e : doc.at("errors").as_array()) {
+        const auto& path = e.at("path").as_string();
+        std::cout << "错误 error: " << (path.empty() ? "(document)" : path.c_str()) << ": "
+                  << e.at("message").as_string().c_str() << "\n";
+      }
+    }
+    return ExitCodeFor(code);
+  }
+  if (o.format == "text" && op->render_text != nullptr) {
+    std::cout << op->render_text(boost::json::parse(out));
+  } else {
+    std::cout << out << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "sqp: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+}

@@ -1,0 +1,145 @@
+// Decoding helpers shared by every codec: typed field access over a parsed Boost.JSON value that
+// records *every* problem with its RFC 6901 JSON pointer instead of stopping at the first.
+//
+// The pointer is kept as a chain of Loc frames on the caller's stack and only spelled out when an
+// issue is recorded, so validating a good document costs no allocation for paths.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "absl/status/status.h"
+#include "sqp/date.hpp"
+#include "sqp/decimal.hpp"
+#include "sqp/status.hpp"
+
+namespace sqp::json {
+
+namespace bj = boost::json;
+
+class Loc {
+ public:
+  static Loc Root() { return Loc(nullptr, Kind::kRoot, {}, 0); }
+  Loc Key(std::string_view key) const { return Loc(this, Kind::kKey, key, 0); }
+  Loc Index(size_t index) const { return Loc(this, Kind::kIndex, {}, index); }
+  std::string Pointer() const;  // "" for the root, "/accidents/0/date", '~' and '/' escaped
+
+ private:
+  enum class Kind { kRoot, kKey, kIndex };
+  Loc(const Loc* parent, Kind kind, std::string_view key, size_t index)
+      : parent_(parent), kind_(kind), key_(key), index_(index) {}
+  const Loc* parent_;
+  Kind kind_;
+  std::string_view key_;
+  size_t index_;
+};
+
+// Every problem found in one document. Capped so a hostile document cannot make the error
+// report larger than the input; the cap is stated in the last issue.
+class Issues {
+ public:
+  static constexpr size_t kMaxIssues = 100;
+  void Add(const Loc& at, std::string message);
+  bool empty() const { return list_.empty(); }
+  const std::vector<Issue>& list() const { return list_; }
+  // OkStatus() when empty, else an error of `code` with every issue.
+  absl::Status ToStatus(ErrorCode code) const;
+
+ private:
+  std::vector<Issue> list_;
+  size_t dropped_ = 0;
+};
+
+// A value quoted for a message: at most 40 characters, control characters escaped.
+std::string Quote(std::string_view text);
+// A JSON value's kind for messages: "a string", "a number", "null", …
+std::string_view KindOf(const bj::value& v);
+
+enum class Need {
+  kRequired,  // absent or null is an issue
+  kOptional,  // absent or null: nullopt, no issue
+};
+
+template <class E>
+struct EnumName {
+  std::string_view name;
+  E value;
+};
+
+// Element readers: read one value at `at`, recording an issue and returning nullopt when bad.
+std::optional<std::string_view> ReadString(const bj::value& v, const Loc& at, Issues& issues,
+                                           bool non_empty = false);
+std::optional<bool> ReadBool(const bj::value& v, const Loc& at, Issues& issues);
+std::optional<std::int64_t> ReadInteger(const bj::value& v, const Loc& at, Issues& issues,
+                                        std::int64_t min, std::int64_t max);
+std::optional<Decimal> ReadDecimal(const bj::value& v, const Loc& at, Issues& issues);
+std::optional<Date> ReadDate(const bj::value& v, const Loc& at, Issues& issues);
+void ReportUnknownEnum(const bj::value& v, const Loc& at, Issues& issues,
+                       std::span<const std::string_view> names);
+
+template <class E, size_t N>
+std::optional<E> ReadEnum(const bj::value& v, const Loc& at, Issues& issues,
+                          const EnumName<E> (&names)[N]) {
+  if (const bj::string* s = v.if_string()) {
+    for (const auto& n : names) {
+      if (n.name == std::string_view(*s)) return n.value;
+    }
+  }
+  std::string_view all[N];
+  for (size_t i = 0; i < N; ++i) all[i] = names[i].name;
+  ReportUnknownEnum(v, at, issues, all);
+  return std::nullopt;
+}
+
+// The fields of one JSON object.
+class Fields {
+ public:
+  // A non-object records "expected an object" and gives a Fields with ok() == false whose
+  // accessors all return nothing (so callers need no special path).
+  Fields(const bj::value& v, const Loc& at, Issues& issues);
+
+  bool ok() const { return object_ != nullptr; }
+  const bj::object* object() const { return object_; }
+  const Loc& loc() const { return at_; }
+  Issues& issues() const { return issues_; }
+
+  // The value of `key`; nullptr when absent (or null and kOptional). A required field that is
+  // absent or null is recorded.
+  const bj::value* Get(std::string_view key, Need need) const;
+
+  std::optional<std::string_view> String(std::string_view key, Need need,
+                                         bool non_empty = false) const;
+  std::optional<bool> Bool(std::string_view key, Need need) const;
+  std::optional<std::int64_t> Integer(std::string_view key, Need need, std::int64_t min,
+                                      std::int64_t max) const;
+  std::optional<Decimal> Number(std::string_view key, Need need) const;
+  std::optional<Date> DateField(std::string_view key, Need need) const;
+  // The array, or nullptr (absent, null and kOptional, or not an array: recorded).
+  const bj::array* Array(std::string_view key, Need need) const;
+  template <class E, size_t N>
+  std::optional<E> Enum(std::string_view key, Need need, const EnumName<E> (&names)[N]) const {
+    const bj::value* v = Get(key, need);
+    if (v == nullptr) return std::nullopt;
+    return ReadEnum(*v, at_.Key(key), issues_, names);
+  }
+
+  // For strict documents (rulebooks): every key outside `known` is recorded.
+  void RejectUnknownKeys(std::initializer_list<std::string_view> known) const;
+
+ private:
+  const bj::object* object_;
+  const Loc& at_;
+  Issues& issues_;
+};
+
+// The "schema" member of an input document must equal `expected`: kInvalidSchema otherwise.
+absl::Status CheckSchema(const bj::value& doc, std::string_view expected);
+
+}  // namespace sqp::json

@@ -1,0 +1,32 @@
+// `rulebook`: identifies the active rulebook ({} → sqp.rulebook-info/1).
+#include "strings.hpp"
+#include "engine/operation.hpp"
+
+namespace sqp::internal {
+namespace {
+
+absl::Status Run(const Engine& engine, const boost::json::value& /*input*/, json::Writer& w) {
+  const Rulebook& rb = engine.rulebook();
+  w.Field("id", rb.identity.id);
+  w.Field("version", rb.identity.version);
+  w.Field("sha256", rb.identity.sha256);
+  w.Field("title", rb.title);
+  return absl::OkStatus();
+}
+
+std::string RenderText(const boost::json::value& result) {
+  const auto& o = result.as_object();
+  auto str = [&](const char* k) { return std::string(o.at(k).as_string()); };
+  return Cat("规则库 Rulebook: ", str("id"), " ", str("version"), "\n",
+                      "标题 Title:      ", str("title"), "\n",
+                      "SHA-256:         ", str("sha256"), "\n");
+}
+
+}  // namespace
+
+const OperationDef& RulebookOperation() {
+  static const OperationDef kDef{"rulebook", "", "sqp.rulebook-info/1", &Run, &RenderText};
+  return kDef;
+}
+
+}  // namespace sqp::internal
