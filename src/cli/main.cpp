@@ -50,6 +50,7 @@ Options:
   --rulebook FILE  use this sqp.rulebook/1 instead of the compiled-in default
   --format json    print the result document, one line (default)
   --format text    print a readable report in Chinese and English
+  --format ics|svg certificate only: an iCalendar file of the deadlines, an SVG timeline
   --batch          read JSON Lines, write one result per line; a bad line gives an
                    sqp.error/1 line and the run goes on
 
@@ -179,9 +180,6 @@ int Main(int argc, char** argv) {
         o.format = args[++i];
         o.format_given = true;
       }
-      if (a == "--format" && o.format != "json" && o.format != "text") {
-        return UsageError("--format must be json or text, got " + o.format);
-      }
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       return UsageError("unknown option " + a);
     } else if (o.operation.empty()) {
@@ -204,7 +202,17 @@ int Main(int argc, char** argv) {
     return UsageError("unknown operation '" + o.operation + "'; expected one of: " + names);
   }
   if (o.positional.size() > 1) return UsageError("too many arguments");
-  if (o.batch && o.format == "text") return UsageError("--batch writes JSON Lines; --format text is for one document");
+  // --format: json, or one of the operation's renderers (text, and ics/svg for certificates).
+  const sqp::internal::Renderer* renderer = nullptr;
+  std::string formats = "json";
+  for (const auto& r : op->renderers) {
+    formats += ", " + std::string(r.format);
+    if (r.format == o.format) renderer = &r;
+  }
+  if (o.format != "json" && renderer == nullptr) {
+    return UsageError("--format for " + o.operation + " must be one of: " + formats + "; got " + o.format);
+  }
+  if (o.batch && renderer != nullptr) return UsageError("--batch writes JSON Lines; --format " + o.format + " is for one document");
 
   // The engine: the default rulebook or --rulebook FILE.
   std::optional<sqp::Engine> engine;
@@ -259,8 +267,8 @@ int Main(int argc, char** argv) {
     }
     return ExitCodeFor(code);
   }
-  if (o.format == "text" && op->render_text != nullptr) {
-    std::cout << op->render_text(boost::json::parse(out));
+  if (renderer != nullptr) {
+    std::cout << renderer->render(boost::json::parse(out));
   } else {
     std::cout << out << "\n";
   }

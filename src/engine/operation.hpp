@@ -15,6 +15,13 @@
 
 namespace sqp::internal {
 
+// Renders a result document for people: "text" (Chinese + English report), and per operation
+// further formats ("ics", "svg" for certificates). Used by the CLI's --format.
+struct Renderer {
+  std::string_view format;
+  std::string (*render)(const boost::json::value& result);
+};
+
 struct OperationDef {
   std::string_view name;
   std::string_view input_schema;   // checked by the engine before `run`; "" = any object
@@ -23,8 +30,8 @@ struct OperationDef {
   // positioned inside the result object after "schema" and "rulebook". On error it returns the
   // status (every bad field with its pointer) and whatever it wrote is discarded.
   absl::Status (*run)(const Engine& engine, const boost::json::value& input, json::Writer& out);
-  // A readable Chinese + English report of a result document (CLI --format text); may be null.
-  std::string (*render_text)(const boost::json::value& result);
+  // The human formats this operation offers (may be empty).
+  std::span<const Renderer> renderers;
 };
 
 std::span<const OperationDef* const> Operations();

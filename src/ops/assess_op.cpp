@@ -12,7 +12,7 @@ absl::Status Run(const Engine&, const boost::json::value&, json::Writer&) {
 }  // namespace
 
 const OperationDef& AssessOperation() {
-  static const OperationDef kDef{"assess", "sqp.assessment/1", "sqp.assessment-result/1", &Run, nullptr};
+  static const OperationDef kDef{"assess", "sqp.assessment/1", "sqp.assessment-result/1", &Run, {}};
   return kDef;
 }
 

@@ -12,7 +12,7 @@ absl::Status Run(const Engine&, const boost::json::value&, json::Writer&) {
 }  // namespace
 
 const OperationDef& CertificateOperation() {
-  static const OperationDef kDef{"certificate", "sqp.certificate/1", "sqp.certificate-status/1", &Run, nullptr};
+  static const OperationDef kDef{"certificate", "sqp.certificate/1", "sqp.certificate-status/1", &Run, {}};
   return kDef;
 }
 

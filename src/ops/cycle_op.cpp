@@ -12,7 +12,7 @@ absl::Status Run(const Engine&, const boost::json::value&, json::Writer&) {
 }  // namespace
 
 const OperationDef& CycleOperation() {
-  static const OperationDef kDef{"cycle", "sqp.cycle/1", "sqp.cycle-result/1", &Run, nullptr};
+  static const OperationDef kDef{"cycle", "sqp.cycle/1", "sqp.cycle-result/1", &Run, {}};
   return kDef;
 }
 

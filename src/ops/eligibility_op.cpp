@@ -12,7 +12,7 @@ absl::Status Run(const Engine&, const boost::json::value&, json::Writer&) {
 }  // namespace
 
 const OperationDef& EligibilityOperation() {
-  static const OperationDef kDef{"eligibility", "sqp.application/1", "sqp.eligibility/1", &Run, nullptr};
+  static const OperationDef kDef{"eligibility", "sqp.application/1", "sqp.eligibility/1", &Run, {}};
   return kDef;
 }
 

@@ -12,7 +12,7 @@ absl::Status Run(const Engine&, const boost::json::value&, json::Writer&) {
 }  // namespace
 
 const OperationDef& MeetingOperation() {
-  static const OperationDef kDef{"meeting", "sqp.meeting/1", "sqp.meeting-result/1", &Run, nullptr};
+  static const OperationDef kDef{"meeting", "sqp.meeting/1", "sqp.meeting-result/1", &Run, {}};
   return kDef;
 }
 

@@ -25,7 +25,8 @@ std::string RenderText(const boost::json::value& result) {
 }  // namespace
 
 const OperationDef& RulebookOperation() {
-  static const OperationDef kDef{"rulebook", "", "sqp.rulebook-info/1", &Run, &RenderText};
+  static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
+  static const OperationDef kDef{"rulebook", "", "sqp.rulebook-info/1", &Run, kRenderers};
   return kDef;
 }
 

@@ -12,7 +12,7 @@ absl::Status Run(const Engine&, const boost::json::value&, json::Writer&) {
 }  // namespace
 
 const OperationDef& ScoreOperation() {
-  static const OperationDef kDef{"score", "sqp.scoresheet/1", "sqp.score/1", &Run, nullptr};
+  static const OperationDef kDef{"score", "sqp.scoresheet/1", "sqp.score/1", &Run, {}};
   return kDef;
 }
 
