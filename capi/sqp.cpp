@@ -8,11 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine_handle.hpp"
 #include "sqp/engine.hpp"
-
-struct sqp_engine {
-  sqp::Engine engine;
-};
 
 namespace {
 
