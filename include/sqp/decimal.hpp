@@ -105,9 +105,12 @@ class Decimal {
 
   // Shortest text without trailing zeros ("95", "99.99", "-0.5").
   std::string ToString() const { return ToString(-1); }
-  // With exactly `places` decimals when places >= 0 ("95.0" for places 1).
+  // With exactly `places` decimals when 0 <= places <= 6 ("95.0" for places 1), rounded half up
+  // first; places < 0: shortest form.
   std::string ToString(int places) const {
-    std::int64_t magnitude = units_ < 0 ? -units_ : units_;
+    if (places > kPlaces) places = kPlaces;
+    const std::int64_t value = places >= 0 ? RoundHalfUp(places).units_ : units_;
+    std::int64_t magnitude = value < 0 ? -value : value;
     std::string whole = std::to_string(magnitude / kScale);
     std::string frac = std::to_string(magnitude % kScale);
     frac.insert(0, static_cast<size_t>(kPlaces) - frac.size(), '0');
@@ -116,7 +119,7 @@ class Decimal {
     } else {
       frac.resize(static_cast<size_t>(places));
     }
-    std::string out = units_ < 0 && (magnitude != 0) ? "-" : "";
+    std::string out = value < 0 ? "-" : "";
     out += whole;
     if (!frac.empty()) { out += '.'; out += frac; }
     return out;

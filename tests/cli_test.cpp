@@ -1,0 +1,109 @@
+// The `sqp` CLI's contract (CONTRACT.md §5): exit codes, rulebook validation, error reporting.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+
+#include <boost/json.hpp>
+
+namespace {
+
+struct CliRun {
+  int exit_code;
+  std::string out;  // stdout and stderr together
+};
+
+CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
+  const std::string input = ::testing::TempDir() + "/cli_stdin.txt";
+  std::ofstream(input) << stdin_text;
+  const std::string cmd = std::string(SQP_CLI_PATH) + " " + args + " < " + input + " 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string WriteTemp(const std::string& name, const std::string& text) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+const std::string kDefaultRulebook = std::string(SQP_SOURCE_DIR) + "/src/rulebook/default_rulebook.json";
+
+TEST(CliTest, HelpAndVersion) {
+  const CliRun help = Cli("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
+  const CliRun version = Cli("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out, std::string("sqp ") + SQP_PROJECT_VERSION + "\n");
+}
+
+TEST(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(Cli("").exit_code, 2);
+  EXPECT_EQ(Cli("frobnicate x.json").exit_code, 2);
+  EXPECT_EQ(Cli("rulebook --bogus").exit_code, 2);
+  EXPECT_EQ(Cli("rulebook --format").exit_code, 2);
+  EXPECT_EQ(Cli("rulebook --format pdf").exit_code, 2);
+  EXPECT_EQ(Cli("eligibility /no/such/file.json").exit_code, 2);
+}
+
+TEST(CliTest, RulebookPrintsIdentity) {
+  const CliRun r = Cli("rulebook");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto doc = boost::json::parse(r.out);
+  EXPECT_EQ(doc.at("schema"), "sqp.rulebook-info/1");
+  EXPECT_EQ(doc.at("sha256").as_string().size(), 64u);
+}
+
+TEST(CliTest, ValidateGoodAndBrokenRulebooks) {
+  const CliRun good = Cli("rulebook validate " + kDefaultRulebook);
+  EXPECT_EQ(good.exit_code, 0) << good.out;
+  EXPECT_NE(good.out.find("valid rulebook sqp.default"), std::string::npos);
+
+  const std::string broken = WriteTemp(
+      "broken_rulebook.json",
+      R"({"schema":"sqp.rulebook/1","id":"x","version":"1","calendar":{"acceptance_months":[0]}})");
+  const CliRun bad = Cli("rulebook validate " + broken);
+  EXPECT_EQ(bad.exit_code, 4) << bad.out;
+  EXPECT_NE(bad.out.find("/calendar/acceptance_months/0"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("/eligibility"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("/meetings"), std::string::npos) << bad.out;
+
+  const CliRun json = Cli("rulebook validate " + broken + " --format json");
+  EXPECT_EQ(json.exit_code, 4);
+  EXPECT_NE(json.out.find("\"code\":\"invalid_rulebook\""), std::string::npos);
+
+  const std::string not_json = WriteTemp("not_json_rulebook.json", "{ nope");
+  EXPECT_EQ(Cli("rulebook validate " + not_json).exit_code, 4);
+  // --rulebook with a broken file refuses to run anything.
+  EXPECT_EQ(Cli("rulebook --rulebook " + broken).exit_code, 4);
+  EXPECT_EQ(Cli("rulebook --rulebook " + kDefaultRulebook).exit_code, 0);
+}
+
+TEST(CliTest, InvalidInputExitsThreeWithErrorDocument) {
+  const CliRun r = Cli("eligibility -", "{\"schema\": 7}");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.out.find("\"schema\":\"sqp.error/1\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"path\":\"/schema\""), std::string::npos) << r.out;
+  EXPECT_EQ(Cli("rulebook -", "{").exit_code, 3);
+}
+
+TEST(CliTest, BatchAnswersEveryLineAndGoesOn) {
+  const CliRun r = Cli("rulebook --batch -", "{}\nnot json\n{}\n");
+  EXPECT_EQ(r.exit_code, 3);  // some line was invalid, but every line was answered
+  EXPECT_NE(r.out.find("\"line\":2"), std::string::npos) << r.out;
+  size_t results = 0;
+  for (size_t at = 0; (at = r.out.find("sqp.rulebook-info/1", at)) != std::string::npos; ++at) ++results;
+  EXPECT_EQ(results, 2u);
+  EXPECT_EQ(Cli("rulebook --batch -", "{}\n{}\n").exit_code, 0);
+}
+
+}  // namespace
