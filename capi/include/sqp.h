@@ -103,6 +103,58 @@ SQP_API void sqp_free(void* buffer);
    sizeof the struct before the call; the library reads and writes only that many bytes. */
 
 /* SQP-TYPED-MEETING: begin (issue 4) */
+
+/** The body that meets (sqp_vote_query.body). Values never change. */
+typedef enum sqp_meeting_body {
+  SQP_BODY_EXPERT_REVIEW = 0, /**< the expert group's review meeting (Art. 14(7)) */
+  SQP_BODY_FINAL_REVIEW = 1   /**< the promotion committee's final review meeting (Art. 14(9)) */
+} sqp_meeting_body;
+
+/** What is inconsistent in a vote query (sqp_vote_result.problem, VOTE.CONSISTENCY). */
+typedef enum sqp_vote_problem {
+  SQP_VOTE_OK = 0,                      /**< the counts are consistent */
+  SQP_VOTE_MEMBERS_OUT_OF_RANGE = 1,    /**< members < 1 or > 1000000 */
+  SQP_VOTE_PRESENT_OUT_OF_RANGE = 2,    /**< present < 0 or > 1000000 */
+  SQP_VOTE_COUNT_OUT_OF_RANGE = 3,      /**< votes_for, votes_against or abstain < 0 or > 1000000 */
+  SQP_VOTE_PRESENT_EXCEEDS_MEMBERS = 4, /**< present > members */
+  SQP_VOTE_VOTES_EXCEED_PRESENT = 5     /**< votes_for + votes_against + abstain > present */
+} sqp_vote_problem;
+
+/**
+ * One meeting and one motion, as counts (VOTE.*). Set struct_size = sizeof(sqp_vote_query).
+ * Abstentions and absent members are not votes for.
+ */
+typedef struct sqp_vote_query {
+  size_t struct_size;    /**< sizeof(sqp_vote_query) */
+  int32_t body;          /**< an sqp_meeting_body */
+  int32_t members;       /**< members of the body, >= 1 */
+  int32_t present;       /**< members attending (or taking part by correspondence) */
+  int32_t votes_for;     /**< votes for the motion */
+  int32_t votes_against; /**< votes against */
+  int32_t abstain;       /**< abstentions */
+} sqp_vote_query;
+
+/** The verdict of sqp_check_vote. Set struct_size = sizeof(sqp_vote_result). */
+typedef struct sqp_vote_result {
+  size_t struct_size;     /**< sizeof(sqp_vote_result) */
+  int32_t quorum_required; /**< the fewest attendees that make the meeting valid */
+  int32_t quorum_met;      /**< 1 when present reaches the quorum (the meeting is valid), else 0 */
+  int32_t votes_required;  /**< the fewest votes for that carry the motion */
+  int32_t passed;          /**< 1 when the motion passed (never at a meeting without quorum) */
+  int32_t problem;         /**< an sqp_vote_problem: why SQP_ERR_INPUT was returned */
+} sqp_vote_result;
+
+/**
+ * The quorum and vote test of a review meeting with the engine's rulebook fractions (2/3 by
+ * default, read inclusively: present*3 >= members*2, votes_for*3 >= present*2); no JSON, no
+ * allocation, safe from any thread. Returns SQP_OK with the verdict in *result;
+ * SQP_ERR_USAGE for a NULL argument, a struct_size smaller than this header's struct, or an
+ * unknown body (nothing written); SQP_ERR_INPUT for inconsistent counts (result->problem says
+ * which; the other result fields are 0). Same rules and figures as the "meeting" operation.
+ */
+SQP_API int sqp_check_vote(const sqp_engine* engine, const sqp_vote_query* query,
+                           sqp_vote_result* result);
+
 /* SQP-TYPED-MEETING: end */
 
 /* SQP-TYPED-CERTIFICATE: begin (issue 5) */
