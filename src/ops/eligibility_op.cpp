@@ -1,18 +1,27 @@
-// PLACEHOLDER until issue 3 lands: `eligibility` (sqp.application/1 → sqp.eligibility/1) answers every call with an
-// internal "not implemented" error. Issue 3 replaces this whole file.
+// `eligibility` (sqp.application/1 → sqp.eligibility/1): ELIG.* of RULES.md §1. Decoding and
+// encoding live in eligibility_codec.cpp (shared with `assess`); the rules are
+// include/sqp/eligibility.hpp.
 #include "engine/operation.hpp"
+#include "ops/eligibility_codec.hpp"
 
 namespace sqp::internal {
 namespace {
 
-absl::Status Run(const Engine&, const boost::json::value&, json::Writer&) {
-  return MakeError(ErrorCode::kInternal, "", "operation \"eligibility\" is not implemented yet");
+absl::Status Run(const Engine& engine, const boost::json::value& input, json::Writer& w) {
+  Application app;  // views into `input`, which outlives it
+  if (absl::Status s = DecodeApplication(input, json::Loc::Root(), app); !s.ok()) return s;
+  EligibilityResult result;
+  EvaluateEligibility(engine.rulebook(), app, result);
+  WriteEligibility(engine.rulebook(), app, result, w);
+  return absl::OkStatus();
 }
 
 }  // namespace
 
 const OperationDef& EligibilityOperation() {
-  static const OperationDef kDef{"eligibility", "sqp.application/1", "sqp.eligibility/1", &Run, {}};
+  static constexpr Renderer kRenderers[] = {{"text", &RenderEligibilityText}};
+  static const OperationDef kDef{"eligibility", "sqp.application/1", "sqp.eligibility/1", &Run,
+                                 kRenderers};
   return kDef;
 }
 

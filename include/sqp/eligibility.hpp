@@ -1,0 +1,761 @@
+// Scope and eligibility (RULES.md §1; Art. 10, 11, 14(4), 14(14)): may a site take part at all,
+// and why.
+//
+// `EvaluateEligibility(rulebook, application)` is pure and typed: no JSON, no I/O, no message
+// text. A result carries *facts* — rule, status, the date, count or index that decided it, and
+// where in the application the evidence sits — and the JSON codec (src/ops/eligibility_codec.*)
+// spells them out in English and Chinese only when it writes a document. Lists use inline
+// storage (heap only beyond their inline capacity), so evaluating a typical application does not
+// allocate.
+//
+// Strings in an Application are views: whatever they point into (the parsed JSON document, the
+// caller's own strings) must outlive the Application.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "sqp/credit_code.hpp"
+#include "sqp/date.hpp"
+#include "sqp/decimal.hpp"
+#include "sqp/rulebook.hpp"
+#include "sqp/vocabulary.hpp"
+
+namespace sqp {
+
+// A list of trivially copyable values that keeps its first N items inline and moves to the heap
+// only when it grows beyond them.
+template <class T, size_t N>
+class InlineList {
+  static_assert(std::is_trivially_copyable_v<T>, "InlineList holds plain values");
+  static_assert(N > 0);
+
+ public:
+  InlineList() = default;
+  InlineList(std::initializer_list<T> items) {
+    for (const T& t : items) push_back(t);
+  }
+  InlineList(const InlineList& other) { Append(other); }
+  InlineList& operator=(const InlineList& other) {
+    if (this != &other) {
+      clear();
+      Append(other);
+    }
+    return *this;
+  }
+  InlineList(InlineList&& other) noexcept { Take(other); }
+  InlineList& operator=(InlineList&& other) noexcept {
+    if (this != &other) Take(other);
+    return *this;
+  }
+  ~InlineList() = default;
+
+  void push_back(const T& value) {
+    if (!on_heap_) {
+      if (size_ < N) {
+        inline_.items[size_++] = value;
+        return;
+      }
+      heap_.reserve(2 * N);
+      heap_.assign(inline_.items, inline_.items + N);
+      on_heap_ = true;
+    }
+    heap_.push_back(value);
+    ++size_;
+  }
+  // Empties the list, keeping any heap block for reuse.
+  void clear() {
+    size_ = 0;
+    heap_.clear();
+  }
+
+  T* data() { return on_heap_ ? heap_.data() : inline_.items; }
+  const T* data() const { return on_heap_ ? heap_.data() : inline_.items; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  T& operator[](size_t i) { return data()[i]; }
+  const T& operator[](size_t i) const { return data()[i]; }
+  T& back() { return data()[size_ - 1]; }
+  const T& back() const { return data()[size_ - 1]; }
+  T* begin() { return data(); }
+  T* end() { return data() + size_; }
+  const T* begin() const { return data(); }
+  const T* end() const { return data() + size_; }
+  // The items are inline (the list has never outgrown N).
+  bool is_inline() const { return !on_heap_; }
+
+ private:
+  // Raw inline storage: making a list does not initialise N items.
+  union Storage {
+    Storage() {}
+    T items[N];
+  };
+
+  void Append(const InlineList& other) {
+    for (const T& t : other) push_back(t);
+  }
+  void Take(InlineList& other) {
+    if (other.on_heap_) {
+      heap_ = std::move(other.heap_);
+      on_heap_ = true;
+      size_ = other.size_;
+    } else {
+      clear();
+      Append(other);
+    }
+    other.heap_.clear();
+    other.on_heap_ = false;
+    other.size_ = 0;
+  }
+
+  Storage inline_;
+  std::vector<T> heap_;  // holds every item once the list has outgrown N
+  size_t size_ = 0;
+  bool on_heap_ = false;
+};
+
+// ---- The application (sqp.application/1) -------------------------------------------------
+
+// ELIG.KIND (Art. 14(14)).
+enum class ApplicationKind : std::uint8_t { kInitial, kRenewal, kUpgrade };
+inline constexpr std::array<std::string_view, 3> kApplicationKindNames = {"initial", "renewal",
+                                                                          "upgrade"};
+
+// ELIG.CRITICISM: who the regulator criticised.
+enum class CriticismSubject : std::uint8_t { kSite, kEnterprise };
+inline constexpr std::array<std::string_view, 2> kCriticismSubjectNames = {"site", "enterprise"};
+
+// ELIG.ADVERSE: the regulator's opinion on an adverse service record.
+enum class RegulatorOpinion : std::uint8_t { kDisqualify, kPending, kNoObjection };
+inline constexpr std::array<std::string_view, 3> kRegulatorOpinionNames = {
+    "disqualify", "pending", "no_objection"};
+
+struct Accident {
+  Date date;
+  AccidentSeverity severity = AccidentSeverity::kGeneral;
+};
+struct Criticism {
+  Date date;
+  CriticismSubject subject = CriticismSubject::kSite;
+};
+struct AdverseRecord {
+  Date date;
+  RegulatorOpinion opinion = RegulatorOpinion::kPending;
+};
+struct TrainedStaff {
+  std::string_view certificate_no;  // "" when none is given
+};
+struct IndicatorValue {
+  std::string_view name;  // a rulebook indicator name, "user_satisfaction_pct"
+  Decimal value;
+};
+struct TelecomLicense {
+  std::optional<Date> valid_until;  // none given: valid
+};
+struct CurrentCertificate {
+  Date certified_on;
+};
+
+struct Application {
+  std::optional<std::string_view> application_id;
+  ApplicationKind kind = ApplicationKind::kInitial;
+  Date applied_on;
+  SiteType site_type = SiteType::kBusinessHall;
+  // ELIG.REGISTRATION: nullopt when the document does not say (not confirmed: fails).
+  std::optional<bool> business_registered;
+  std::optional<std::string_view> credit_code;
+  // ELIG.LICENSE: nullopt = no licence.
+  std::optional<TelecomLicense> telecom_license;
+  // ELIG.INDICATORS.
+  bool has_quality_indicators = false;  // the member is present (evidence pointers only)
+  bool indicators_attested = false;
+  InlineList<IndicatorValue, 8> indicator_values;
+  // Time-bound records (ELIG.ACCIDENT, ELIG.CRITICISM, ELIG.ADVERSE).
+  InlineList<Accident, 8> accidents;
+  InlineList<Criticism, 8> criticisms;
+  InlineList<AdverseRecord, 8> adverse_records;
+  // ELIG.TRAINED_STAFF.
+  InlineList<TrainedStaff, 8> trained_staff;
+  // ELIG.KIND: needed for renewal and upgrade.
+  std::optional<CurrentCertificate> current_certificate;
+};
+
+// ---- The result (sqp.eligibility/1) -------------------------------------------------------
+
+enum class EligibilityRule : std::uint8_t {
+  kScope,
+  kRegistration,
+  kLicense,
+  kIndicators,
+  kAccident,
+  kCriticism,
+  kAdverse,
+  kTrainedStaff,
+  kKind,
+  kRecovery,
+};
+inline constexpr size_t kEligibilityRuleCount = 10;
+inline constexpr std::array<std::string_view, kEligibilityRuleCount> kEligibilityRuleIds = {
+    "ELIG.SCOPE",    "ELIG.REGISTRATION", "ELIG.LICENSE",       "ELIG.INDICATORS",
+    "ELIG.ACCIDENT", "ELIG.CRITICISM",    "ELIG.ADVERSE",       "ELIG.TRAINED_STAFF",
+    "ELIG.KIND",     "ELIG.RECOVERY"};
+// The articles of the Measures each rule encodes (RULES.md §1).
+inline constexpr std::array<std::string_view, kEligibilityRuleCount> kEligibilityRuleArticles = {
+    "10", "11(1)", "11(2)", "11(3)", "11(4), 14(4)", "11(5)", "14(4)", "11(6)", "14(14)", "-"};
+constexpr std::string_view RuleId(EligibilityRule r) {
+  return kEligibilityRuleIds[static_cast<size_t>(r)];
+}
+constexpr std::string_view RuleArticle(EligibilityRule r) {
+  return kEligibilityRuleArticles[static_cast<size_t>(r)];
+}
+
+enum class FindingStatus : std::uint8_t { kPass, kFail, kPending, kNote };
+inline constexpr std::array<std::string_view, 4> kFindingStatusNames = {"pass", "fail", "pending",
+                                                                        "note"};
+
+enum class Decision : std::uint8_t { kEligible, kIneligible, kPending };
+inline constexpr std::array<std::string_view, 3> kDecisionNames = {"eligible", "ineligible",
+                                                                   "pending"};
+
+// Where a finding's evidence sits in the application; the codec turns it into a JSON pointer.
+enum class EvidencePlace : std::uint8_t {
+  kNone,                // no single place (the pointer is null)
+  kSiteType,            // /site/type
+  kEnterprise,          // /enterprise (a member that should be there is absent)
+  kBusinessRegistered,  // /enterprise/business_registered
+  kCreditCode,          // /enterprise/credit_code
+  kTelecomLicense,      // /enterprise/telecom_license
+  kLicenseValidUntil,   // /enterprise/telecom_license/valid_until
+  kQualityIndicators,   // /quality_indicators
+  kAttested,            // /quality_indicators/attested
+  kIndicatorValue,      // /quality_indicators/values/<indicator_values[index].name>
+  kAccident,            // /accidents/<index>
+  kCriticism,           // /regulator_criticisms/<index>
+  kAdverseRecord,       // /adverse_records/<index>
+  kTrainedStaff,        // /trained_staff
+  kKind,                // /kind
+  kCertifiedOn,         // /current_certificate/certified_on
+};
+struct Evidence {
+  EvidencePlace place = EvidencePlace::kNone;
+  std::uint32_t index = 0;
+};
+
+// What a finding states. Each reason has one message (English and Chinese) built from the
+// finding's facts; the comment says which facts it uses.
+enum class FindingReason : std::uint8_t {
+  // ELIG.SCOPE
+  kSiteTypeListed,     // pass: a site type Art. 10 names
+  kSiteTypeVoluntary,  // note: other_ict, joining voluntarily
+  // ELIG.REGISTRATION
+  kNotRegistered,            // fail: business_registered is false
+  kRegistrationUnconfirmed,  // fail: business_registered is absent
+  kCreditCodeValid,          // pass
+  kCreditCodeWrongLength,    // fail
+  kCreditCodeBadCharacter,   // fail: count = 0-based byte offset of the bad character
+  kCreditCodeWrongCheck,     // fail: detail = the expected check character
+  kCreditCodeAbsent,         // pending
+  // ELIG.LICENSE
+  kNoLicense,        // fail
+  kLicenseExpired,   // fail: date = valid_until
+  kLicenseValid,     // pass: date = valid_until
+  kLicenseNoExpiry,  // pass
+  // ELIG.INDICATORS (detail = definition index, value = the measured value)
+  kIndicatorMet,            // pass
+  kIndicatorMissed,         // fail
+  kIndicatorsSelfAttested,  // pass: count = required indicators not measured
+  kIndicatorsUnreported,    // pending: count = required indicators not measured
+  kIndicatorUnknown,        // note: a measured value the rulebook does not define
+  kNoIndicatorsRequired,    // pass: the rulebook requires none for the site type
+  // Time-bound records (date = the record's date, detail = its severity/subject/opinion)
+  kDisqualifyingAccident,    // fail
+  kAccidentNoted,            // note: a grade that does not disqualify, inside the window
+  kNoDisqualifyingAccident,  // pass
+  kCriticismInWindow,        // fail
+  kNoCriticism,              // pass
+  kAdverseDisqualify,        // fail
+  kAdversePending,           // pending
+  kNoAdverseObjection,       // pass: count = records inside the window with no objection
+  kAfterAppliedOn,           // note: a record dated after applied_on, never counted
+  // ELIG.TRAINED_STAFF (count = distinct certificate numbers, detail = staff listed)
+  kEnoughTrainedStaff,  // pass
+  kTooFewTrainedStaff,  // fail
+  // ELIG.KIND
+  kInitialApplication,       // pass
+  kCertificateMissing,       // fail: renewal/upgrade without current_certificate
+  // (related = certified_on for the rest)
+  kCertifiedAfterAppliedOn,  // fail: date = certified_on
+  kRenewalWithinValidity,    // pass: date = the certificate's last valid day
+  kTreatedAsInitial,         // note: date = the certificate's last valid day
+  kUpgradeAllowed,           // pass: date = earliest upgrade date
+  kUpgradeTooEarly,          // fail: date = earliest upgrade date
+  // ELIG.RECOVERY
+  kRecoveryDate,  // note: date = eligible_from, related = the latest time-bound failure's date
+};
+
+struct Finding {
+  EligibilityRule rule = EligibilityRule::kScope;
+  FindingStatus status = FindingStatus::kPass;
+  FindingReason reason = FindingReason::kSiteTypeListed;
+  Evidence evidence;
+  Date date;
+  Date related;  // a second date: KIND the certification date, RECOVERY the latest failure's date
+  std::int32_t count = 0;
+  std::int32_t detail = 0;
+  Decimal value;
+};
+
+struct EligibilityResult {
+  Decision decision = Decision::kEligible;
+  bool disqualified = false;  // ELIG.ACCIDENT: 直接取消参评资格
+  DayRange window;            // the look-back window
+  std::optional<Date> eligible_from;  // ELIG.RECOVERY
+  // Per rule: fail if any finding fails, else pending if any is pending, else pass if any
+  // passes, else note (also for a rule with no finding, i.e. ELIG.RECOVERY without a date).
+  std::array<FindingStatus, kEligibilityRuleCount> rule_status{};
+  InlineList<Finding, 24> findings;
+
+  FindingStatus StatusOf(EligibilityRule r) const { return rule_status[static_cast<size_t>(r)]; }
+};
+
+// ---- The rules -----------------------------------------------------------------------------
+
+// The look-back window for an application filed on `applied_on` (year Y): Y-lookback-01-01 ..
+// applied_on inclusive — Art. 11's "last three years" joined with Art. 14(4)'s reverse
+// investigation over the three calendar years before Y.
+inline DayRange EligibilityWindow(const Rulebook& rb, Date applied_on) {
+  return {Date::FromYmdUnchecked(applied_on.year() - rb.eligibility.lookback_years, 1, 1),
+          applied_on};
+}
+
+// CERT.VALIDITY as ELIG.KIND needs it: the last valid day of a certificate announced on
+// `certified_on` (Civil Code reading by default; issue day as day one when the rulebook says so).
+inline Date CertificateLastValidDay(const Rulebook& rb, Date certified_on) {
+  const Date end = AddYears(certified_on, rb.certificate.validity_years);
+  return rb.certificate.issue_day_is_day_one ? end.PlusDays(-1) : end;
+}
+
+namespace eligibility_internal {
+
+inline constexpr int kFailRank = 3, kPendingRank = 2, kPassRank = 1, kNoteRank = 0;
+constexpr int Rank(FindingStatus s) {
+  switch (s) {
+    case FindingStatus::kFail: return kFailRank;
+    case FindingStatus::kPending: return kPendingRank;
+    case FindingStatus::kPass: return kPassRank;
+    case FindingStatus::kNote: return kNoteRank;
+  }
+  return kNoteRank;
+}
+
+class Recorder {
+ public:
+  explicit Recorder(EligibilityResult& r) : r_(r) {}
+
+  Finding& Add(EligibilityRule rule, FindingStatus status, FindingReason reason,
+               Evidence evidence = {}) {
+    Finding f;
+    f.rule = rule;
+    f.status = status;
+    f.reason = reason;
+    f.evidence = evidence;
+    r_.findings.push_back(f);
+    return r_.findings.back();
+  }
+
+  // Closes a rule whose findings start at `first`: a rule that fails is not also pending (a
+  // pending item inside a failing rule cannot change its outcome, so it is kept as a note), and
+  // the rule's status is recorded.
+  void FinishRule(EligibilityRule rule, size_t first) {
+    int worst = kNoteRank;
+    for (size_t i = first; i < r_.findings.size(); ++i) worst = std::max(worst, Rank(r_.findings[i].status));
+    if (worst == kFailRank) {
+      for (size_t i = first; i < r_.findings.size(); ++i) {
+        if (r_.findings[i].status == FindingStatus::kPending) r_.findings[i].status = FindingStatus::kNote;
+      }
+    }
+    static constexpr FindingStatus kByRank[] = {FindingStatus::kNote, FindingStatus::kPass,
+                                                FindingStatus::kPending, FindingStatus::kFail};
+    r_.rule_status[static_cast<size_t>(rule)] = kByRank[worst];
+  }
+
+  EligibilityResult& result() { return r_; }
+
+ private:
+  EligibilityResult& r_;
+};
+
+inline Evidence At(EvidencePlace place, size_t index = 0) {
+  return {place, static_cast<std::uint32_t>(index)};
+}
+
+// ELIG.SCOPE (Art. 10): the three named site types; other ICT businesses join voluntarily.
+inline void CheckScope(const Application& app, Recorder& rec) {
+  if (app.site_type == SiteType::kOtherIct) {
+    rec.Add(EligibilityRule::kScope, FindingStatus::kNote, FindingReason::kSiteTypeVoluntary,
+            At(EvidencePlace::kSiteType));
+  } else {
+    rec.Add(EligibilityRule::kScope, FindingStatus::kPass, FindingReason::kSiteTypeListed,
+            At(EvidencePlace::kSiteType));
+  }
+}
+
+// ELIG.REGISTRATION (Art. 11(1)): registered, and the credit code (where given) passes the
+// GB 32100-2015 check character. An unregistered enterprise fails whatever its code says; a
+// bad code fails too, so the evidence for both is listed.
+inline void CheckRegistration(const Application& app, Recorder& rec) {
+  constexpr auto kRule = EligibilityRule::kRegistration;
+  const bool registered = app.business_registered.value_or(false);
+  if (!registered) {
+    if (app.business_registered.has_value()) {
+      rec.Add(kRule, FindingStatus::kFail, FindingReason::kNotRegistered,
+              At(EvidencePlace::kBusinessRegistered));
+    } else {
+      rec.Add(kRule, FindingStatus::kFail, FindingReason::kRegistrationUnconfirmed,
+              At(EvidencePlace::kEnterprise));
+    }
+  }
+  if (!app.credit_code.has_value()) {
+    // Without a code, registration cannot be verified yet (pending), unless it already fails.
+    rec.Add(kRule, FindingStatus::kPending, FindingReason::kCreditCodeAbsent,
+            At(EvidencePlace::kEnterprise));
+    return;
+  }
+  const CreditCodeCheck check = CheckCreditCode(*app.credit_code);
+  const Evidence at = At(EvidencePlace::kCreditCode);
+  switch (check.problem) {
+    case CreditCodeProblem::kNone:
+      if (registered) rec.Add(kRule, FindingStatus::kPass, FindingReason::kCreditCodeValid, at);
+      break;
+    case CreditCodeProblem::kWrongLength:
+      rec.Add(kRule, FindingStatus::kFail, FindingReason::kCreditCodeWrongLength, at);
+      break;
+    case CreditCodeProblem::kInvalidCharacter:
+      rec.Add(kRule, FindingStatus::kFail, FindingReason::kCreditCodeBadCharacter, at).count =
+          static_cast<std::int32_t>(check.position);
+      break;
+    case CreditCodeProblem::kWrongCheckCharacter:
+      rec.Add(kRule, FindingStatus::kFail, FindingReason::kCreditCodeWrongCheck, at).detail =
+          check.expected;
+      break;
+  }
+}
+
+// ELIG.LICENSE (Art. 11(2)): a telecom business operating licence valid on applied_on (its
+// valid_until is its last valid day, so expiring on applied_on itself still counts).
+inline void CheckLicense(const Application& app, Recorder& rec) {
+  constexpr auto kRule = EligibilityRule::kLicense;
+  if (!app.telecom_license.has_value()) {
+    rec.Add(kRule, FindingStatus::kFail, FindingReason::kNoLicense, At(EvidencePlace::kEnterprise));
+    return;
+  }
+  const auto& until = app.telecom_license->valid_until;
+  if (!until.has_value()) {
+    rec.Add(kRule, FindingStatus::kPass, FindingReason::kLicenseNoExpiry,
+            At(EvidencePlace::kTelecomLicense));
+  } else if (*until < app.applied_on) {
+    rec.Add(kRule, FindingStatus::kFail, FindingReason::kLicenseExpired,
+            At(EvidencePlace::kLicenseValidUntil)).date = *until;
+  } else {
+    rec.Add(kRule, FindingStatus::kPass, FindingReason::kLicenseValid,
+            At(EvidencePlace::kLicenseValidUntil)).date = *until;
+  }
+}
+
+// The measured value of rulebook indicator `name`, as an index into indicator_values, or -1.
+inline int FindMeasured(const Application& app, std::string_view name) {
+  for (size_t i = 0; i < app.indicator_values.size(); ++i) {
+    if (app.indicator_values[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// ELIG.INDICATORS (Art. 11(3)): every indicator the rulebook requires for the site type meets
+// its bound when measured; an unmeasured one is accepted on the enterprise's self-attestation,
+// else it is pending until reported.
+inline void CheckIndicators(const Rulebook& rb, const Application& app, Recorder& rec) {
+  constexpr auto kRule = EligibilityRule::kIndicators;
+  const auto& required = rb.indicators.required_by_site_type[Index(app.site_type)];
+  if (required.empty()) {
+    rec.Add(kRule, FindingStatus::kPass, FindingReason::kNoIndicatorsRequired);
+  }
+  std::int32_t unmeasured = 0;
+  for (const int def_index : required) {
+    const IndicatorDefinition& def = rb.indicators.definitions[static_cast<size_t>(def_index)];
+    const int measured = FindMeasured(app, def.name);
+    if (measured < 0) {
+      ++unmeasured;
+      continue;
+    }
+    const Decimal value = app.indicator_values[static_cast<size_t>(measured)].value;
+    Finding& f = rec.Add(kRule, def.Meets(value) ? FindingStatus::kPass : FindingStatus::kFail,
+                         def.Meets(value) ? FindingReason::kIndicatorMet
+                                          : FindingReason::kIndicatorMissed,
+                         At(EvidencePlace::kIndicatorValue, static_cast<size_t>(measured)));
+    f.detail = def_index;
+    f.value = value;
+  }
+  if (unmeasured > 0) {
+    Finding& f = app.indicators_attested
+                     ? rec.Add(kRule, FindingStatus::kPass, FindingReason::kIndicatorsSelfAttested,
+                               At(EvidencePlace::kAttested))
+                     : rec.Add(kRule, FindingStatus::kPending, FindingReason::kIndicatorsUnreported,
+                               app.has_quality_indicators ? At(EvidencePlace::kQualityIndicators)
+                                                          : Evidence{});
+    f.count = unmeasured;
+  }
+  // A value under a name the rulebook does not define is most likely a misspelt indicator:
+  // say so rather than silently treating the real one as unmeasured.
+  for (size_t i = 0; i < app.indicator_values.size(); ++i) {
+    if (rb.indicators.Find(app.indicator_values[i].name) == nullptr) {
+      rec.Add(kRule, FindingStatus::kNote, FindingReason::kIndicatorUnknown,
+              At(EvidencePlace::kIndicatorValue, i)).value = app.indicator_values[i].value;
+    }
+  }
+}
+
+// Where a record's date falls relative to the window.
+enum class WindowPlace { kBefore, kInside, kAfter };
+inline WindowPlace Place(const DayRange& window, Date d) {
+  if (d < window.first) return WindowPlace::kBefore;
+  if (d > window.last) return WindowPlace::kAfter;
+  return WindowPlace::kInside;
+}
+
+// ELIG.ACCIDENT (Art. 11(4), 14(4)): a production-safety accident of a disqualifying grade
+// (较大 and above, per the rulebook) inside the window disqualifies outright.
+inline void CheckAccidents(const Rulebook& rb, const Application& app, const DayRange& window,
+                           Recorder& rec) {
+  constexpr auto kRule = EligibilityRule::kAccident;
+  bool failed = false;
+  for (size_t i = 0; i < app.accidents.size(); ++i) {
+    const Accident& a = app.accidents[i];
+    const WindowPlace place = Place(window, a.date);
+    if (place == WindowPlace::kBefore) continue;
+    const bool disqualifying = rb.eligibility.disqualifying_severity[Index(a.severity)];
+    FindingStatus status = FindingStatus::kNote;
+    FindingReason reason = FindingReason::kAfterAppliedOn;
+    if (place == WindowPlace::kInside) {
+      status = disqualifying ? FindingStatus::kFail : FindingStatus::kNote;
+      reason = disqualifying ? FindingReason::kDisqualifyingAccident : FindingReason::kAccidentNoted;
+      failed = failed || disqualifying;
+    }
+    Finding& f = rec.Add(kRule, status, reason, At(EvidencePlace::kAccident, i));
+    f.date = a.date;
+    f.detail = static_cast<std::int32_t>(a.severity);
+  }
+  if (failed) {
+    rec.result().disqualified = true;
+  } else {
+    rec.Add(kRule, FindingStatus::kPass, FindingReason::kNoDisqualifyingAccident);
+  }
+}
+
+// ELIG.CRITICISM (Art. 11(5)): no notified criticism of the site or its enterprise by a telecom
+// regulator inside the window.
+inline void CheckCriticisms(const Application& app, const DayRange& window, Recorder& rec) {
+  constexpr auto kRule = EligibilityRule::kCriticism;
+  bool failed = false;
+  for (size_t i = 0; i < app.criticisms.size(); ++i) {
+    const Criticism& c = app.criticisms[i];
+    const WindowPlace place = Place(window, c.date);
+    if (place == WindowPlace::kBefore) continue;
+    const bool inside = place == WindowPlace::kInside;
+    failed = failed || inside;
+    Finding& f = rec.Add(kRule, inside ? FindingStatus::kFail : FindingStatus::kNote,
+                         inside ? FindingReason::kCriticismInWindow : FindingReason::kAfterAppliedOn,
+                         At(EvidencePlace::kCriticism, i));
+    f.date = c.date;
+    f.detail = static_cast<std::int32_t>(c.subject);
+  }
+  if (!failed) rec.Add(kRule, FindingStatus::kPass, FindingReason::kNoCriticism);
+}
+
+// ELIG.ADVERSE (Art. 14(4)): other adverse service records inside the window follow the
+// regulator's opinion.
+inline void CheckAdverseRecords(const Application& app, const DayRange& window, Recorder& rec) {
+  constexpr auto kRule = EligibilityRule::kAdverse;
+  bool decisive = false;
+  std::int32_t no_objection = 0;
+  for (size_t i = 0; i < app.adverse_records.size(); ++i) {
+    const AdverseRecord& r = app.adverse_records[i];
+    const WindowPlace place = Place(window, r.date);
+    if (place == WindowPlace::kBefore) continue;
+    FindingStatus status = FindingStatus::kNote;
+    FindingReason reason = FindingReason::kAfterAppliedOn;
+    if (place == WindowPlace::kInside) {
+      if (r.opinion == RegulatorOpinion::kNoObjection) {
+        ++no_objection;
+        continue;
+      }
+      decisive = true;
+      status = r.opinion == RegulatorOpinion::kDisqualify ? FindingStatus::kFail
+                                                          : FindingStatus::kPending;
+      reason = r.opinion == RegulatorOpinion::kDisqualify ? FindingReason::kAdverseDisqualify
+                                                          : FindingReason::kAdversePending;
+    }
+    Finding& f = rec.Add(kRule, status, reason, At(EvidencePlace::kAdverseRecord, i));
+    f.date = r.date;
+    f.detail = static_cast<std::int32_t>(r.opinion);
+  }
+  if (!decisive) {
+    rec.Add(kRule, FindingStatus::kPass, FindingReason::kNoAdverseObjection).count = no_objection;
+  }
+}
+
+// Distinct non-empty certificate numbers among the staff listed.
+inline std::int32_t DistinctCertificates(const Application& app) {
+  const auto& staff = app.trained_staff;
+  constexpr size_t kQuadraticLimit = 64;  // beyond this, sorting beats pairwise comparison
+  if (staff.size() <= kQuadraticLimit) {
+    std::int32_t distinct = 0;
+    for (size_t i = 0; i < staff.size(); ++i) {
+      const std::string_view no = staff[i].certificate_no;
+      if (no.empty()) continue;
+      bool seen = false;
+      for (size_t j = 0; j < i && !seen; ++j) seen = staff[j].certificate_no == no;
+      if (!seen) ++distinct;
+    }
+    return distinct;
+  }
+  std::vector<std::string_view> numbers;
+  numbers.reserve(staff.size());
+  for (const auto& s : staff) {
+    if (!s.certificate_no.empty()) numbers.push_back(s.certificate_no);
+  }
+  std::sort(numbers.begin(), numbers.end());
+  return static_cast<std::int32_t>(std::unique(numbers.begin(), numbers.end()) - numbers.begin());
+}
+
+// ELIG.TRAINED_STAFF (Art. 11(6)): at least the rulebook's number (两名) of staff hold the
+// series-standards training certificate; a certificate is counted once, an empty number never.
+inline void CheckTrainedStaff(const Rulebook& rb, const Application& app, Recorder& rec) {
+  const std::int32_t distinct = DistinctCertificates(app);
+  const bool enough = distinct >= rb.eligibility.min_trained_staff;
+  Finding& f = rec.Add(EligibilityRule::kTrainedStaff,
+                       enough ? FindingStatus::kPass : FindingStatus::kFail,
+                       enough ? FindingReason::kEnoughTrainedStaff : FindingReason::kTooFewTrainedStaff,
+                       At(EvidencePlace::kTrainedStaff));
+  f.count = distinct;
+  f.detail = static_cast<std::int32_t>(app.trained_staff.size());
+}
+
+// ELIG.KIND (Art. 14(14)): renewal and upgrade need the current certificate; a renewal (or an
+// upgrade) filed after its last valid day is an initial application in substance; an upgrade
+// waits the rulebook's minimum (six months) after the last certification (REAPPLY.UPGRADE).
+inline void CheckKind(const Rulebook& rb, const Application& app, Recorder& rec) {
+  constexpr auto kRule = EligibilityRule::kKind;
+  if (app.kind == ApplicationKind::kInitial) {
+    rec.Add(kRule, FindingStatus::kPass, FindingReason::kInitialApplication, At(EvidencePlace::kKind));
+    return;
+  }
+  if (!app.current_certificate.has_value()) {
+    rec.Add(kRule, FindingStatus::kFail, FindingReason::kCertificateMissing, At(EvidencePlace::kKind));
+    return;
+  }
+  const Date certified_on = app.current_certificate->certified_on;
+  const Evidence at = At(EvidencePlace::kCertifiedOn);
+  const auto add = [&](FindingStatus status, FindingReason reason, Date date) {
+    Finding& f = rec.Add(kRule, status, reason, at);
+    f.date = date;
+    f.related = certified_on;
+  };
+  if (certified_on > app.applied_on) {
+    add(FindingStatus::kFail, FindingReason::kCertifiedAfterAppliedOn, certified_on);
+    return;
+  }
+  const Date last_valid = CertificateLastValidDay(rb, certified_on);
+  if (app.applied_on > last_valid) {
+    add(FindingStatus::kNote, FindingReason::kTreatedAsInitial, last_valid);
+    return;
+  }
+  if (app.kind == ApplicationKind::kRenewal) {
+    add(FindingStatus::kPass, FindingReason::kRenewalWithinValidity, last_valid);
+    return;
+  }
+  const Date earliest = AddMonths(certified_on, rb.certificate.upgrade_min_months);
+  const bool allowed = app.applied_on >= earliest;
+  add(allowed ? FindingStatus::kPass : FindingStatus::kFail,
+      allowed ? FindingReason::kUpgradeAllowed : FindingReason::kUpgradeTooEarly, earliest);
+}
+
+// ELIG.RECOVERY: when every failure is an accident or a criticism inside the window, the site
+// may apply again once the latest of them has left the window: January 1 of (its year +
+// lookback + 1). Anything else failing (or nothing failing) leaves no such date.
+inline void CheckRecovery(const Rulebook& rb, Recorder& rec) {
+  EligibilityResult& r = rec.result();
+  bool any_failure = false;
+  const Finding* latest = nullptr;
+  for (const Finding& f : r.findings) {
+    if (f.status != FindingStatus::kFail) continue;
+    any_failure = true;
+    const bool time_bound = f.reason == FindingReason::kDisqualifyingAccident ||
+                            f.reason == FindingReason::kCriticismInWindow;
+    if (!time_bound) return;
+    if (latest == nullptr || f.date > latest->date) latest = &f;
+  }
+  if (!any_failure || latest == nullptr) return;
+  const Date from = Date::FromYmdUnchecked(
+      latest->date.year() + rb.eligibility.lookback_years + 1, 1, 1);
+  const Evidence evidence = latest->evidence;
+  const Date event = latest->date;
+  r.eligible_from = from;
+  Finding& f = rec.Add(EligibilityRule::kRecovery, FindingStatus::kNote, FindingReason::kRecoveryDate,
+                       evidence);
+  f.date = from;
+  f.related = event;
+}
+
+}  // namespace eligibility_internal
+
+// Evaluates every ELIG.* rule for `app` into `out` (cleared first; reusing one result object
+// across calls reuses its storage). Events dated after applied_on are reported as notes and
+// never counted.
+inline void EvaluateEligibility(const Rulebook& rb, const Application& app, EligibilityResult& out) {
+  using namespace eligibility_internal;
+  out.findings.clear();
+  out.disqualified = false;
+  out.eligible_from.reset();
+  out.rule_status.fill(FindingStatus::kNote);
+  out.window = EligibilityWindow(rb, app.applied_on);
+  Recorder rec(out);
+  const auto rule = [&](EligibilityRule id, auto&& check) {
+    const size_t first = out.findings.size();
+    check();
+    rec.FinishRule(id, first);
+  };
+  rule(EligibilityRule::kScope, [&] { CheckScope(app, rec); });
+  rule(EligibilityRule::kRegistration, [&] { CheckRegistration(app, rec); });
+  rule(EligibilityRule::kLicense, [&] { CheckLicense(app, rec); });
+  rule(EligibilityRule::kIndicators, [&] { CheckIndicators(rb, app, rec); });
+  rule(EligibilityRule::kAccident, [&] { CheckAccidents(rb, app, out.window, rec); });
+  rule(EligibilityRule::kCriticism, [&] { CheckCriticisms(app, out.window, rec); });
+  rule(EligibilityRule::kAdverse, [&] { CheckAdverseRecords(app, out.window, rec); });
+  rule(EligibilityRule::kTrainedStaff, [&] { CheckTrainedStaff(rb, app, rec); });
+  rule(EligibilityRule::kKind, [&] { CheckKind(rb, app, rec); });
+  rule(EligibilityRule::kRecovery, [&] { CheckRecovery(rb, rec); });
+
+  // Decision (RULES.md §1): ineligible if any finding fails, else pending if any is pending.
+  bool any_fail = false, any_pending = false;
+  for (const FindingStatus s : out.rule_status) {
+    any_fail = any_fail || s == FindingStatus::kFail;
+    any_pending = any_pending || s == FindingStatus::kPending;
+  }
+  out.decision = any_fail ? Decision::kIneligible
+                          : (any_pending ? Decision::kPending : Decision::kEligible);
+}
+
+inline EligibilityResult EvaluateEligibility(const Rulebook& rb, const Application& app) {
+  EligibilityResult out;
+  EvaluateEligibility(rb, app, out);
+  return out;
+}
+
+}  // namespace sqp

@@ -1,0 +1,784 @@
+#include "ops/eligibility_codec.hpp"
+
+#include <array>
+
+#include "strings.hpp"
+
+namespace sqp::internal {
+namespace {
+
+namespace bj = boost::json;
+using json::Fields;
+using json::Loc;
+using json::Need;
+
+// ---- Decoding ------------------------------------------------------------------------------
+
+constexpr json::EnumName<ApplicationKind> kKinds[] = {
+    {"initial", ApplicationKind::kInitial},
+    {"renewal", ApplicationKind::kRenewal},
+    {"upgrade", ApplicationKind::kUpgrade}};
+constexpr json::EnumName<SiteType> kSiteTypes[] = {
+    {"business_hall", SiteType::kBusinessHall},
+    {"customer_service_center", SiteType::kCustomerServiceCenter},
+    {"installation_maintenance_center", SiteType::kInstallationMaintenanceCenter},
+    {"other_ict", SiteType::kOtherIct}};
+constexpr json::EnumName<AccidentSeverity> kSeverities[] = {
+    {"general", AccidentSeverity::kGeneral},
+    {"larger", AccidentSeverity::kLarger},
+    {"major", AccidentSeverity::kMajor},
+    {"especially_major", AccidentSeverity::kEspeciallyMajor}};
+constexpr json::EnumName<CriticismSubject> kSubjects[] = {
+    {"site", CriticismSubject::kSite}, {"enterprise", CriticismSubject::kEnterprise}};
+constexpr json::EnumName<RegulatorOpinion> kOpinions[] = {
+    {"disqualify", RegulatorOpinion::kDisqualify},
+    {"pending", RegulatorOpinion::kPending},
+    {"no_objection", RegulatorOpinion::kNoObjection}};
+
+constexpr std::int64_t kMaxStaffCount = 10'000'000;
+
+// A measurement sqp does not use but which must still make sense (area_m2).
+void CheckNonNegativeNumber(const Fields& f, std::string_view key) {
+  const bj::value* v = f.Get(key, Need::kOptional);
+  if (v == nullptr) return;
+  const Loc at = f.loc().Key(key);
+  if (!v->is_number()) {
+    f.issues().Add(at, Cat("expected a number, got ", json::KindOf(*v)));
+  } else if (v->to_number<double>() < 0) {
+    f.issues().Add(at, Cat("must not be negative, got ", bj::serialize(*v)));
+  }
+}
+
+// Each element of the optional array `key` decoded by `read(fields, item)`.
+template <class Item, size_t N, class Read>
+void DecodeList(const Fields& parent, std::string_view key, InlineList<Item, N>& out, Read read) {
+  const bj::array* a = parent.Array(key, Need::kOptional);
+  if (a == nullptr) return;
+  const Loc list = parent.loc().Key(key);
+  for (size_t i = 0; i < a->size(); ++i) {
+    const Loc el = list.Index(i);
+    const Fields f((*a)[i], el, parent.issues());
+    if (!f.ok()) continue;
+    Item item;
+    read(f, item);
+    out.push_back(item);
+  }
+}
+
+void DecodeSite(const Fields& root, Application& out) {
+  const bj::value* v = root.Get("site", Need::kRequired);
+  if (v == nullptr) return;
+  const Loc at = root.loc().Key("site");
+  const Fields f(*v, at, root.issues());
+  if (auto t = f.Enum("type", Need::kRequired, kSiteTypes)) out.site_type = *t;  // ELIG.SCOPE
+  f.String("name", Need::kOptional);
+  f.String("address", Need::kOptional);
+  f.Integer("staff_count", Need::kOptional, 0, kMaxStaffCount);
+  CheckNonNegativeNumber(f, "area_m2");
+  f.DateField("established_on", Need::kOptional);
+}
+
+void DecodeEnterprise(const Fields& root, Application& out) {
+  const bj::value* v = root.Get("enterprise", Need::kRequired);
+  if (v == nullptr) return;
+  const Loc at = root.loc().Key("enterprise");
+  const Fields f(*v, at, root.issues());
+  f.String("name", Need::kOptional);
+  if (auto code = f.String("credit_code", Need::kOptional)) out.credit_code = *code;
+  if (auto reg = f.Bool("business_registered", Need::kOptional)) out.business_registered = *reg;
+  // ELIG.LICENSE: absent or null is "no licence".
+  if (const bj::value* lic = f.Get("telecom_license", Need::kOptional)) {
+    const Loc lic_at = at.Key("telecom_license");
+    const Fields l(*lic, lic_at, root.issues());
+    if (l.ok()) {
+      l.String("number", Need::kOptional);
+      out.telecom_license = TelecomLicense{l.DateField("valid_until", Need::kOptional)};
+    }
+  }
+}
+
+void DecodeIndicators(const Fields& root, Application& out) {
+  const bj::value* v = root.Get("quality_indicators", Need::kOptional);
+  if (v == nullptr) return;
+  const Loc at = root.loc().Key("quality_indicators");
+  const Fields f(*v, at, root.issues());
+  if (!f.ok()) return;
+  out.has_quality_indicators = true;
+  if (auto attested = f.Bool("attested", Need::kOptional)) out.indicators_attested = *attested;
+  const bj::value* values = f.Get("values", Need::kOptional);
+  if (values == nullptr) return;
+  const Loc values_at = at.Key("values");
+  const Fields vf(*values, values_at, root.issues());
+  if (!vf.ok()) return;
+  for (const auto& kv : *vf.object()) {
+    if (auto d = json::ReadDecimal(kv.value(), values_at.Key(kv.key()), root.issues())) {
+      out.indicator_values.push_back({kv.key(), *d});
+    }
+  }
+}
+
+// ---- Messages ------------------------------------------------------------------------------
+
+constexpr std::array<std::string_view, kAccidentSeverityCount> kSeverityWords = {
+    "general", "larger", "major", "especially major"};
+constexpr std::array<std::string_view, 2> kSubjectZh = {"服务现场", "企业"};
+constexpr std::array<std::string_view, 3> kOpinionWords = {"disqualify", "pending",
+                                                           "no objection"};
+constexpr std::array<std::string_view, 3> kOpinionZh = {"取消资格", "待定", "无异议"};
+constexpr std::array<std::string_view, 3> kKindZh = {"首次申请", "换证申请", "升级申请"};
+
+void AppendDate(std::string& out, Date d) {
+  char buf[10];
+  d.Format(buf);
+  out.append(buf, sizeof buf);
+}
+
+void AppendWindow(std::string& out, const DayRange& w) {
+  AppendDate(out, w.first);
+  out += "..";
+  AppendDate(out, w.last);
+}
+
+void AppendMeasure(std::string& out, Decimal value, std::string_view unit) {
+  out += value.ToString();
+  if (unit.empty()) return;
+  if (unit != "%") out += ' ';
+  out += unit;
+}
+
+// Characters (not bytes) of UTF-8 text.
+size_t CharCount(std::string_view s) {
+  size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+// The whole UTF-8 character that starts at byte `offset`.
+std::string_view CharAt(std::string_view s, size_t offset) {
+  const auto lead = static_cast<unsigned char>(s[offset]);
+  size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return s.substr(offset, len);
+}
+
+// The rulebook's required indicators for the site that have no measured value, by label.
+void AppendUnmeasured(const Rulebook& rb, const Application& app, bool zh, std::string& out) {
+  bool first = true;
+  for (const int index : rb.indicators.required_by_site_type[Index(app.site_type)]) {
+    const IndicatorDefinition& def = rb.indicators.definitions[static_cast<size_t>(index)];
+    if (eligibility_internal::FindMeasured(app, def.name) >= 0) continue;
+    if (!first) out += zh ? "、" : ", ";
+    first = false;
+    out += zh ? def.label_zh : def.label_en;
+  }
+}
+
+// The disqualifying accident grades, "larger, major or especially major" / "较大、重大或特别重大".
+void AppendDisqualifyingGrades(const Rulebook& rb, bool zh, std::string& out) {
+  size_t total = 0;
+  for (bool d : rb.eligibility.disqualifying_severity) total += d ? 1 : 0;
+  size_t written = 0;
+  for (size_t s = 0; s < kAccidentSeverityCount; ++s) {
+    if (!rb.eligibility.disqualifying_severity[s]) continue;
+    if (written > 0) out += written + 1 == total ? (zh ? "或" : " or ") : (zh ? "、" : ", ");
+    out += zh ? kAccidentSeverityNamesZh[s] : kSeverityWords[s];
+    ++written;
+  }
+  if (total == 0) out += zh ? "（规则库未规定取消资格的事故等级）" : "(none under this rulebook)";
+}
+
+const IndicatorDefinition& DefinitionOf(const Rulebook& rb, const Finding& f) {
+  return rb.indicators.definitions[static_cast<size_t>(f.detail)];
+}
+
+}  // namespace
+
+// ---- Decoding (public) ---------------------------------------------------------------------
+
+absl::Status DecodeApplication(const bj::value& v, const Loc& at, Application& out) {
+  out = Application{};
+  json::Issues issues;
+  const Fields root(v, at, issues);
+  if (root.ok()) {
+    if (auto id = root.String("application_id", Need::kOptional)) out.application_id = *id;
+    if (auto kind = root.Enum("kind", Need::kRequired, kKinds)) out.kind = *kind;
+    if (auto applied = root.DateField("applied_on", Need::kRequired)) out.applied_on = *applied;
+    DecodeSite(root, out);
+    DecodeEnterprise(root, out);
+    DecodeIndicators(root, out);
+    DecodeList(root, "accidents", out.accidents, [](const Fields& f, Accident& a) {
+      if (auto d = f.DateField("date", Need::kRequired)) a.date = *d;
+      if (auto s = f.Enum("severity", Need::kRequired, kSeverities)) a.severity = *s;
+    });
+    DecodeList(root, "regulator_criticisms", out.criticisms, [](const Fields& f, Criticism& c) {
+      if (auto d = f.DateField("date", Need::kRequired)) c.date = *d;
+      if (auto s = f.Enum("subject", Need::kRequired, kSubjects)) c.subject = *s;
+    });
+    DecodeList(root, "adverse_records", out.adverse_records, [](const Fields& f, AdverseRecord& r) {
+      if (auto d = f.DateField("date", Need::kRequired)) r.date = *d;
+      if (auto o = f.Enum("regulator_opinion", Need::kRequired, kOpinions)) r.opinion = *o;
+    });
+    DecodeList(root, "trained_staff", out.trained_staff, [](const Fields& f, TrainedStaff& s) {
+      f.String("name", Need::kOptional);
+      if (auto no = f.String("certificate_no", Need::kOptional)) s.certificate_no = *no;
+    });
+    if (const bj::value* cert = root.Get("current_certificate", Need::kOptional)) {
+      const Loc cert_at = at.Key("current_certificate");
+      const Fields c(*cert, cert_at, issues);
+      const auto certified_on = c.DateField("certified_on", Need::kRequired);
+      c.String("grade", Need::kOptional);
+      if (certified_on) out.current_certificate = CurrentCertificate{*certified_on};
+    }
+  }
+  return issues.ToStatus(ErrorCode::kInvalidInput);
+}
+
+// ---- Messages (public) ---------------------------------------------------------------------
+
+void AppendFindingMessage(const Rulebook& rb, const Application& app,
+                          const EligibilityResult& result, const Finding& f, std::string& out) {
+  using R = FindingReason;
+  const auto date = [&](Date d) { AppendDate(out, d); };
+  const auto window = [&] { AppendWindow(out, result.window); };
+  switch (f.reason) {
+    case R::kSiteTypeListed:
+      CatTo(out, "site type ", SiteTypeName(app.site_type), " is a service site named in Art. 10");
+      return;
+    case R::kSiteTypeVoluntary:
+      CatTo(out, "site type other_ict: another ICT business taking part voluntarily (Art. 10)");
+      return;
+    case R::kNotRegistered:
+      out += "the enterprise is not registered with the market regulator (business_registered is false)";
+      return;
+    case R::kRegistrationUnconfirmed:
+      out += "the enterprise's business registration is not confirmed (business_registered is absent)";
+      return;
+    case R::kCreditCodeValid:
+      CatTo(out, "unified social credit code ", *app.credit_code,
+            " passes the GB 32100-2015 check character");
+      return;
+    case R::kCreditCodeWrongLength:
+      CatTo(out, "unified social credit code ", json::Quote(*app.credit_code), " has ",
+            CharCount(*app.credit_code), " characters, not 18 (GB 32100-2015)");
+      return;
+    case R::kCreditCodeBadCharacter: {
+      const std::string_view code = *app.credit_code;
+      const auto offset = static_cast<size_t>(f.count);
+      CatTo(out, "unified social credit code ", json::Quote(code), " has ",
+            json::Quote(CharAt(code, offset)), " at position ", CharCount(code.substr(0, offset)) + 1,
+            ", outside the GB 32100-2015 character set");
+      return;
+    }
+    case R::kCreditCodeWrongCheck:
+      CatTo(out, "unified social credit code ", *app.credit_code,
+            " fails the GB 32100-2015 check: the check character should be ",
+            static_cast<char>(f.detail), ", not ", app.credit_code->back());
+      return;
+    case R::kCreditCodeAbsent:
+      out += "no unified social credit code given: the registration cannot be verified yet";
+      return;
+    case R::kNoLicense:
+      out += "the enterprise holds no telecom business operating licence";
+      return;
+    case R::kLicenseExpired:
+      out += "the telecom business operating licence was valid only until ";
+      date(f.date);
+      out += ", before applied_on ";
+      date(app.applied_on);
+      return;
+    case R::kLicenseValid:
+      out += "the telecom business operating licence is valid until ";
+      date(f.date);
+      out += ", which covers applied_on ";
+      date(app.applied_on);
+      return;
+    case R::kLicenseNoExpiry:
+      out += "the enterprise holds a telecom business operating licence (no expiry given)";
+      return;
+    case R::kIndicatorMet:
+    case R::kIndicatorMissed: {
+      const IndicatorDefinition& def = DefinitionOf(rb, f);
+      out += def.label_en;
+      out += ' ';
+      AppendMeasure(out, f.value, def.unit);
+      out += f.reason == R::kIndicatorMet ? " meets the requirement of " : " misses the requirement of ";
+      out += def.direction == BoundDirection::kAtMost ? "at most " : "at least ";
+      AppendMeasure(out, def.bound, def.unit);
+      return;
+    }
+    case R::kIndicatorsSelfAttested:
+    case R::kIndicatorsUnreported:
+      CatTo(out, f.count, " required indicator", f.count == 1 ? "" : "s", " for ",
+            SiteTypeName(app.site_type), " not measured (");
+      AppendUnmeasured(rb, app, false, out);
+      out += f.reason == R::kIndicatorsSelfAttested
+                 ? "): accepted as self-attested"
+                 : "), nor self-attested: pending until reported";
+      return;
+    case R::kIndicatorUnknown:
+      CatTo(out, "indicator ", json::Quote(app.indicator_values[f.evidence.index].name),
+            " is not defined by the rulebook and was not evaluated");
+      return;
+    case R::kNoIndicatorsRequired:
+      CatTo(out, "the rulebook requires no service-quality indicator for ",
+            SiteTypeName(app.site_type));
+      return;
+    case R::kDisqualifyingAccident:
+      CatTo(out, kSeverityWords[static_cast<size_t>(f.detail)], " accident on ");
+      date(f.date);
+      out += " is inside the window ";
+      window();
+      out += ": disqualified";
+      return;
+    case R::kAccidentNoted:
+      CatTo(out, kSeverityWords[static_cast<size_t>(f.detail)], " accident on ");
+      date(f.date);
+      out += " inside the window ";
+      window();
+      out += " is noted only; its grade does not disqualify";
+      return;
+    case R::kNoDisqualifyingAccident:
+      out += "no ";
+      AppendDisqualifyingGrades(rb, false, out);
+      out += " accident inside the window ";
+      window();
+      return;
+    case R::kCriticismInWindow:
+      CatTo(out, "notified criticism of the ", kCriticismSubjectNames[static_cast<size_t>(f.detail)],
+            " by a telecom regulator on ");
+      date(f.date);
+      out += " is inside the window ";
+      window();
+      return;
+    case R::kNoCriticism:
+      out += "no notified criticism of the site or its enterprise inside the window ";
+      window();
+      return;
+    case R::kAdverseDisqualify:
+    case R::kAdversePending:
+      out += "adverse service record of ";
+      date(f.date);
+      out += " is inside the window ";
+      window();
+      out += f.reason == R::kAdverseDisqualify ? ": the regulator's opinion is to disqualify"
+                                               : ": the regulator's opinion is still pending";
+      return;
+    case R::kNoAdverseObjection:
+      out += "no adverse service record inside the window ";
+      window();
+      out += " calls for disqualification or awaits an opinion";
+      if (f.count > 0) CatTo(out, " (", f.count, " with no objection)");
+      return;
+    case R::kAfterAppliedOn:
+      if (f.rule == EligibilityRule::kAccident) {
+        CatTo(out, kSeverityWords[static_cast<size_t>(f.detail)], " accident on ");
+      } else if (f.rule == EligibilityRule::kCriticism) {
+        CatTo(out, "notified criticism of the ",
+              kCriticismSubjectNames[static_cast<size_t>(f.detail)], " on ");
+      } else {
+        CatTo(out, "adverse service record (opinion: ",
+              kOpinionWords[static_cast<size_t>(f.detail)], ") of ");
+      }
+      date(f.date);
+      out += " is after applied_on ";
+      date(app.applied_on);
+      out += ": reported, not counted";
+      return;
+    case R::kEnoughTrainedStaff:
+    case R::kTooFewTrainedStaff:
+      CatTo(out, f.reason == R::kTooFewTrainedStaff ? "only " : "", f.count,
+            " distinct training certificate number", f.count == 1 ? "" : "s", " among ", f.detail,
+            " staff listed (at least ", rb.eligibility.min_trained_staff,
+            " required; duplicates and empty numbers do not count)");
+      return;
+    case R::kInitialApplication:
+      out += "initial application";
+      return;
+    case R::kCertificateMissing:
+      CatTo(out, "a ", kApplicationKindNames[static_cast<size_t>(app.kind)],
+            " application needs the current certificate (current_certificate is absent)");
+      return;
+    case R::kCertifiedAfterAppliedOn:
+      out += "the current certificate's certification date ";
+      date(f.related);
+      out += " is after applied_on ";
+      date(app.applied_on);
+      return;
+    case R::kRenewalWithinValidity:
+      out += "renewal filed within the current certificate's validity (certified on ";
+      date(f.related);
+      out += ", valid through ";
+      date(f.date);
+      out += ')';
+      return;
+    case R::kTreatedAsInitial:
+      CatTo(out, kApplicationKindNames[static_cast<size_t>(app.kind)],
+            " filed after the current certificate's last valid day ");
+      date(f.date);
+      out += ": treated as an initial application";
+      return;
+    case R::kUpgradeAllowed:
+    case R::kUpgradeTooEarly:
+      out += f.reason == R::kUpgradeAllowed ? "upgrade filed on or after " : "upgrade filed before ";
+      date(f.date);
+      CatTo(out, ", ", rb.certificate.upgrade_min_months, " months after the last certification on ");
+      date(f.related);
+      if (f.reason == R::kUpgradeTooEarly) out += ": too early";
+      return;
+    case R::kRecoveryDate:
+      out += "every failure is time-bound; the latest, on ";
+      date(f.related);
+      CatTo(out, ", leaves the window at the end of ", f.related.year() + rb.eligibility.lookback_years,
+            ": the site may apply again from ");
+      date(f.date);
+      return;
+  }
+}
+
+void AppendFindingMessageZh(const Rulebook& rb, const Application& app,
+                            const EligibilityResult& result, const Finding& f, std::string& out) {
+  using R = FindingReason;
+  const auto date = [&](Date d) { AppendDate(out, d); };
+  const auto window = [&] {
+    out += "考察期 ";
+    AppendWindow(out, result.window);
+  };
+  switch (f.reason) {
+    case R::kSiteTypeListed:
+      CatTo(out, "现场类型为", kSiteTypeNamesZh[Index(app.site_type)], "，属第十条所列服务现场");
+      return;
+    case R::kSiteTypeVoluntary:
+      out += "现场类型为其他信息通信业务服务现场，自愿参加（第十条）";
+      return;
+    case R::kNotRegistered:
+      out += "企业未进行工商登记（business_registered 为 false）";
+      return;
+    case R::kRegistrationUnconfirmed:
+      out += "未确认企业已进行工商登记（缺少 business_registered）";
+      return;
+    case R::kCreditCodeValid:
+      CatTo(out, "统一社会信用代码 ", *app.credit_code, " 通过 GB 32100-2015 校验码校验");
+      return;
+    case R::kCreditCodeWrongLength:
+      CatTo(out, "统一社会信用代码 ", json::Quote(*app.credit_code), " 为 ",
+            CharCount(*app.credit_code), " 位，应为 18 位（GB 32100-2015）");
+      return;
+    case R::kCreditCodeBadCharacter: {
+      const std::string_view code = *app.credit_code;
+      const auto offset = static_cast<size_t>(f.count);
+      CatTo(out, "统一社会信用代码 ", json::Quote(code), " 第 ", CharCount(code.substr(0, offset)) + 1,
+            " 位字符 ", json::Quote(CharAt(code, offset)), " 不在 GB 32100-2015 字符集内");
+      return;
+    }
+    case R::kCreditCodeWrongCheck:
+      CatTo(out, "统一社会信用代码 ", *app.credit_code, " 未通过 GB 32100-2015 校验：校验码应为 ",
+            static_cast<char>(f.detail), "，实为 ", app.credit_code->back());
+      return;
+    case R::kCreditCodeAbsent:
+      out += "未提供统一社会信用代码，工商登记暂无法核验";
+      return;
+    case R::kNoLicense:
+      out += "企业未持有电信业务经营许可证";
+      return;
+    case R::kLicenseExpired:
+      out += "电信业务经营许可证有效期至 ";
+      date(f.date);
+      out += "，早于申请日 ";
+      date(app.applied_on);
+      return;
+    case R::kLicenseValid:
+      out += "电信业务经营许可证有效期至 ";
+      date(f.date);
+      out += "，申请日 ";
+      date(app.applied_on);
+      out += " 在有效期内";
+      return;
+    case R::kLicenseNoExpiry:
+      out += "企业持有电信业务经营许可证（未注明有效期）";
+      return;
+    case R::kIndicatorMet:
+    case R::kIndicatorMissed: {
+      const IndicatorDefinition& def = DefinitionOf(rb, f);
+      out += def.label_zh;
+      out += ' ';
+      AppendMeasure(out, f.value, def.unit);
+      out += f.reason == R::kIndicatorMet ? "，达到要求（" : "，未达到要求（";
+      out += def.direction == BoundDirection::kAtMost ? "不超过 " : "不低于 ";
+      AppendMeasure(out, def.bound, def.unit);
+      out += "）";
+      return;
+    }
+    case R::kIndicatorsSelfAttested:
+    case R::kIndicatorsUnreported:
+      CatTo(out, kSiteTypeNamesZh[Index(app.site_type)], "要求的 ", f.count, " 项指标未提供测量值（");
+      AppendUnmeasured(rb, app, true, out);
+      out += f.reason == R::kIndicatorsSelfAttested ? "），按企业自我声明认可"
+                                                    : "），亦无自我声明，待补充后确定";
+      return;
+    case R::kIndicatorUnknown:
+      CatTo(out, "指标 ", json::Quote(app.indicator_values[f.evidence.index].name),
+            " 未在规则库中定义，未予评价");
+      return;
+    case R::kNoIndicatorsRequired:
+      CatTo(out, "规则库未对", kSiteTypeNamesZh[Index(app.site_type)], "规定服务质量指标要求");
+      return;
+    case R::kDisqualifyingAccident:
+      date(f.date);
+      CatTo(out, " 发生", kAccidentSeverityNamesZh[static_cast<size_t>(f.detail)],
+            "生产安全事故，在");
+      window();
+      out += " 内，直接取消参评资格";
+      return;
+    case R::kAccidentNoted:
+      date(f.date);
+      CatTo(out, " 发生", kAccidentSeverityNamesZh[static_cast<size_t>(f.detail)],
+            "生产安全事故（");
+      window();
+      out += " 内），该等级不取消资格，仅作记录";
+      return;
+    case R::kNoDisqualifyingAccident:
+      window();
+      out += " 内无";
+      AppendDisqualifyingGrades(rb, true, out);
+      out += "生产安全事故";
+      return;
+    case R::kCriticismInWindow:
+      date(f.date);
+      CatTo(out, " ", kSubjectZh[static_cast<size_t>(f.detail)], "受到电信监管部门通报批评，在");
+      window();
+      out += " 内";
+      return;
+    case R::kNoCriticism:
+      window();
+      out += " 内服务现场及其所属企业未受到电信监管部门通报批评";
+      return;
+    case R::kAdverseDisqualify:
+    case R::kAdversePending:
+      date(f.date);
+      out += " 的不良服务记录在";
+      window();
+      out += f.reason == R::kAdverseDisqualify ? " 内，监管部门意见为取消资格"
+                                               : " 内，监管部门意见待定";
+      return;
+    case R::kNoAdverseObjection:
+      window();
+      out += " 内无监管部门意见为取消资格或待定的不良服务记录";
+      if (f.count > 0) CatTo(out, "（", f.count, " 条监管部门无异议）");
+      return;
+    case R::kAfterAppliedOn:
+      date(f.date);
+      if (f.rule == EligibilityRule::kAccident) {
+        CatTo(out, " 的", kAccidentSeverityNamesZh[static_cast<size_t>(f.detail)], "生产安全事故");
+      } else if (f.rule == EligibilityRule::kCriticism) {
+        CatTo(out, " 对", kSubjectZh[static_cast<size_t>(f.detail)], "的通报批评");
+      } else {
+        CatTo(out, " 的不良服务记录（监管部门意见：", kOpinionZh[static_cast<size_t>(f.detail)], "）");
+      }
+      out += "晚于申请日 ";
+      date(app.applied_on);
+      out += "，仅作提示，不计入";
+      return;
+    case R::kEnoughTrainedStaff:
+    case R::kTooFewTrainedStaff:
+      CatTo(out, "列出的 ", f.detail, " 名人员中", f.reason == R::kTooFewTrainedStaff ? "仅" : "",
+            "有 ", f.count, " 个不同的系列标准培训证书编号（至少需要 ", rb.eligibility.min_trained_staff,
+            " 个；重复或空编号不计）");
+      return;
+    case R::kInitialApplication:
+      out += "首次申请";
+      return;
+    case R::kCertificateMissing:
+      CatTo(out, kKindZh[static_cast<size_t>(app.kind)], "须提供现有证书（缺少 current_certificate）");
+      return;
+    case R::kCertifiedAfterAppliedOn:
+      out += "现有证书的认证日期 ";
+      date(f.related);
+      out += " 晚于申请日 ";
+      date(app.applied_on);
+      return;
+    case R::kRenewalWithinValidity:
+      out += "在现有证书有效期内提出换证申请（认证日期 ";
+      date(f.related);
+      out += "，有效期至 ";
+      date(f.date);
+      out += "）";
+      return;
+    case R::kTreatedAsInitial:
+      out += "现有证书有效期已于 ";
+      date(f.date);
+      CatTo(out, " 届满，该", kKindZh[static_cast<size_t>(app.kind)], "按首次申请处理");
+      return;
+    case R::kUpgradeAllowed:
+    case R::kUpgradeTooEarly:
+      out += "上次认证日期 ";
+      date(f.related);
+      CatTo(out, "，满 ", rb.certificate.upgrade_min_months, " 个月后（");
+      date(f.date);
+      out += f.reason == R::kUpgradeAllowed ? " 起）可申请升级，本申请符合" : " 起）方可申请升级，本申请过早";
+      return;
+    case R::kRecoveryDate:
+      out += "所有不符合项均有时限，最近一项（";
+      date(f.related);
+      CatTo(out, "）于 ", f.related.year() + rb.eligibility.lookback_years, " 年底移出考察期，自 ");
+      date(f.date);
+      out += " 起可重新申请";
+      return;
+  }
+}
+
+bool AppendEvidencePointer(const Application& app, const Finding& f, std::string_view prefix,
+                           std::string& out) {
+  using P = EvidencePlace;
+  const auto indexed = [&](std::string_view list) { CatTo(out, prefix, list, f.evidence.index); };
+  switch (f.evidence.place) {
+    case P::kNone: return false;
+    case P::kSiteType: CatTo(out, prefix, "/site/type"); return true;
+    case P::kEnterprise: CatTo(out, prefix, "/enterprise"); return true;
+    case P::kBusinessRegistered: CatTo(out, prefix, "/enterprise/business_registered"); return true;
+    case P::kCreditCode: CatTo(out, prefix, "/enterprise/credit_code"); return true;
+    case P::kTelecomLicense: CatTo(out, prefix, "/enterprise/telecom_license"); return true;
+    case P::kLicenseValidUntil:
+      CatTo(out, prefix, "/enterprise/telecom_license/valid_until");
+      return true;
+    case P::kQualityIndicators: CatTo(out, prefix, "/quality_indicators"); return true;
+    case P::kAttested: CatTo(out, prefix, "/quality_indicators/attested"); return true;
+    case P::kIndicatorValue:
+      CatTo(out, prefix, "/quality_indicators/values/");
+      for (const char c : app.indicator_values[f.evidence.index].name) {  // RFC 6901 escapes
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+      }
+      return true;
+    case P::kAccident: indexed("/accidents/"); return true;
+    case P::kCriticism: indexed("/regulator_criticisms/"); return true;
+    case P::kAdverseRecord: indexed("/adverse_records/"); return true;
+    case P::kTrainedStaff: CatTo(out, prefix, "/trained_staff"); return true;
+    case P::kKind: CatTo(out, prefix, "/kind"); return true;
+    case P::kCertifiedOn: CatTo(out, prefix, "/current_certificate/certified_on"); return true;
+  }
+  return false;
+}
+
+// ---- Encoding ------------------------------------------------------------------------------
+
+void WriteEligibility(const Rulebook& rb, const Application& app, const EligibilityResult& result,
+                      json::Writer& w, std::string_view pointer_prefix) {
+  if (app.application_id) {
+    w.Field("application_id", *app.application_id);
+  } else {
+    w.NullField("application_id");
+  }
+  w.Field("decision", kDecisionNames[static_cast<size_t>(result.decision)]);
+  w.Field("disqualified", result.disqualified);
+  w.Key("window");
+  w.BeginObject();
+  w.Field("from", result.window.first);
+  w.Field("to", result.window.last);
+  w.EndObject();
+  if (result.eligible_from) {
+    w.Field("eligible_from", *result.eligible_from);
+  } else {
+    w.NullField("eligible_from");
+  }
+  w.Key("findings");
+  w.BeginArray();
+  std::string text;
+  text.reserve(256);
+  for (const Finding& f : result.findings) {
+    w.BeginObject();
+    w.Field("rule", RuleId(f.rule));
+    w.Field("article", RuleArticle(f.rule));
+    w.Field("status", kFindingStatusNames[static_cast<size_t>(f.status)]);
+    text.clear();
+    AppendFindingMessage(rb, app, result, f, text);
+    w.Field("message", std::string_view(text));
+    text.clear();
+    AppendFindingMessageZh(rb, app, result, f, text);
+    w.Field("message_zh", std::string_view(text));
+    text.clear();
+    if (AppendEvidencePointer(app, f, pointer_prefix, text)) {
+      w.Field("evidence", std::string_view(text));
+    } else {
+      w.NullField("evidence");
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+// ---- Text ----------------------------------------------------------------------------------
+
+namespace {
+
+std::string_view StringMember(const bj::object& o, std::string_view key) {
+  const bj::value* v = o.if_contains(key);
+  return v != nullptr && v->is_string() ? std::string_view(v->get_string()) : std::string_view();
+}
+
+int StatusRank(std::string_view status) {
+  if (status == "fail") return 3;
+  if (status == "pending") return 2;
+  if (status == "pass") return 1;
+  return 0;
+}
+
+constexpr std::string_view kStatusTags[] = {"[· 提示 note   ]", "[✓ 符合 pass   ]",
+                                            "[? 待定 pending]", "[✗ 不符 fail   ]"};
+
+std::string_view DecisionZh(std::string_view decision) {
+  if (decision == "eligible") return "符合参评条件";
+  if (decision == "ineligible") return "不符合参评条件";
+  return "待定";
+}
+
+}  // namespace
+
+std::string RenderEligibilityText(const bj::value& result) {
+  std::string out;
+  const bj::object* o = result.if_object();
+  if (o == nullptr) return out;
+  const std::string_view id = StringMember(*o, "application_id");
+  CatTo(out, "资格审查 Eligibility", id.empty() ? "" : " — ", id, "\n");
+  const std::string_view decision = StringMember(*o, "decision");
+  CatTo(out, "结论 Decision:        ", DecisionZh(decision), " ", decision);
+  if (const bj::value* d = o->if_contains("disqualified"); d != nullptr && d->is_bool() && d->get_bool()) {
+    out += " · 直接取消参评资格 disqualified";
+  }
+  out += '\n';
+  if (const bj::value* w = o->if_contains("window"); w != nullptr && w->is_object()) {
+    CatTo(out, "考察期 Window:        ", StringMember(w->get_object(), "from"), " .. ",
+          StringMember(w->get_object(), "to"), "\n");
+  }
+  const std::string_view from = StringMember(*o, "eligible_from");
+  CatTo(out, "可重新申请 Eligible from: ", from.empty() ? "— (n/a)" : from, "\n");
+
+  const bj::value* findings = o->if_contains("findings");
+  const bj::array* list = findings != nullptr ? findings->if_array() : nullptr;
+  for (size_t r = 0; r < kEligibilityRuleCount; ++r) {
+    const std::string_view rule = kEligibilityRuleIds[r];
+    int worst = -1;
+    std::string zh, en;
+    if (list != nullptr) {
+      for (const bj::value& fv : *list) {
+        const bj::object* f = fv.if_object();
+        if (f == nullptr || StringMember(*f, "rule") != rule) continue;
+        worst = std::max(worst, StatusRank(StringMember(*f, "status")));
+        if (!zh.empty()) zh += "；";
+        zh += StringMember(*f, "message_zh");
+        if (!en.empty()) en += "; ";
+        en += StringMember(*f, "message");
+      }
+    }
+    if (worst < 0) {
+      CatTo(out, "[— 不适用 n/a  ] ", rule, ": 无 | none\n");
+      continue;
+    }
+    const std::string_view article = kEligibilityRuleArticles[r];
+    CatTo(out, kStatusTags[worst], " ", rule);
+    if (article != "-") CatTo(out, " (Art. ", article, ")");
+    CatTo(out, ": ", zh, " | ", en, "\n");
+  }
+  return out;
+}
+
+}  // namespace sqp::internal
