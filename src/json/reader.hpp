@@ -27,8 +27,12 @@ namespace bj = boost::json;
 class Loc {
  public:
   static Loc Root() { return Loc(nullptr, Kind::kRoot, {}, 0); }
-  Loc Key(std::string_view key) const { return Loc(this, Kind::kKey, key, 0); }
-  Loc Index(size_t index) const { return Loc(this, Kind::kIndex, {}, index); }
+  // A child points at its parent, so the parent must outlive it: children of a temporary are
+  // refused at compile time (name the parent first: `const Loc list = at.Key("x");`).
+  Loc Key(std::string_view key) const& { return Loc(this, Kind::kKey, key, 0); }
+  Loc Index(size_t index) const& { return Loc(this, Kind::kIndex, {}, index); }
+  Loc Key(std::string_view key) const&& = delete;
+  Loc Index(size_t index) const&& = delete;
   std::string Pointer() const;  // "" for the root, "/accidents/0/date", '~' and '/' escaped
 
  private:
@@ -102,8 +106,11 @@ std::optional<E> ReadEnum(const bj::value& v, const Loc& at, Issues& issues,
 class Fields {
  public:
   // A non-object records "expected an object" and gives a Fields with ok() == false whose
-  // accessors all return nothing (so callers need no special path).
+  // accessors all return nothing (so callers need no special path). `at` is copied, so a
+  // temporary location is fine; its parent must outlive this Fields.
   Fields(const bj::value& v, const Loc& at, Issues& issues);
+  Fields(const Fields&) = delete;
+  Fields& operator=(const Fields&) = delete;
 
   bool ok() const { return object_ != nullptr; }
   const bj::object* object() const { return object_; }
@@ -135,7 +142,7 @@ class Fields {
 
  private:
   const bj::object* object_;
-  const Loc& at_;
+  Loc at_;  // by value: children made from loc() point at this member
   Issues& issues_;
 };
 

@@ -122,9 +122,10 @@ void ReadCalendar(const Fields& root, Rulebook& rb) {
                    Cat("must have one month per acceptance month (",
                                 c.acceptance_months.size(), "), got ", c.announcement_months.size()));
   } else {
+    const Loc announcements = at.Key("announcement_months");
     for (size_t i = 0; i < c.acceptance_months.size(); ++i) {
       if (c.announcement_months[i] < c.acceptance_months[i]) {
-        f.issues().Add(at.Key("announcement_months").Index(i),
+        f.issues().Add(announcements.Index(i),
                        Cat("announcement month ", c.announcement_months[i],
                                     " is before its acceptance month ", c.acceptance_months[i]));
       }
