@@ -106,4 +106,19 @@ TEST(CliTest, BatchAnswersEveryLineAndGoesOn) {
   EXPECT_EQ(Cli("rulebook --batch -", "{}\n{}\n").exit_code, 0);
 }
 
+// --threads N shares one engine between threads; output stays in input order, byte for byte.
+TEST(CliTest, BatchThreadsKeepInputOrder) {
+  std::string lines;
+  for (int i = 0; i < 20000; ++i) lines += (i % 7 == 3) ? "oops\n" : "{}\n";
+  const std::string file = WriteTemp("threads.jsonl", lines);
+  const CliRun one = Cli("rulebook --batch " + file);
+  const CliRun three = Cli("rulebook --batch " + file + " --threads 3");
+  EXPECT_EQ(one.exit_code, 3);
+  EXPECT_EQ(three.exit_code, 3);
+  EXPECT_EQ(one.out, three.out);
+  EXPECT_NE(three.out.find("\"line\":19998,"), std::string::npos);  // 1-based line of i = 19997
+  EXPECT_EQ(Cli("rulebook --threads 2").exit_code, 2);
+  EXPECT_EQ(Cli("rulebook --batch --threads 0 " + file).exit_code, 2);
+}
+
 }  // namespace
