@@ -116,7 +116,7 @@ TEST(CliTest, BatchThreadsKeepInputOrder) {
   EXPECT_EQ(one.exit_code, 3);
   EXPECT_EQ(three.exit_code, 3);
   EXPECT_EQ(one.out, three.out);
-  EXPECT_NE(three.out.find("\"line\":19995,"), std::string::npos);  // the last bad line, i = 19994
+  EXPECT_NE(three.out.find("\"line\":19996,"), std::string::npos);  // the last bad line, i = 19995
   EXPECT_EQ(Cli("rulebook --threads 2").exit_code, 2);
   EXPECT_EQ(Cli("rulebook --batch --threads 0 " + file).exit_code, 2);
 }
