@@ -23,9 +23,11 @@ std::string Loc::Pointer() const {
   return prefix;
 }
 
-void Issues::Add(const Loc& at, std::string message) {
+void Issues::Add(const Loc& at, std::string message) { AddAt(at.Pointer(), std::move(message)); }
+
+void Issues::AddAt(std::string path, std::string message) {
   if (list_.size() < kMaxIssues) {
-    list_.push_back({at.Pointer(), std::move(message)});
+    list_.push_back({std::move(path), std::move(message)});
     return;
   }
   ++dropped_;

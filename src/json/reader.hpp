@@ -51,6 +51,8 @@ class Issues {
  public:
   static constexpr size_t kMaxIssues = 100;
   void Add(const Loc& at, std::string message);
+  // For issues that already carry their full pointer (merged from a nested decoder).
+  void AddAt(std::string path, std::string message);
   bool empty() const { return list_.empty(); }
   const std::vector<Issue>& list() const { return list_; }
   // OkStatus() when empty, else an error of `code` with every issue.

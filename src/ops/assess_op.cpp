@@ -1,18 +1,195 @@
-// PLACEHOLDER until issue 6 lands: `assess` (sqp.assessment/1 → sqp.assessment-result/1) answers every call with an
-// internal "not implemented" error. Issue 6 replaces this whole file.
+// `assess`: sqp.assessment/1 → sqp.assessment-result/1.
+//
+//   {"schema": "sqp.assessment/1",
+//    "application": {sqp.application/1 (its "schema" may be omitted)},
+//    "procedure":   {"materials_received_on"?, "publicity_starts_on"?, "objections"?}   (optional)
+//    "scoresheet":  {sqp.scoresheet/1 (its "schema" may be omitted)}                   (optional)}
+//
+// The result embeds the members of sqp.eligibility/1, sqp.cycle-result/1 and sqp.score/1 under
+// "eligibility", "cycle" and "score", with a "summary" in front. Error pointers and evidence
+// pointers point into the assessment document ("/application/accidents/0").
 #include "engine/operation.hpp"
+#include "ops/cycle_codec.hpp"
+#include "ops/eligibility_codec.hpp"
+#include "ops/score_codec.hpp"
+#include "sqp/assessment.hpp"
+#include "strings.hpp"
 
 namespace sqp::internal {
 namespace {
 
-absl::Status Run(const Engine&, const boost::json::value&, json::Writer&) {
-  return MakeError(ErrorCode::kInternal, "", "operation \"assess\" is not implemented yet");
+namespace bj = boost::json;
+using json::Fields;
+using json::Issues;
+using json::Loc;
+using json::Need;
+
+// An embedded document may omit its "schema"; if it carries one, it must be the right one.
+void CheckEmbeddedSchema(const bj::value& v, const Loc& at, std::string_view expected,
+                         Issues& issues) {
+  const bj::object* o = v.if_object();
+  if (o == nullptr) return;  // the decoder reports the type
+  const bj::value* s = o->if_contains("schema");
+  if (s == nullptr) return;
+  const bj::string* str = s->if_string();
+  if (str == nullptr || std::string_view(*str) != expected) {
+    const Loc schema = at.Key("schema");
+    issues.Add(schema, Cat("an embedded document must be \"", expected, "\" (or omit \"schema\")"));
+  }
+}
+
+void AddAll(const absl::Status& status, Issues& issues) {
+  if (status.ok()) return;
+  // The nested decoder's issues already carry their full pointer.
+  for (const Issue& issue : DescribeError(status).issues) issues.AddAt(issue.path, issue.message);
+}
+
+absl::Status Run(const Engine& engine, const bj::value& input, json::Writer& w) {
+  const Rulebook& rb = engine.rulebook();
+  Issues issues;
+  const Loc root = Loc::Root();
+  Fields doc(input, root, issues);
+  AssessmentInput in;
+
+  const Loc app_at = root.Key("application");
+  if (const bj::value* app = doc.Get("application", Need::kRequired)) {
+    CheckEmbeddedSchema(*app, app_at, "sqp.application/1", issues);
+    AddAll(DecodeApplication(*app, app_at, in.application), issues);
+  }
+  const Loc procedure_at = root.Key("procedure");
+  if (const bj::value* procedure = doc.Get("procedure", Need::kOptional)) {
+    DecodeCycle(*procedure, procedure_at, issues, in.procedure);
+    if (const bj::object* o = procedure->if_object(); o && o->contains("applied_on")) {
+      const Loc applied = procedure_at.Key("applied_on");
+      issues.Add(applied, "the filing date is the application's applied_on; do not repeat it here");
+    }
+  }
+  const Loc sheet_at = root.Key("scoresheet");
+  if (const bj::value* sheet = doc.Get("scoresheet", Need::kOptional)) {
+    CheckEmbeddedSchema(*sheet, sheet_at, "sqp.scoresheet/1", issues);
+    in.scoresheet = DecodeScoresheet(*sheet, sheet_at, rb, issues);
+  }
+  if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);
+  if (in.scoresheet && in.scoresheet->site_type != in.application.site_type) {
+    return MakeError(ErrorCode::kInvalidInput, "/scoresheet/site_type",
+                     Cat("the scoresheet is for ", SiteTypeName(in.scoresheet->site_type),
+                         " but the application's site is a ",
+                         SiteTypeName(in.application.site_type)));
+  }
+  auto evaluated = EvaluateAssessment(rb, in);
+  if (!evaluated.ok()) {
+    // Cycle errors are reported relative to the procedure object.
+    const ErrorInfo info = DescribeError(evaluated.status());
+    std::vector<Issue> moved;
+    for (const Issue& issue : info.issues) moved.push_back({"/procedure" + issue.path, issue.message});
+    return MakeErrors(info.code, std::move(moved));
+  }
+  const AssessmentResult& r = *evaluated;
+
+  if (in.application.application_id) {
+    w.Field("application_id", *in.application.application_id);
+  } else {
+    w.NullField("application_id");
+  }
+  w.Key("summary");
+  w.BeginObject();
+  w.Field("outcome", kAssessmentOutcomeNames[static_cast<size_t>(r.outcome)]);
+  static constexpr std::string_view kDecisions[] = {"eligible", "ineligible", "pending"};
+  w.Field("decision", kDecisions[static_cast<size_t>(r.eligibility.decision)]);
+  w.Field("disqualified", r.eligibility.disqualified);
+  if (r.eligibility.eligible_from) {
+    w.Field("eligible_from", *r.eligibility.eligible_from);
+  } else {
+    w.NullField("eligible_from");
+  }
+  if (r.score) {
+    const ScoringTable& table = rb.scoring.Table(r.score->site_type);
+    if (r.score->grade) {
+      w.Field("grade", table.grades[*r.score->grade].id);
+    } else {
+      w.NullField("grade");
+    }
+    // A grade is awarded only to an eligible site.
+    if (r.outcome == AssessmentOutcome::kGraded) {
+      w.Field("awarded_grade", table.grades[*r.score->grade].id);
+    } else {
+      w.NullField("awarded_grade");
+    }
+    w.Key("total");
+    w.DecimalValue(r.score->total);
+    w.Key("max_total");
+    w.DecimalValue(r.score->max_total);
+  } else {
+    w.NullField("grade");
+    w.NullField("awarded_grade");
+    w.NullField("total");
+    w.NullField("max_total");
+  }
+  if (r.cycle.batch) {
+    const Batch& b = *r.cycle.batch;
+    w.Field("batch", Cat(b.year(), "-Q", b.quarter));
+  }
+  w.EndObject();
+
+  w.Key("eligibility");
+  w.BeginObject();
+  WriteEligibility(rb, in.application, r.eligibility, w, "/application");
+  w.EndObject();
+  w.Key("cycle");
+  w.BeginObject();
+  WriteCycle(r.cycle, w);
+  w.EndObject();
+  if (r.score) {
+    w.Key("score");
+    w.BeginObject();
+    WriteScore(rb, *r.score, w);
+    w.EndObject();
+  } else {
+    w.NullField("score");
+  }
+  return absl::OkStatus();
+}
+
+std::string RenderText(const bj::value& result) {
+  const bj::object& o = result.as_object();
+  const bj::object& s = o.at("summary").as_object();
+  // Numbers came from the writer's exact decimals; print them the same way, not as Boost's
+  // "9.15E1".
+  auto text = [](const bj::value& v) -> std::string {
+    if (v.is_string()) return std::string(v.as_string());
+    if (v.is_null()) return "—";
+    if (v.is_int64()) return std::to_string(v.as_int64());
+    if (v.is_double()) {
+      if (auto d = Decimal::FromDouble(v.as_double())) return d->ToString();
+    }
+    return bj::serialize(v);
+  };
+  std::string out;
+  CatTo(out, "══ 服务现场质量评估报告 Service-site quality assessment ══\n",
+        "申请 Application: ", text(o.at("application_id")), "\n",
+        "结论 Outcome:     ", text(s.at("outcome")), "\n",
+        "资格 Eligibility: ", text(s.at("decision")),
+        s.at("disqualified").as_bool() ? " (直接取消参评资格 disqualified)" : "", "\n");
+  if (!s.at("eligible_from").is_null()) {
+    CatTo(out, "可再申请 Eligible from: ", text(s.at("eligible_from")), "\n");
+  }
+  if (!s.at("total").is_null()) {
+    CatTo(out, "得分 Score:       ", text(s.at("total")), " / ", text(s.at("max_total")),
+          "，等级 grade: ", text(s.at("grade")), "，授予 awarded: ", text(s.at("awarded_grade")),
+          "\n");
+  }
+  CatTo(out, "\n", RenderEligibilityText(o.at("eligibility")), "\n",
+        RenderCycleText(o.at("cycle")));
+  if (o.at("score").is_object()) CatTo(out, "\n", RenderScoreText(o.at("score").as_object()));
+  return out;
 }
 
 }  // namespace
 
 const OperationDef& AssessOperation() {
-  static const OperationDef kDef{"assess", "sqp.assessment/1", "sqp.assessment-result/1", &Run, {}};
+  static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
+  static const OperationDef kDef{"assess", "sqp.assessment/1", "sqp.assessment-result/1", &Run,
+                                 kRenderers};
   return kDef;
 }
 
