@@ -79,6 +79,43 @@ _lib.sqp_run_batch.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p
 _lib.sqp_free.restype = None
 _lib.sqp_free.argtypes = [ctypes.c_void_p]
 
+# Typed certificate dates (sqp.h, issue 5): no JSON, no allocation.
+_CERT_MAX_ANNIVERSARIES = 20
+_CERT_STATUS = ("not_yet_valid", "valid", "expired", "revoked")
+_SUPERVISION_STATUS = ("upcoming", "on_time", "late", "missing", "not_required")
+_REAPPLY_KIND = ("renewal", "upgrade")
+_REAPPLY_VERDICT = ("timely", "late", "treated_as_initial", "allowed", "too_early", "expired")
+
+
+class _CertificateDates(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_size_t),
+                ("valid_from", ctypes.c_int32),
+                ("valid_until", ctypes.c_int32),
+                ("renewal_due_by", ctypes.c_int32),
+                ("upgrade_earliest", ctypes.c_int32),
+                ("upgrade_application_due_by", ctypes.c_int32),
+                ("anniversary_count", ctypes.c_int32),
+                ("anniversary", ctypes.c_int32 * _CERT_MAX_ANNIVERSARIES),
+                ("supervision_on", ctypes.c_int32 * _CERT_MAX_ANNIVERSARIES),
+                ("report_due", ctypes.c_int32 * _CERT_MAX_ANNIVERSARIES)]
+
+
+_lib.sqp_status_name.restype = ctypes.c_char_p
+_lib.sqp_status_name.argtypes = [ctypes.c_int]
+_lib.sqp_certificate_compute.restype = ctypes.c_int
+_lib.sqp_certificate_compute.argtypes = [ctypes.c_void_p, ctypes.c_int32,
+                                         ctypes.POINTER(_CertificateDates)]
+_lib.sqp_certificate_status_on.restype = ctypes.c_int
+_lib.sqp_certificate_status_on.argtypes = [ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32,
+                                           ctypes.c_int32, ctypes.POINTER(ctypes.c_int32)]
+_lib.sqp_certificate_supervision_status.restype = ctypes.c_int
+_lib.sqp_certificate_supervision_status.argtypes = [
+    ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32,
+    ctypes.c_int32, ctypes.POINTER(ctypes.c_int32)]
+_lib.sqp_certificate_reapplication.restype = ctypes.c_int
+_lib.sqp_certificate_reapplication.argtypes = [ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32,
+                                               ctypes.c_int32, ctypes.POINTER(ctypes.c_int32)]
+
 
 def version() -> str:
     """The loaded libsqp's runtime version ("1.0.0")."""
@@ -103,6 +140,28 @@ def _take(ptr: ctypes.c_void_p, size: ctypes.c_size_t) -> bytes:
         return ctypes.string_at(ptr.value, size.value) if ptr.value else b""
     finally:
         _lib.sqp_free(ptr)
+
+
+def _yyyymmdd(date: Optional[str], name: str) -> int:
+    """ "2026-03-20" -> 20260320; None -> 0 (absent). The library checks the calendar."""
+    if date is None:
+        return 0
+    if (not isinstance(date, str) or len(date) != 10 or date[4] != "-" or date[7] != "-"
+            or not (date[:4] + date[5:7] + date[8:]).isdigit() or not date.isascii()):
+        raise SqpError({"code": "invalid_input", "status": -4, "path": "/" + name,
+                        "message": f"{date!r} is not a date of the form YYYY-MM-DD"})
+    return int(date[:4] + date[5:7] + date[8:])
+
+
+def _iso(yyyymmdd: int) -> str:
+    return f"{yyyymmdd // 10000:04d}-{yyyymmdd // 100 % 100:02d}-{yyyymmdd % 100:02d}"
+
+
+def _check_typed(status: int, function: str, path: str = "") -> None:
+    if status != 0:
+        code = _lib.sqp_status_name(status).decode("ascii")
+        raise SqpError({"code": code, "status": status, "path": path if status == -4 else "",
+                        "message": f"{function} returned {code}"})
 
 
 class Engine:
@@ -177,6 +236,58 @@ class Engine:
 
     def certificate(self, document: _Json) -> dict:
         return self.run("certificate", document)
+
+    # Typed certificate checks through sqp.h's allocation-free functions (dates "YYYY-MM-DD").
+    def certificate_dates(self, certified_on: str) -> dict:
+        """Every date of a certificate announced on certified_on, with the member names of the
+        "certificate" operation's result: valid_from, valid_until, supervision [{anniversary,
+        date, report_due}], renewal_due_by, upgrade_earliest, upgrade_application_due_by."""
+        out = _CertificateDates(struct_size=ctypes.sizeof(_CertificateDates))
+        _check_typed(_lib.sqp_certificate_compute(self._handle, _yyyymmdd(certified_on, "certified_on"),
+                                                  ctypes.byref(out)), "sqp_certificate_compute", "/certified_on")
+        return {
+            "valid_from": _iso(out.valid_from),
+            "valid_until": _iso(out.valid_until),
+            "supervision": [{"anniversary": out.anniversary[i], "date": _iso(out.supervision_on[i]),
+                             "report_due": _iso(out.report_due[i])}
+                            for i in range(out.anniversary_count)],
+            "renewal_due_by": _iso(out.renewal_due_by),
+            "upgrade_earliest": _iso(out.upgrade_earliest),
+            "upgrade_application_due_by": _iso(out.upgrade_application_due_by),
+        }
+
+    def certificate_status_on(self, certified_on: str, as_of: str,
+                              revoked_on: Optional[str] = None) -> str:
+        """"not_yet_valid", "valid", "expired" or "revoked" on as_of."""
+        status = ctypes.c_int32()
+        _check_typed(_lib.sqp_certificate_status_on(
+            self._handle, _yyyymmdd(certified_on, "certified_on"), _yyyymmdd(as_of, "as_of"),
+            _yyyymmdd(revoked_on, "revoked_on"), ctypes.byref(status)), "sqp_certificate_status_on")
+        return _CERT_STATUS[status.value]
+
+    def certificate_supervision_status(self, certified_on: str, anniversary: int, as_of: str,
+                                       submitted_on: Optional[str] = None,
+                                       revoked_on: Optional[str] = None) -> str:
+        """One anniversary's report: "upcoming", "on_time", "late", "missing" or "not_required"."""
+        status = ctypes.c_int32()
+        _check_typed(_lib.sqp_certificate_supervision_status(
+            self._handle, _yyyymmdd(certified_on, "certified_on"), int(anniversary),
+            _yyyymmdd(as_of, "as_of"), _yyyymmdd(submitted_on, "submitted_on"),
+            _yyyymmdd(revoked_on, "revoked_on"), ctypes.byref(status)),
+            "sqp_certificate_supervision_status")
+        return _SUPERVISION_STATUS[status.value]
+
+    def certificate_reapplication(self, certified_on: str, kind: str, filed_on: str) -> str:
+        """Renewal: "timely", "late", "treated_as_initial"; upgrade: "allowed", "too_early",
+        "expired"."""
+        if kind not in _REAPPLY_KIND:
+            raise SqpError({"code": "invalid_input", "status": -4, "path": "/kind",
+                            "message": f"unknown kind {kind!r}; expected renewal or upgrade"})
+        verdict = ctypes.c_int32()
+        _check_typed(_lib.sqp_certificate_reapplication(
+            self._handle, _yyyymmdd(certified_on, "certified_on"), _REAPPLY_KIND.index(kind),
+            _yyyymmdd(filed_on, "filed_on"), ctypes.byref(verdict)), "sqp_certificate_reapplication")
+        return _REAPPLY_VERDICT[verdict.value]
 
     def score(self, scoresheet: _Json) -> dict:
         return self.run("score", scoresheet)
