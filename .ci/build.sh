@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The two README commands:
-#   bash .ci/build.sh main   install dependencies, build, run the CLI on the bundled example
+#   bash .ci/build.sh main   install dependencies, build, print the assessment report of the bundled
+#                            example (docs/examples/assessment.json) and validate the default rulebook
 #   bash .ci/build.sh test   install dependencies, build, run every test (C++, C consumer, Python)
 set -euo pipefail
 mode=${1:-test}
@@ -15,8 +16,9 @@ cmake --build "$build" -j "$jobs"
 case "$mode" in
   main)
     cli="$build/src/cli/sqp"
-    echo "\$ sqp rulebook"
-    "$cli" rulebook
+    echo "\$ sqp assess docs/examples/assessment.json --format text"
+    "$cli" assess "$root/docs/examples/assessment.json" --format text
+    echo
     echo "\$ sqp rulebook validate src/rulebook/default_rulebook.json"
     "$cli" rulebook validate "$root/src/rulebook/default_rulebook.json"
     ;;
