@@ -158,6 +158,103 @@ SQP_API int sqp_check_vote(const sqp_engine* engine, const sqp_vote_query* query
 /* SQP-TYPED-MEETING: end */
 
 /* SQP-TYPED-CERTIFICATE: begin (issue 5) */
+
+/** Capacity of the per-anniversary arrays of sqp_certificate_dates. A rulebook's validity is at
+    most 20 years, so it has at most 19 supervision anniversaries. */
+#define SQP_CERTIFICATE_MAX_ANNIVERSARIES 20
+
+/** A certificate's state on a day (CERT.VALIDITY, REVOKE.TRIGGERS). Values never change. */
+typedef enum sqp_certificate_status {
+  SQP_CERT_NOT_YET_VALID = 0, /**< before the announcement day */
+  SQP_CERT_VALID = 1,         /**< announcement day .. last valid day, not revoked */
+  SQP_CERT_EXPIRED = 2,       /**< after the last valid day */
+  SQP_CERT_REVOKED = 3        /**< from the revocation date on */
+} sqp_certificate_status;
+
+/** One anniversary's self-inspection report on a day (SUP.MISSING). Values never change. */
+typedef enum sqp_supervision_status {
+  SQP_SUPERVISION_UPCOMING = 0,    /**< not submitted, due date not yet passed */
+  SQP_SUPERVISION_ON_TIME = 1,     /**< submitted on or before the due date */
+  SQP_SUPERVISION_LATE = 2,        /**< submitted after the due date: inspection at the holder's expense */
+  SQP_SUPERVISION_MISSING = 3,     /**< due date passed, nothing submitted: inspection at the holder's expense */
+  SQP_SUPERVISION_NOT_REQUIRED = 4 /**< revoked before the report fell due: nothing owed */
+} sqp_supervision_status;
+
+/** What a holder files again (REAPPLY.*). Values never change. */
+typedef enum sqp_reapplication_kind {
+  SQP_REAPPLY_RENEWAL = 0, /**< renewal (复评) at the end of validity, Art. 14(14)2-3 */
+  SQP_REAPPLY_UPGRADE = 1  /**< a higher level within validity, Art. 14(14)1 */
+} sqp_reapplication_kind;
+
+/** The verdict on a reapplication (REAPPLY.*). Values never change. */
+typedef enum sqp_reapplication_verdict {
+  SQP_REAPPLY_TIMELY = 0,             /**< renewal filed by renewal_due_by */
+  SQP_REAPPLY_LATE = 1,               /**< renewal filed later, but by the last valid day */
+  SQP_REAPPLY_TREATED_AS_INITIAL = 2, /**< renewal filed after the last valid day */
+  SQP_REAPPLY_ALLOWED = 3,            /**< upgrade filed upgrade_earliest .. last valid day */
+  SQP_REAPPLY_TOO_EARLY = 4,          /**< upgrade filed before upgrade_earliest */
+  SQP_REAPPLY_EXPIRED = 5             /**< upgrade filed after the last valid day */
+} sqp_reapplication_verdict;
+
+/**
+ * Every date of a certificate (CERT.VALIDITY, SUP.ANNUAL, REAPPLY.*), as YYYYMMDD. Set
+ * struct_size = sizeof(sqp_certificate_dates) before the call. Array entries from
+ * anniversary_count on are 0.
+ */
+typedef struct sqp_certificate_dates {
+  size_t struct_size;                 /**< sizeof(sqp_certificate_dates) */
+  int32_t valid_from;                 /**< the announcement day (Art. 14(10)) */
+  int32_t valid_until;                /**< the last valid day (Civil Code corresponding day, or one
+                                           day earlier under the rulebook's issue-day-is-day-one) */
+  int32_t renewal_due_by;             /**< last day for a timely renewal (rolled past rest days) */
+  int32_t upgrade_earliest;           /**< first day an upgrade may be filed */
+  int32_t upgrade_application_due_by; /**< last filing day leaving 3 months' notice inside validity */
+  int32_t anniversary_count;          /**< supervision anniversaries in the rulebook (2 by default) */
+  int32_t anniversary[SQP_CERTIFICATE_MAX_ANNIVERSARIES];     /**< years after valid_from: 1, 2 */
+  int32_t supervision_on[SQP_CERTIFICATE_MAX_ANNIVERSARIES];  /**< the anniversary dates */
+  int32_t report_due[SQP_CERTIFICATE_MAX_ANNIVERSARIES];      /**< self-inspection report due dates */
+} sqp_certificate_dates;
+
+/**
+ * Computes every date of a certificate announced on certified_on (YYYYMMDD) with the engine's
+ * rulebook; no JSON, no allocation, safe from any thread. The same dates as the "certificate"
+ * operation. Returns SQP_OK; SQP_ERR_USAGE for a NULL argument or a struct_size smaller than this
+ * header's struct; SQP_ERR_INPUT when certified_on is not a calendar date in 1900..2999
+ * (20260230). Nothing is written on error.
+ */
+SQP_API int sqp_certificate_compute(const sqp_engine* engine, int32_t certified_on,
+                                    sqp_certificate_dates* out);
+
+/**
+ * The certificate's sqp_certificate_status on as_of. revoked_on = 0: not revoked; otherwise the
+ * revocation date, which must lie within the validity (certified_on .. last valid day).
+ * Returns SQP_OK with the status in *out_status; SQP_ERR_USAGE for a NULL argument;
+ * SQP_ERR_INPUT for an impossible date or a revocation date outside the validity (nothing
+ * written).
+ */
+SQP_API int sqp_certificate_status_on(const sqp_engine* engine, int32_t certified_on,
+                                      int32_t as_of, int32_t revoked_on, int32_t* out_status);
+
+/**
+ * The sqp_supervision_status of one anniversary's self-inspection report on as_of.
+ * submitted_on = 0: not submitted (a date after as_of also counts as not yet submitted);
+ * revoked_on = 0: not revoked. Returns SQP_OK with the status in *out_status; SQP_ERR_USAGE for a
+ * NULL argument; SQP_ERR_INPUT for an impossible date, an anniversary that is not one of the
+ * rulebook's, a submission before certified_on or a revocation outside the validity.
+ */
+SQP_API int sqp_certificate_supervision_status(const sqp_engine* engine, int32_t certified_on,
+                                               int32_t anniversary, int32_t as_of,
+                                               int32_t submitted_on, int32_t revoked_on,
+                                               int32_t* out_status);
+
+/**
+ * The sqp_reapplication_verdict on a reapplication of kind (an sqp_reapplication_kind) filed on
+ * filed_on. Returns SQP_OK with the verdict in *out_verdict; SQP_ERR_USAGE for a NULL argument
+ * or an unknown kind; SQP_ERR_INPUT for an impossible date or a filing before certified_on.
+ */
+SQP_API int sqp_certificate_reapplication(const sqp_engine* engine, int32_t certified_on,
+                                          int32_t kind, int32_t filed_on, int32_t* out_verdict);
+
 /* SQP-TYPED-CERTIFICATE: end */
 
 #ifdef __cplusplus

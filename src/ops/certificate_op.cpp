@@ -1,18 +1,405 @@
-// PLACEHOLDER until issue 5 lands: `certificate` (sqp.certificate/1 → sqp.certificate-status/1) answers every call with an
-// internal "not implemented" error. Issue 5 replaces this whole file.
+// `certificate`: sqp.certificate/1 → sqp.certificate-status/1 (CERT.*, SUP.*, REVOKE.*,
+// REAPPLY.*; Art. 14(10), 14(12)-(14)). Decodes and validates the whole document, evaluates it
+// with include/sqp/certificate.hpp and writes the dates, the statuses and bilingual messages.
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "engine/operation.hpp"
+#include "json/reader.hpp"
+#include "ops/certificate_render.hpp"
+#include "sqp/certificate.hpp"
+#include "strings.hpp"
 
 namespace sqp::internal {
 namespace {
 
-absl::Status Run(const Engine&, const boost::json::value&, json::Writer&) {
-  return MakeError(ErrorCode::kInternal, "", "operation \"certificate\" is not implemented yet");
+namespace bj = boost::json;
+using json::Fields;
+using json::Loc;
+using json::Need;
+
+// REVOKE.TRIGGERS: the four grounds of Art. 14(12)3, in the article's order.
+struct TriggerText {
+  std::string_view article;
+  std::string_view en;
+  std::string_view zh;
+};
+constexpr TriggerText kTriggerText[] = {
+    {"14(12)3(1)",
+     "serious fault causing major loss or serious adverse social impact, including an especially "
+     "major or major production-safety accident",
+     "因自身严重过错造成国家、集体利益重大损失或严重不良影响（含特别重大、重大生产安全事故）"},
+    {"14(12)3(2)", "serious customer complaints from declining service quality",
+     "因服务质量下降出现严重顾客投诉"},
+    {"14(12)3(3)", "serious violation of law or loss of integrity",
+     "严重违反法律法规规定或丧失诚信原则"},
+    {"14(12)3(4)", "serious nonconformity found in annual supervision", "年度监督时发现严重不合格"},
+};
+const TriggerText& TextOf(RevocationTrigger t) { return kTriggerText[static_cast<size_t>(t)]; }
+
+constexpr json::EnumName<RevocationTrigger> kTriggers[] = {
+    {"serious_fault", RevocationTrigger::kSeriousFault},
+    {"serious_complaints", RevocationTrigger::kSeriousComplaints},
+    {"serious_violation", RevocationTrigger::kSeriousViolation},
+    {"supervision_nonconformity", RevocationTrigger::kSupervisionNonconformity},
+};
+constexpr json::EnumName<ReapplicationKind> kKinds[] = {
+    {"renewal", ReapplicationKind::kRenewal},
+    {"upgrade", ReapplicationKind::kUpgrade},
+};
+
+struct Decoded {
+  std::optional<std::string> certificate_no;
+  CertificateInput input;
+  std::vector<SupervisionReport> reports;
+};
+
+std::string AnniversaryList(const CertificateRules& rules) {
+  std::vector<std::string> parts;
+  for (int k : rules.supervision_anniversaries) parts.push_back(std::to_string(k));
+  return Join(parts, ", ");
+}
+
+// Reads the document, recording every problem with its pointer.
+std::optional<Decoded> Decode(const Rulebook& rb, const bj::value& doc, json::Issues& issues) {
+  Decoded out;
+  const Loc root = Loc::Root();
+  Fields f(doc, root, issues);
+  if (auto no = f.String("certificate_no", Need::kOptional)) out.certificate_no = std::string(*no);
+  const std::optional<Date> certified_on = f.DateField("certified_on", Need::kRequired);
+  const std::optional<Date> as_of = f.DateField("as_of", Need::kRequired);
+  std::optional<CertificateDates> dates;
+  if (certified_on) dates = ComputeCertificateDates(rb, *certified_on);
+
+  // SUP.MISSING: at most one report per anniversary, each for one of the rulebook's.
+  if (const bj::array* reports = f.Array("reports", Need::kOptional)) {
+    const Loc list = root.Key("reports");
+    std::vector<std::pair<int, size_t>> seen;  // anniversary, index
+    for (size_t i = 0; i < reports->size(); ++i) {
+      const Loc el = list.Index(i);
+      Fields r((*reports)[i], el, issues);
+      SupervisionReport report;
+      const auto k = r.Integer("anniversary", Need::kRequired, 1, 1000);
+      const auto submitted = r.DateField("submitted_on", Need::kRequired);
+      report.significant_change = r.Bool("significant_change", Need::kOptional);
+      bool good = k.has_value() && submitted.has_value();
+      if (k) {
+        report.anniversary = static_cast<int>(*k);
+        const Loc at = el.Key("anniversary");
+        if (dates && dates->FindAnniversary(report.anniversary) == nullptr) {
+          issues.Add(at, Cat("anniversary ", *k,
+                             " is not one of the rulebook's supervision anniversaries (",
+                             AnniversaryList(rb.certificate), ")"));
+          good = false;
+        }
+        for (const auto& [other_k, other_i] : seen) {
+          if (other_k == report.anniversary) {
+            issues.Add(at, Cat("a report for anniversary ", *k, " is already given at /reports/",
+                               other_i, "; give one report per anniversary"));
+            good = false;
+          }
+        }
+        seen.emplace_back(report.anniversary, i);
+      }
+      if (submitted && certified_on && *submitted < *certified_on) {
+        issues.Add(el.Key("submitted_on"), Cat(submitted->ToString(), " is before certified_on ",
+                                               certified_on->ToString()));
+        good = false;
+      }
+      if (submitted) report.submitted_on = *submitted;
+      if (good) out.reports.push_back(report);
+    }
+  }
+
+  // REVOKE.TRIGGERS: a date inside the validity and one of the four grounds.
+  if (const bj::value* v = f.Get("revocation", Need::kOptional)) {
+    const Loc at = root.Key("revocation");
+    Fields r(*v, at, issues);
+    const auto on = r.DateField("on", Need::kRequired);
+    const auto trigger = r.Enum("trigger", Need::kRequired, kTriggers);
+    if (on && dates && !RevocationDateIsPossible(*dates, *on)) {
+      const bool before = *on < dates->valid_from;
+      issues.Add(at.Key("on"),
+                 before ? Cat(on->ToString(), " is before certified_on ",
+                              dates->valid_from.ToString(), "; nothing to revoke yet")
+                        : Cat(on->ToString(), " is after the last valid day ",
+                              dates->valid_until.ToString(),
+                              "; only a valid certificate can be revoked (Art. 14(12)3)"));
+    }
+    if (on && trigger) out.input.revocation = Revocation{*on, *trigger};
+  }
+
+  // REAPPLY.*: what is filed, and when.
+  if (const bj::value* v = f.Get("reapplication", Need::kOptional)) {
+    const Loc at = root.Key("reapplication");
+    Fields r(*v, at, issues);
+    const auto kind = r.Enum("kind", Need::kRequired, kKinds);
+    const auto filed_on = r.DateField("filed_on", Need::kRequired);
+    if (filed_on && certified_on && *filed_on < *certified_on) {
+      issues.Add(at.Key("filed_on"), Cat(filed_on->ToString(), " is before certified_on ",
+                                         certified_on->ToString(),
+                                         "; a renewal or upgrade refers to this certificate"));
+    }
+    if (kind && filed_on) out.input.reapplication = Reapplication{*kind, *filed_on};
+  }
+
+  if (!issues.empty()) return std::nullopt;
+  out.input.certified_on = *certified_on;
+  out.input.as_of = *as_of;
+  return out;
+}
+
+// ---- Messages: English and Chinese, each stating the facts that decided ------------------
+
+struct Message {
+  std::string en;
+  std::string zh;
+};
+
+Message StatusMessage(const CertificateResult& r, Date as_of) {
+  const std::string d = r.dates.valid_from.ToString();
+  const std::string u = r.dates.valid_until.ToString();
+  const std::string t = as_of.ToString();
+  switch (r.status) {
+    case CertificateStatus::kNotYetValid:
+      return {Cat("Not yet valid on ", t, ": the certificate takes effect on its announcement day ",
+                  d, " (Art. 14(10)) and is valid through ", u, "."),
+              Cat(t, " 证书尚未生效：自公告日 ", d, " 起生效（第十四条第（十）项），有效期至 ", u,
+                  "。")};
+    case CertificateStatus::kValid:
+      return {Cat("Valid on ", t, ": announced ", d, ", valid through ", u, " (Art. 14(12))."),
+              Cat(t, " 证书有效：", d, " 公告，有效期至 ", u, "（第十四条第（十二）项）。")};
+    case CertificateStatus::kExpired:
+      return {Cat("Expired on ", t, ": the last valid day was ", u, " (Art. 14(12))."),
+              Cat(t, " 证书已过期：有效期已于 ", u, " 届满（第十四条第（十二）项）。")};
+    case CertificateStatus::kRevoked: {
+      const TriggerText& why = TextOf(r.revocation->trigger);
+      const std::string on = r.revocation->on.ToString();
+      return {Cat("Revoked from ", on, " (Art. ", why.article, ": ", why.en,
+                  "); it would otherwise have been valid through ", u, "."),
+              Cat("证书自 ", on, " 起吊销（第十四条第（十二）项3：", why.zh, "）；原有效期至 ", u,
+                  "。")};
+    }
+  }
+  return {};
+}
+
+Message RevocationMessage(const CertificateResult& r, Date as_of) {
+  const TriggerText& why = TextOf(r.revocation->trigger);
+  const std::string on = r.revocation->on.ToString();
+  if (r.revocation_effective) {
+    return {Cat("Certificate and plaque revoked from ", on,
+                ", published on the association's website and in the media (Art. ", why.article,
+                "): ", why.en, "."),
+            Cat("推进办自 ", on, " 起吊销证书和标牌，并在网站、媒体上公示（第十四条第（十二）项3）：",
+                why.zh, "。")};
+  }
+  return {Cat("Revocation recorded from ", on, " (Art. ", why.article, ": ", why.en,
+              "); it takes effect on that day, after ", as_of.ToString(), "."),
+          Cat("已记录自 ", on, " 起吊销（第十四条第（十二）项3：", why.zh, "），该日起生效，晚于 ",
+              as_of.ToString(), "。")};
+}
+
+Message SupervisionMessage(const SupervisionResult& s, const CertificateResult& r, Date as_of) {
+  const int k = s.dates.anniversary;
+  const std::string date = s.dates.date.ToString();
+  const std::string due = s.dates.report_due.ToString();
+  const std::string head_en = Cat("Anniversary ", k, " (", date, "): ");
+  const std::string head_zh = Cat("第", k, "年度监督（", date, "）：");
+  static constexpr std::string_view kInspectionEn =
+      "the promotion office arranges an open or unannounced inspection by a certification body at "
+      "the holder's expense (Art. 14(12)2).";
+  static constexpr std::string_view kInspectionZh =
+      "推进办安排服务认证机构进行明察或暗访，费用由获证单位承担（第十四条第（十二）项2）。";
+  Message m;
+  switch (s.status) {
+    case SupervisionStatus::kUpcoming:
+      m = {Cat(head_en, "self-inspection report due by ", due, " (Art. 14(12)1)."),
+           Cat(head_zh, "《年度自查报告》最迟应于 ", due, " 提交（第十四条第（十二）项1）。")};
+      break;
+    case SupervisionStatus::kOnTime:
+      m = {Cat(head_en, "report submitted on ", s.submitted_on->ToString(), ", on time (due by ",
+               due, ")."),
+           Cat(head_zh, "自查报告已于 ", s.submitted_on->ToString(), " 按时提交（截止 ", due,
+               "）。")};
+      break;
+    case SupervisionStatus::kLate:
+      m = {Cat(head_en, "report submitted on ", s.submitted_on->ToString(), ", after its due date ",
+               due, ": ", kInspectionEn),
+           Cat(head_zh, "自查报告于 ", s.submitted_on->ToString(), " 提交，晚于截止日 ", due, "：",
+               kInspectionZh)};
+      break;
+    case SupervisionStatus::kMissing:
+      m = {Cat(head_en, "report due by ", due, " and not submitted as of ", as_of.ToString(), ": ",
+               kInspectionEn),
+           Cat(head_zh, "自查报告应于 ", due, " 前提交，截至 ", as_of.ToString(), " 未提交：",
+               kInspectionZh)};
+      break;
+    case SupervisionStatus::kNotRequired:
+      m = {Cat(head_en, "the certificate was revoked from ", r.revocation->on.ToString(),
+               ", before the report fell due on ", due, ": no report is owed."),
+           Cat(head_zh, "证书已于 ", r.revocation->on.ToString(), " 吊销，早于报告截止日 ", due,
+               "，无需提交。")};
+      break;
+  }
+  // SUP.FILING (Art. 14(13)).
+  if (s.filed_and_publicised) {
+    if (*s.filed_and_publicised) {
+      CatTo(m.en, " The supervision result shows significant change: it is filed and publicised "
+                  "(Art. 14(13)).");
+      CatTo(m.zh, "年度监督结果有明显变化，由推进办备案并公示（第十四条第（十三）项）。");
+    } else {
+      CatTo(m.en, " No significant change: neither filed nor publicised (Art. 14(13)).");
+      CatTo(m.zh, "年度监督结果无明显变化，无需备案和公示（第十四条第（十三）项）。");
+    }
+  }
+  return m;
+}
+
+Message ReapplicationMessage(const ReapplicationResult& a, const CertificateResult& r,
+                             const CertificateRules& rules) {
+  const std::string f = a.filing.filed_on.ToString();
+  const std::string u = r.dates.valid_until.ToString();
+  const std::string due = r.dates.renewal_due_by.ToString();
+  const std::string earliest = r.dates.upgrade_earliest.ToString();
+  Message m;
+  switch (a.status) {
+    case ReapplicationStatus::kTimely:
+      m = {Cat("Renewal filed on ", f, ", by its due date ", due, " (", rules.renewal_lead_months,
+               " months before the last valid day ", u, "): timely (Art. 14(14)2)."),
+           Cat("复评申请于 ", f, " 提出，不晚于截止日 ", due, "（有效期满 ", u, " 前",
+               rules.renewal_lead_months, "个月）：按时（第十四条第（十四）项2）。")};
+      break;
+    case ReapplicationStatus::kLate:
+      m = {Cat("Renewal filed on ", f, ", after its due date ", due,
+               " but within validity (through ", u, "): late (Art. 14(14)2)."),
+           Cat("复评申请于 ", f, " 提出，晚于截止日 ", due, "，但仍在有效期内（至 ", u,
+               "）：逾期（第十四条第（十四）项2）。")};
+      break;
+    case ReapplicationStatus::kTreatedAsInitial:
+      m = {Cat("Renewal filed on ", f, ", after the last valid day ", u,
+               ": treated as an initial application (Art. 14(14)3)."),
+           Cat("复评申请于 ", f, " 提出，晚于有效期届满日 ", u, "：视为初次申请（第十四条第（十四）项3）。")};
+      break;
+    case ReapplicationStatus::kAllowed:
+      m = {Cat("Upgrade application filed on ", f, ": at least ", rules.upgrade_min_months,
+               " months after certification (earliest ", earliest, ") and within validity (through ",
+               u, "): allowed (Art. 14(14)1)."),
+           Cat("升级申请于 ", f, " 提出：距上次获证已满", rules.upgrade_min_months,
+               "个月（最早 ", earliest, "）且在有效期内（至 ", u, "）：允许（第十四条第（十四）项1）。")};
+      break;
+    case ReapplicationStatus::kTooEarly:
+      m = {Cat("Upgrade application filed on ", f, ", before ", earliest, " (",
+               rules.upgrade_min_months, " months after certification on ",
+               r.dates.valid_from.ToString(), "): too early (Art. 14(14)1)."),
+           Cat("升级申请于 ", f, " 提出，早于 ", earliest, "（距 ", r.dates.valid_from.ToString(),
+               " 获证不足", rules.upgrade_min_months, "个月）：过早（第十四条第（十四）项1）。")};
+      break;
+    case ReapplicationStatus::kExpired:
+      m = {Cat("Upgrade application filed on ", f, ", after the last valid day ", u,
+               ": the certificate has expired; apply as an initial application (Art. 14(14)1, 3)."),
+           Cat("升级申请于 ", f, " 提出，晚于有效期届满日 ", u,
+               "：证书已过期，应按初次申请办理（第十四条第（十四）项1、3）。")};
+      break;
+  }
+  if (r.revocation && r.revocation->on <= a.filing.filed_on) {
+    CatTo(m.en, " Note: the certificate was revoked from ", r.revocation->on.ToString(), ".");
+    CatTo(m.zh, "注意：证书已自 ", r.revocation->on.ToString(), " 起吊销。");
+  }
+  return m;
+}
+
+void WriteMessage(json::Writer& w, const Message& m) {
+  w.Field("message", m.en);
+  w.Field("message_zh", m.zh);
+}
+
+absl::Status Run(const Engine& engine, const bj::value& input, json::Writer& w) {
+  const Rulebook& rb = engine.rulebook();
+  json::Issues issues;
+  std::optional<Decoded> decoded = Decode(rb, input, issues);
+  if (!decoded) return issues.ToStatus(ErrorCode::kInvalidInput);
+  decoded->input.reports = decoded->reports;
+  const CertificateInput& in = decoded->input;
+  const CertificateResult r = EvaluateCertificate(rb, in);
+
+  if (decoded->certificate_no) {
+    w.Field("certificate_no", *decoded->certificate_no);
+  } else {
+    w.NullField("certificate_no");
+  }
+  w.Field("certified_on", in.certified_on);
+  w.Field("as_of", in.as_of);
+  w.Field("status", CertificateStatusName(r.status));
+  w.Field("valid_from", r.dates.valid_from);
+  w.Field("valid_until", r.dates.valid_until);
+  w.Field("issue_day_is_day_one", rb.certificate.issue_day_is_day_one);
+  w.Key("supervision");
+  w.BeginArray();
+  for (const SupervisionResult& s : r.supervision()) {
+    w.BeginObject();
+    w.Field("anniversary", s.dates.anniversary);
+    w.Field("date", s.dates.date);
+    w.Field("report_due", s.dates.report_due);
+    w.Field("status", SupervisionStatusName(s.status));
+    if (s.submitted_on) {
+      w.Field("submitted_on", *s.submitted_on);
+    } else {
+      w.NullField("submitted_on");
+    }
+    w.Field("inspection_at_holder_expense", s.inspection_at_holder_expense);
+    if (s.filed_and_publicised) {
+      w.Field("filed_and_publicised", *s.filed_and_publicised);
+    } else {
+      w.NullField("filed_and_publicised");
+    }
+    WriteMessage(w, SupervisionMessage(s, r, in.as_of));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Field("renewal_due_by", r.dates.renewal_due_by);
+  w.Field("upgrade_earliest", r.dates.upgrade_earliest);
+  w.Field("upgrade_application_due_by", r.dates.upgrade_application_due_by);
+
+  if (r.revocation) {
+    w.Key("revocation");
+    w.BeginObject();
+    w.Field("on", r.revocation->on);
+    w.Field("trigger", RevocationTriggerName(r.revocation->trigger));
+    w.Field("article", TextOf(r.revocation->trigger).article);
+    w.Field("effective", r.revocation_effective);
+    WriteMessage(w, RevocationMessage(r, in.as_of));
+    w.EndObject();
+  } else {
+    w.NullField("revocation");
+  }
+
+  if (r.reapplication) {
+    w.Key("reapplication");
+    w.BeginObject();
+    w.Field("kind", ReapplicationKindName(r.reapplication->filing.kind));
+    w.Field("filed_on", r.reapplication->filing.filed_on);
+    w.Field("status", ReapplicationStatusName(r.reapplication->status));
+    WriteMessage(w, ReapplicationMessage(*r.reapplication, r, rb.certificate));
+    w.EndObject();
+  } else {
+    w.NullField("reapplication");
+  }
+  WriteMessage(w, StatusMessage(r, in.as_of));
+  return absl::OkStatus();
 }
 
 }  // namespace
 
 const OperationDef& CertificateOperation() {
-  static const OperationDef kDef{"certificate", "sqp.certificate/1", "sqp.certificate-status/1", &Run, {}};
+  static constexpr Renderer kRenderers[] = {
+      {"text", &RenderCertificateText},
+      {"ics", &RenderCertificateIcs},
+      {"svg", &RenderCertificateSvg},
+  };
+  static const OperationDef kDef{"certificate", "sqp.certificate/1", "sqp.certificate-status/1",
+                                 &Run, kRenderers};
   return kDef;
 }
 

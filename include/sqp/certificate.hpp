@@ -1,0 +1,293 @@
+// Certificate lifecycle (RULES.md §4; Art. 14(10), 14(12)-(14)): validity, annual supervision,
+// revocation, upgrade and renewal, as typed C++ over the rulebook's `certificate` numbers.
+//
+// Everything here is pure and allocation-free: a CertificateDates is a fixed-size value, so the
+// C ABI's typed functions and a CRM's hot loop can compute it without touching the heap. The
+// JSON door (src/ops/certificate_op.cpp) only validates input, calls these and writes the result.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "sqp/date.hpp"
+#include "sqp/rulebook.hpp"
+
+namespace sqp {
+
+// CERT.VALIDITY: the certificate's state on a given day.
+enum class CertificateStatus { kNotYetValid, kValid, kExpired, kRevoked };
+inline constexpr std::array<std::string_view, 4> kCertificateStatusNames = {
+    "not_yet_valid", "valid", "expired", "revoked"};
+inline constexpr std::array<std::string_view, 4> kCertificateStatusNamesZh = {
+    "尚未生效", "有效", "已过期", "已吊销"};
+
+// REVOKE.TRIGGERS (Art. 14(12)3 (1)-(4)), in the article's order.
+enum class RevocationTrigger {
+  kSeriousFault,              // (1) 严重过错，重大损失或严重不良影响（含特别重大、重大生产安全事故）
+  kSeriousComplaints,         // (2) 服务质量下降出现严重顾客投诉
+  kSeriousViolation,          // (3) 严重违反法律法规或丧失诚信
+  kSupervisionNonconformity,  // (4) 年度监督时发现严重不合格
+};
+inline constexpr std::array<std::string_view, 4> kRevocationTriggerNames = {
+    "serious_fault", "serious_complaints", "serious_violation", "supervision_nonconformity"};
+
+// SUP.MISSING: one anniversary's self-inspection report on a given day. kNotRequired is an
+// addition to the contract's four values: the certificate was revoked before the report fell due,
+// so nothing is owed (and no inspection is triggered).
+enum class SupervisionStatus { kUpcoming, kOnTime, kLate, kMissing, kNotRequired };
+inline constexpr std::array<std::string_view, 5> kSupervisionStatusNames = {
+    "upcoming", "on_time", "late", "missing", "not_required"};
+inline constexpr std::array<std::string_view, 5> kSupervisionStatusNamesZh = {
+    "待提交", "按时提交", "逾期提交", "未提交", "无需提交"};
+
+// REAPPLY.*: what is being filed, and the verdict. Renewal verdicts are kTimely / kLate /
+// kTreatedAsInitial; upgrade verdicts are kAllowed / kTooEarly / kExpired.
+enum class ReapplicationKind { kRenewal, kUpgrade };
+inline constexpr std::array<std::string_view, 2> kReapplicationKindNames = {"renewal", "upgrade"};
+enum class ReapplicationStatus { kTimely, kLate, kTreatedAsInitial, kAllowed, kTooEarly, kExpired };
+inline constexpr std::array<std::string_view, 6> kReapplicationStatusNames = {
+    "timely", "late", "treated_as_initial", "allowed", "too_early", "expired"};
+
+constexpr std::string_view CertificateStatusName(CertificateStatus v) {
+  return kCertificateStatusNames[static_cast<size_t>(v)];
+}
+constexpr std::string_view RevocationTriggerName(RevocationTrigger v) {
+  return kRevocationTriggerNames[static_cast<size_t>(v)];
+}
+constexpr std::string_view SupervisionStatusName(SupervisionStatus v) {
+  return kSupervisionStatusNames[static_cast<size_t>(v)];
+}
+constexpr std::string_view ReapplicationKindName(ReapplicationKind v) {
+  return kReapplicationKindNames[static_cast<size_t>(v)];
+}
+constexpr std::string_view ReapplicationStatusName(ReapplicationStatus v) {
+  return kReapplicationStatusNames[static_cast<size_t>(v)];
+}
+
+// The rulebook validator keeps anniversaries strictly increasing and inside validity_years
+// (at most 20), so at most 19 exist; the fixed capacity keeps CertificateDates heap-free.
+inline constexpr size_t kMaxSupervisionAnniversaries = 20;
+
+struct SupervisionDates {
+  int anniversary = 0;  // years after the announcement
+  Date date;            // the anniversary itself: D + k years
+  Date report_due;      // the self-inspection report's deadline
+};
+
+struct CertificateDates {
+  Date valid_from;        // the announcement day D (Art. 14(10))
+  Date valid_until;       // the last valid day
+  std::array<SupervisionDates, kMaxSupervisionAnniversaries> supervision_storage{};
+  size_t supervision_count = 0;
+  Date renewal_due_by;    // REAPPLY.RENEWAL
+  Date upgrade_earliest;  // REAPPLY.UPGRADE
+  // REAPPLY.UPGRADE "提前3个月": the last filing day that still gives the promotion office its
+  // three months' notice before the validity ends (see docs/rules.md for this reading).
+  Date upgrade_application_due_by;
+
+  std::span<const SupervisionDates> supervision() const {
+    return {supervision_storage.data(), supervision_count};
+  }
+  // The entry for anniversary `k`, or nullptr when the rulebook has no such anniversary.
+  const SupervisionDates* FindAnniversary(int k) const {
+    for (const auto& s : supervision()) {
+      if (s.anniversary == k) return &s;
+    }
+    return nullptr;
+  }
+};
+
+// Every date of a certificate announced on `certified_on`.
+inline CertificateDates ComputeCertificateDates(const CertificateRules& rules,
+                                                const RestCalendar& rest_days, Date certified_on) {
+  CertificateDates d;
+  d.valid_from = certified_on;
+  // CERT.VALIDITY (Art. 14(12)): three years by the corresponding-day rule (READ.PERIOD); with
+  // the issue day counted as day one the last valid day is one day earlier, and the renewal and
+  // upgrade deadlines, which count back from it, follow.
+  d.valid_until = AddYears(certified_on, rules.validity_years);
+  if (rules.issue_day_is_day_one) d.valid_until = d.valid_until.PlusDays(-1);
+
+  // SUP.ANNUAL (Art. 14(12)1): supervision at each anniversary; the report is due the lead
+  // months before it, counted backwards by the same rule, and a due date on a rest day moves to
+  // the next working day (READ.REST, Civil Code Art. 203).
+  const size_t count =
+      std::min(rules.supervision_anniversaries.size(), kMaxSupervisionAnniversaries);
+  for (size_t i = 0; i < count; ++i) {
+    SupervisionDates& s = d.supervision_storage[i];
+    s.anniversary = rules.supervision_anniversaries[i];
+    s.date = AddYears(certified_on, s.anniversary);
+    s.report_due =
+        rest_days.RollForward(AddMonths(s.date, -rules.supervision_report_lead_months));
+  }
+  d.supervision_count = count;
+
+  // REAPPLY.RENEWAL (Art. 14(14)2): filed three months before the end of validity. A filing
+  // deadline is a deadline for an act, so READ.REST applies to it too.
+  d.renewal_due_by = rest_days.RollForward(AddMonths(d.valid_until, -rules.renewal_lead_months));
+  // REAPPLY.UPGRADE (Art. 14(14)1): "间隔半年以上" after the last certification. An earliest
+  // date is not a deadline, so it never moves.
+  d.upgrade_earliest = AddMonths(certified_on, rules.upgrade_min_months);
+  d.upgrade_application_due_by =
+      rest_days.RollForward(AddMonths(d.valid_until, -rules.upgrade_lead_months));
+  return d;
+}
+
+inline CertificateDates ComputeCertificateDates(const Rulebook& rulebook, Date certified_on) {
+  return ComputeCertificateDates(rulebook.certificate, rulebook.rest_days, certified_on);
+}
+
+// CERT.VALIDITY / REVOKE.TRIGGERS: the state on `as_of`. A revocation takes effect from its date
+// on; before that date the certificate is judged by its validity alone.
+inline CertificateStatus CertificateStatusOn(const CertificateDates& d, Date as_of,
+                                             std::optional<Date> revoked_on = std::nullopt) {
+  if (revoked_on && *revoked_on <= as_of) return CertificateStatus::kRevoked;
+  if (as_of < d.valid_from) return CertificateStatus::kNotYetValid;
+  if (as_of <= d.valid_until) return CertificateStatus::kValid;
+  return CertificateStatus::kExpired;
+}
+
+// A revocation can only take a certificate that exists and is still valid ("在证书有效期内").
+inline bool RevocationDateIsPossible(const CertificateDates& d, Date revoked_on) {
+  return d.valid_from <= revoked_on && revoked_on <= d.valid_until;
+}
+
+// SUP.MISSING (Art. 14(12)2) for one anniversary on `as_of`. A report counts only once it exists,
+// i.e. when submitted on or before `as_of` (a later date is not yet known on `as_of`). The due day
+// itself is still on time (READ.INCLUSIVE: "提前3个月" includes the day).
+inline SupervisionStatus SupervisionStatusOn(const SupervisionDates& s, Date as_of,
+                                             std::optional<Date> submitted_on,
+                                             std::optional<Date> revoked_on = std::nullopt) {
+  if (submitted_on && *submitted_on <= as_of) {
+    return *submitted_on <= s.report_due ? SupervisionStatus::kOnTime : SupervisionStatus::kLate;
+  }
+  // Revoked before the report fell due: no report is owed any more.
+  if (revoked_on && *revoked_on <= as_of && *revoked_on <= s.report_due) {
+    return SupervisionStatus::kNotRequired;
+  }
+  return as_of <= s.report_due ? SupervisionStatus::kUpcoming : SupervisionStatus::kMissing;
+}
+
+// SUP.MISSING: a report not in by its due date (late or missing) triggers an open or unannounced
+// inspection (明察或暗访) at the holder's expense.
+constexpr bool TriggersInspectionAtHolderExpense(SupervisionStatus s) {
+  return s == SupervisionStatus::kLate || s == SupervisionStatus::kMissing;
+}
+
+// SUP.FILING (Art. 14(13)): a supervision result with significant change is filed and
+// publicised; without change, neither. Unknown change: unknown.
+constexpr std::optional<bool> FiledAndPublicised(std::optional<bool> significant_change) {
+  return significant_change;
+}
+
+// REAPPLY.RENEWAL (Art. 14(14)2-3) and REAPPLY.UPGRADE (Art. 14(14)1) for a filing on `filed_on`.
+inline ReapplicationStatus ReapplicationVerdict(const CertificateDates& d, ReapplicationKind kind,
+                                                Date filed_on) {
+  if (kind == ReapplicationKind::kRenewal) {
+    if (filed_on <= d.renewal_due_by) return ReapplicationStatus::kTimely;
+    if (filed_on <= d.valid_until) return ReapplicationStatus::kLate;
+    // Art. 14(14)3: "有效期满后提出的复评申请，将被视为初次申请".
+    return ReapplicationStatus::kTreatedAsInitial;
+  }
+  // Art. 14(14)1: only "在服务质量证书有效期内", and "间隔半年以上" (inclusive, READ.INCLUSIVE).
+  if (filed_on > d.valid_until) return ReapplicationStatus::kExpired;
+  if (filed_on < d.upgrade_earliest) return ReapplicationStatus::kTooEarly;
+  return ReapplicationStatus::kAllowed;
+}
+
+// ---- The whole evaluation (what the JSON operation decodes into) -------------------------
+
+struct SupervisionReport {
+  int anniversary = 0;
+  Date submitted_on;
+  std::optional<bool> significant_change;  // SUP.FILING
+};
+
+struct Revocation {
+  Date on;
+  RevocationTrigger trigger = RevocationTrigger::kSeriousFault;
+};
+
+struct Reapplication {
+  ReapplicationKind kind = ReapplicationKind::kRenewal;
+  Date filed_on;
+};
+
+// Preconditions (the JSON door checks them and names the field otherwise): every report's
+// anniversary is one of the rulebook's, at most one report per anniversary, a revocation date
+// satisfies RevocationDateIsPossible.
+struct CertificateInput {
+  Date certified_on;
+  Date as_of;
+  std::span<const SupervisionReport> reports;
+  std::optional<Revocation> revocation;
+  std::optional<Reapplication> reapplication;
+};
+
+struct SupervisionResult {
+  SupervisionDates dates;
+  SupervisionStatus status = SupervisionStatus::kUpcoming;
+  std::optional<Date> submitted_on;  // as reported (even when after as_of)
+  bool inspection_at_holder_expense = false;
+  std::optional<bool> filed_and_publicised;
+};
+
+struct ReapplicationResult {
+  Reapplication filing;
+  ReapplicationStatus status = ReapplicationStatus::kTimely;
+};
+
+struct CertificateResult {
+  CertificateDates dates;
+  CertificateStatus status = CertificateStatus::kValid;
+  std::array<SupervisionResult, kMaxSupervisionAnniversaries> supervision_storage{};
+  std::optional<Revocation> revocation;
+  bool revocation_effective = false;  // revocation->on <= as_of
+  std::optional<ReapplicationResult> reapplication;
+
+  std::span<const SupervisionResult> supervision() const {
+    return {supervision_storage.data(), dates.supervision_count};
+  }
+};
+
+inline CertificateResult EvaluateCertificate(const Rulebook& rulebook, const CertificateInput& in) {
+  CertificateResult r;
+  r.dates = ComputeCertificateDates(rulebook, in.certified_on);
+  r.revocation = in.revocation;
+  std::optional<Date> revoked_on;
+  if (in.revocation) revoked_on.emplace(in.revocation->on);
+  r.revocation_effective = revoked_on && *revoked_on <= in.as_of;
+  r.status = CertificateStatusOn(r.dates, in.as_of, revoked_on);
+
+  const auto dates = r.dates.supervision();
+  for (size_t i = 0; i < dates.size(); ++i) {
+    SupervisionResult& s = r.supervision_storage[i];
+    s.dates = dates[i];
+    std::optional<bool> significant_change;
+    for (const SupervisionReport& report : in.reports) {
+      if (report.anniversary == s.dates.anniversary) {
+        s.submitted_on = report.submitted_on;
+        significant_change = report.significant_change;
+      }
+    }
+    s.status = SupervisionStatusOn(s.dates, in.as_of, s.submitted_on, revoked_on);
+    s.inspection_at_holder_expense = TriggersInspectionAtHolderExpense(s.status);
+    // SUP.FILING is about a supervision that happened: only once the report is in.
+    if (s.status == SupervisionStatus::kOnTime || s.status == SupervisionStatus::kLate) {
+      s.filed_and_publicised = FiledAndPublicised(significant_change);
+    }
+  }
+
+  if (in.reapplication) {
+    r.reapplication = ReapplicationResult{
+        *in.reapplication,
+        ReapplicationVerdict(r.dates, in.reapplication->kind, in.reapplication->filed_on)};
+  }
+  return r;
+}
+
+}  // namespace sqp

@@ -1,0 +1,435 @@
+// Text, iCalendar and SVG renderings of an sqp.certificate-status/1 result, written by hand
+// (small, no dependency). They read the result document only and tolerate missing members, so a
+// hand-edited result renders what it has instead of throwing.
+#include "ops/certificate_render.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sqp/date.hpp"
+#include "sqp/rulebook.hpp"
+#include "strings.hpp"
+
+namespace sqp::internal {
+namespace {
+
+namespace bj = boost::json;
+
+// ---- Reading the result document --------------------------------------------------------
+
+const bj::object* Obj(const bj::value* v) { return v ? v->if_object() : nullptr; }
+const bj::value* Member(const bj::object* o, std::string_view key) {
+  return o ? o->if_contains(key) : nullptr;
+}
+std::string_view Str(const bj::object* o, std::string_view key) {
+  const bj::value* v = Member(o, key);
+  if (v == nullptr) return {};
+  if (const bj::string* s = v->if_string()) return std::string_view(*s);
+  return {};
+}
+std::optional<bool> BoolOf(const bj::object* o, std::string_view key) {
+  const bj::value* v = Member(o, key);
+  if (v && v->is_bool()) return v->as_bool();
+  return std::nullopt;
+}
+int IntOf(const bj::object* o, std::string_view key) {
+  const bj::value* v = Member(o, key);
+  if (v && v->is_int64()) return static_cast<int>(v->as_int64());
+  if (v && v->is_uint64()) return static_cast<int>(v->as_uint64());
+  return 0;
+}
+const bj::array* ArrayOf(const bj::object* o, std::string_view key) {
+  const bj::value* v = Member(o, key);
+  return v ? v->if_array() : nullptr;
+}
+std::optional<Date> DateOf(const bj::object* o, std::string_view key) {
+  return Date::Parse(Str(o, key));
+}
+
+// Statuses as both languages say them.
+struct Label {
+  std::string_view name;
+  std::string_view zh;
+};
+constexpr Label kStatusLabels[] = {
+    {"not_yet_valid", "尚未生效"}, {"valid", "有效"},          {"expired", "已过期"},
+    {"revoked", "已吊销"},         {"upcoming", "待提交"},      {"on_time", "按时提交"},
+    {"late", "逾期提交"},          {"missing", "未提交"},       {"not_required", "无需提交"},
+    {"timely", "按时"},            {"treated_as_initial", "视为初次申请"},
+    {"allowed", "允许"},           {"too_early", "过早"},       {"renewal", "复评"},
+    {"upgrade", "升级"},
+};
+std::string Bilingual(std::string_view name) {
+  for (const Label& l : kStatusLabels) {
+    if (l.name == name) return Cat(l.zh, " ", name);
+  }
+  return std::string(name);
+}
+
+}  // namespace
+
+std::vector<CertificateMilestone> CertificateMilestones(const bj::value& result) {
+  const bj::object* o = result.if_object();
+  std::vector<CertificateMilestone> out;
+  auto add = [&](std::string_view kind, int k, std::string_view date, std::string zh,
+                 std::string en) {
+    if (!Date::Parse(date)) return;
+    out.push_back({kind, k, std::string(date), std::move(zh), std::move(en)});
+  };
+  if (const bj::array* sup = ArrayOf(o, "supervision")) {
+    for (const bj::value& v : *sup) {
+      const bj::object* s = v.if_object();
+      const int k = IntOf(s, "anniversary");
+      add("report_due", k, Str(s, "report_due"), Cat("年度自查报告截止（第", k, "年度）"),
+          Cat("Self-inspection report due (anniversary ", k, ")"));
+      add("supervision", k, Str(s, "date"), Cat("年度监督（第", k, "周年）"),
+          Cat("Annual supervision (anniversary ", k, ")"));
+    }
+  }
+  add("upgrade_earliest", 0, Str(o, "upgrade_earliest"), "最早可申请升级",
+      "Earliest upgrade application");
+  add("renewal_due_by", 0, Str(o, "renewal_due_by"), "复评申请截止", "Renewal application due");
+  add("valid_until", 0, Str(o, "valid_until"), "证书有效期最后一天",
+      "Last valid day of the certificate");
+  // Nothing is left to meet from a revocation date on.
+  if (const auto revoked = DateOf(Obj(Member(o, "revocation")), "on")) {
+    std::erase_if(out, [&](const CertificateMilestone& m) { return *Date::Parse(m.date) >= *revoked; });
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.date < b.date; });
+  return out;
+}
+
+// ---- text ---------------------------------------------------------------------------------
+
+std::string RenderCertificateText(const bj::value& result) {
+  const bj::object* o = result.if_object();
+  std::string s;
+  CatTo(s, "服务质量证书 Service-quality certificate");
+  if (!Str(o, "certificate_no").empty()) CatTo(s, " ", Str(o, "certificate_no"));
+  CatTo(s, "\n");
+  CatTo(s, "状态 Status (", Str(o, "as_of"), "): ", Bilingual(Str(o, "status")), "\n");
+  CatTo(s, "  ", Str(o, "message_zh"), "\n  ", Str(o, "message"), "\n");
+  CatTo(s, "有效期 Validity: ", Str(o, "valid_from"), " — ", Str(o, "valid_until"));
+  if (BoolOf(o, "issue_day_is_day_one").value_or(false)) {
+    CatTo(s, "（发证日计为第一天 issue day counted as day one）");
+  }
+  CatTo(s, "\n\n年度监督 Annual supervision:\n");
+  if (const bj::array* sup = ArrayOf(o, "supervision")) {
+    for (const bj::value& v : *sup) {
+      const bj::object* e = v.if_object();
+      CatTo(s, "  第", IntOf(e, "anniversary"), "年度 Anniversary ", IntOf(e, "anniversary"), ": ",
+            Str(e, "date"), "   自查报告截止 report due ", Str(e, "report_due"), "   ",
+            Bilingual(Str(e, "status")));
+      if (!Str(e, "submitted_on").empty()) CatTo(s, " (", Str(e, "submitted_on"), ")");
+      if (BoolOf(e, "inspection_at_holder_expense").value_or(false)) {
+        CatTo(s, "   ⚠ 明察暗访 inspection at holder's expense");
+      }
+      CatTo(s, "\n    ", Str(e, "message_zh"), "\n    ", Str(e, "message"), "\n");
+    }
+  }
+  CatTo(s, "\n复评申请截止 Renewal due by:            ", Str(o, "renewal_due_by"), "\n");
+  CatTo(s, "最早升级申请 Upgrade earliest:           ", Str(o, "upgrade_earliest"), "\n");
+  CatTo(s, "升级申请截止 Upgrade application due by: ", Str(o, "upgrade_application_due_by"), "\n");
+  if (const bj::object* r = Obj(Member(o, "revocation"))) {
+    CatTo(s, "\n吊销 Revocation: ", Str(r, "on"), " ", Str(r, "trigger"), " (Art. ",
+          Str(r, "article"), ")\n  ", Str(r, "message_zh"), "\n  ", Str(r, "message"), "\n");
+  }
+  if (const bj::object* a = Obj(Member(o, "reapplication"))) {
+    CatTo(s, "\n再次申请 Reapplication: ", Bilingual(Str(a, "kind")), " ", Str(a, "filed_on"),
+          " → ", Bilingual(Str(a, "status")), "\n  ", Str(a, "message_zh"), "\n  ",
+          Str(a, "message"), "\n");
+  }
+  const auto milestones = CertificateMilestones(result);
+  CatTo(s, "\n日程 Schedule:\n");
+  for (const auto& m : milestones) {
+    CatTo(s, "  ", m.date, "  ", m.summary_zh, " ", m.summary_en, "\n");
+  }
+  if (const bj::object* rb = Obj(Member(o, "rulebook"))) {
+    CatTo(s, "\n规则库 Rulebook: ", Str(rb, "id"), " ", Str(rb, "version"), "\n");
+  }
+  return s;
+}
+
+// ---- iCalendar (RFC 5545) -----------------------------------------------------------------
+
+namespace certificate_format {
+
+std::string EscapeIcsText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case ';': out += "\\;"; break;
+      case ',': out += "\\,"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': break;
+      default:
+        // Other control characters are not allowed in TEXT (RFC 5545 §3.3.11).
+        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
+    }
+  }
+  return out;
+}
+
+std::string FoldIcsLine(std::string_view line) {
+  constexpr size_t kMaxOctets = 75;
+  std::string out;
+  size_t used = 0;  // octets on the current physical line
+  size_t i = 0;
+  while (i < line.size()) {
+    const auto lead = static_cast<unsigned char>(line[i]);
+    size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    n = std::min(n, line.size() - i);
+    if (used + n > kMaxOctets) {
+      out += "\r\n ";
+      used = 1;  // the folding space counts toward the next line's 75
+    }
+    out.append(line.substr(i, n));
+    used += n;
+    i += n;
+  }
+  out += "\r\n";
+  return out;
+}
+
+std::string EscapeXml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // XML 1.0 forbids most control characters even escaped.
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace certificate_format
+
+namespace {
+
+using certificate_format::EscapeIcsText;
+using certificate_format::EscapeXml;
+using certificate_format::FoldIcsLine;
+
+// YYYYMMDD for DATE values.
+std::string Basic(Date d) {
+  std::string s = d.ToString();
+  s.erase(std::remove(s.begin(), s.end(), '-'), s.end());
+  return s;
+}
+
+// The reminder ahead of each deadline: a presentation choice, not a rule.
+constexpr std::string_view kReminder = "-P14D";
+
+}  // namespace
+
+std::string RenderCertificateIcs(const bj::value& result) {
+  const bj::object* o = result.if_object();
+  const std::string_view certificate_no = Str(o, "certificate_no");
+  const std::string_view certified_on = Str(o, "certified_on");
+  // No clock inside the library: the document's as_of is the stamp, so the file is reproducible.
+  const std::optional<Date> as_of = DateOf(o, "as_of");
+  const std::string stamp = Cat(as_of ? Basic(*as_of) : std::string("19700101"), "T000000Z");
+  // UIDs stay the same when the file is regenerated (calendar apps update instead of
+  // duplicating) and differ between certificates announced on the same day.
+  std::string uid_tail;
+  if (const auto d = Date::Parse(certified_on)) uid_tail = Basic(*d);
+  if (!certificate_no.empty()) CatTo(uid_tail, "-", Sha256Hex(certificate_no).substr(0, 16));
+
+  std::string ics;
+  auto line = [&](std::string_view content) { ics += FoldIcsLine(content); };
+  line("BEGIN:VCALENDAR");
+  line("VERSION:2.0");
+  line(Cat("PRODID:-//sqp//sqp certificate ", "1.0//ZH-EN"));
+  line("CALSCALE:GREGORIAN");
+  line("METHOD:PUBLISH");
+  std::string name = "服务质量证书 Service-quality certificate";
+  if (!certificate_no.empty()) CatTo(name, " ", certificate_no);
+  line(Cat("X-WR-CALNAME:", EscapeIcsText(name)));
+  for (const CertificateMilestone& m : CertificateMilestones(result)) {
+    const Date day = *Date::Parse(m.date);
+    std::string summary = Cat(m.summary_zh, " ", m.summary_en);
+    if (!certificate_no.empty()) summary = Cat("[", certificate_no, "] ", summary);
+    std::string description = Cat(m.summary_zh, "：", m.date, "\n", m.summary_en, ": ", m.date,
+                                  "\n发证日 Certified on: ", certified_on);
+    if (!certificate_no.empty()) CatTo(description, "\n证书编号 Certificate no.: ", certificate_no);
+    line("BEGIN:VEVENT");
+    line(Cat("UID:sqp-certificate-", uid_tail, "-", m.kind,
+             m.anniversary > 0 ? Cat("-", m.anniversary) : std::string(), "@sqp"));
+    line(Cat("DTSTAMP:", stamp));
+    line(Cat("DTSTART;VALUE=DATE:", Basic(day)));
+    line(Cat("DTEND;VALUE=DATE:", Basic(day.PlusDays(1))));
+    line(Cat("SUMMARY:", EscapeIcsText(summary)));
+    line(Cat("DESCRIPTION:", EscapeIcsText(description)));
+    line(Cat("CATEGORIES:", EscapeIcsText("sqp"), ",", m.kind));
+    line("TRANSP:TRANSPARENT");
+    line("BEGIN:VALARM");
+    line("ACTION:DISPLAY");
+    line(Cat("DESCRIPTION:", EscapeIcsText(summary)));
+    line(Cat("TRIGGER:", kReminder));
+    line("END:VALARM");
+    line("END:VEVENT");
+  }
+  line("END:VCALENDAR");
+  return ics;
+}
+
+// ---- SVG timeline -------------------------------------------------------------------------
+
+namespace {
+
+struct Scale {
+  Date first;
+  Date last;
+  double left;
+  double right;
+  double X(Date d) const {
+    const double span = std::max<std::int32_t>(1, last.DaysSince(first));
+    const double t = std::clamp<double>(d.DaysSince(first) / span, 0.0, 1.0);
+    return left + t * (right - left);
+  }
+};
+
+std::string Num(double v) {
+  // One decimal is finer than a pixel; to_chars is locale-independent.
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1);
+  std::string s(buf, ec == std::errc() ? end : buf);
+  if (s.size() > 2 && s.ends_with(".0")) s.resize(s.size() - 2);
+  if (s == "-0") s = "0";
+  return s;
+}
+
+std::string_view Colour(std::string_view kind) {
+  if (kind == "report_due") return "#d97706";
+  if (kind == "supervision") return "#2563eb";
+  if (kind == "upgrade_earliest") return "#059669";
+  if (kind == "renewal_due_by") return "#7c3aed";
+  return "#dc2626";  // valid_until
+}
+
+}  // namespace
+
+std::string RenderCertificateSvg(const bj::value& result) {
+  const bj::object* o = result.if_object();
+  constexpr double kWidth = 1000, kHeight = 330, kLeft = 70, kRight = 930;
+  constexpr double kBarTop = 150, kBarHeight = 26;
+  const Date from = DateOf(o, "valid_from").value_or(Date());
+  const Date until = DateOf(o, "valid_until").value_or(from);
+  const Scale x{from, until, kLeft, kRight};
+  const std::string_view status = Str(o, "status");
+
+  std::string svg;
+  CatTo(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"", Num(kWidth), "\" height=\"",
+        Num(kHeight), "\" viewBox=\"0 0 ", Num(kWidth), " ", Num(kHeight),
+        "\" font-family=\"'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif\" font-size=\"11\" "
+        "role=\"img\">\n");
+  std::string heading = "服务质量证书 Service-quality certificate";
+  if (!Str(o, "certificate_no").empty()) CatTo(heading, " ", Str(o, "certificate_no"));
+  CatTo(svg, "<title>", EscapeXml(heading), " ", Str(o, "valid_from"), " — ", Str(o, "valid_until"),
+        "</title>\n<desc>", EscapeXml(Str(o, "message_zh")), " ", EscapeXml(Str(o, "message")),
+        "</desc>\n");
+  CatTo(svg, "<rect class=\"background\" x=\"0\" y=\"0\" width=\"", Num(kWidth), "\" height=\"",
+        Num(kHeight), "\" fill=\"#ffffff\"/>\n");
+  CatTo(svg, "<text class=\"heading\" x=\"", Num(kLeft), "\" y=\"28\" font-size=\"15\" "
+        "font-weight=\"bold\">", EscapeXml(heading), " — ", EscapeXml(Bilingual(status)),
+        "</text>\n");
+  CatTo(svg, "<text class=\"subheading\" x=\"", Num(kLeft), "\" y=\"46\">",
+        EscapeXml(Str(o, "message_zh")), "</text>\n");
+
+  // Validity bar, year ticks and the renewal window.
+  CatTo(svg, "<rect class=\"validity\" x=\"", Num(kLeft), "\" y=\"", Num(kBarTop), "\" width=\"",
+        Num(kRight - kLeft), "\" height=\"", Num(kBarHeight),
+        "\" fill=\"", status == "revoked" ? "#e5e7eb" : "#dbeafe", "\" stroke=\"#1e3a8a\"/>\n");
+  CatTo(svg, "<text class=\"validity-label\" x=\"", Num(kLeft), "\" y=\"", Num(kBarTop + kBarHeight + 16),
+        "\" text-anchor=\"start\">有效期起 valid from ", Str(o, "valid_from"), "</text>\n");
+  for (int year = from.year() + 1; year <= until.year(); ++year) {
+    const Date jan1 = Date::FromYmdUnchecked(year, 1, 1);
+    if (jan1 <= from || jan1 >= until) continue;
+    CatTo(svg, "<line class=\"tick\" x1=\"", Num(x.X(jan1)), "\" y1=\"", Num(kBarTop), "\" x2=\"",
+          Num(x.X(jan1)), "\" y2=\"", Num(kBarTop + kBarHeight), "\" stroke=\"#93c5fd\"/>"
+          "<text class=\"tick-label\" x=\"", Num(x.X(jan1) + 3), "\" y=\"", Num(kBarTop + 17),
+          "\" fill=\"#1e3a8a\">", year, "</text>\n");
+  }
+  if (const auto renewal = DateOf(o, "renewal_due_by")) {
+    const double x0 = x.X(*renewal);
+    CatTo(svg, "<rect class=\"renewal-window\" x=\"", Num(x0), "\" y=\"", Num(kBarTop),
+          "\" width=\"", Num(std::max(0.0, kRight - x0)), "\" height=\"", Num(kBarHeight),
+          "\" fill=\"#c4b5fd\" fill-opacity=\"0.6\"><title>",
+          "复评申请截止后至有效期满 after the renewal due date until expiry: a renewal filed here is late",
+          "</title></rect>\n");
+  }
+
+  // One marker per milestone; rows by kind keep labels apart.
+  for (const CertificateMilestone& m : CertificateMilestones(result)) {
+    const Date day = *Date::Parse(m.date);
+    const double cx = x.X(day);
+    const bool above = m.kind == "report_due" || m.kind == "upgrade_earliest" ||
+                       m.kind == "renewal_due_by";
+    const double label_y = m.kind == "report_due"         ? 84
+                           : m.kind == "upgrade_earliest" ? 104
+                           : m.kind == "renewal_due_by"   ? 124
+                           : m.kind == "supervision"      ? 222
+                                                          : 250;
+    const double tip = above ? kBarTop : kBarTop + kBarHeight;
+    const std::string_view anchor = cx < kLeft + 60 ? "start" : cx > kRight - 60 ? "end" : "middle";
+    CatTo(svg, "<g class=\"deadline\" data-kind=\"", m.kind, "\" data-date=\"", m.date, "\">",
+          "<line x1=\"", Num(cx), "\" y1=\"", Num(label_y + (above ? 4 : -12)), "\" x2=\"", Num(cx),
+          "\" y2=\"", Num(tip), "\" stroke=\"", Colour(m.kind), "\"/>",
+          "<circle cx=\"", Num(cx), "\" cy=\"", Num(tip), "\" r=\"4\" fill=\"", Colour(m.kind),
+          "\"/>", "<text x=\"", Num(cx), "\" y=\"", Num(label_y - (above ? 12 : 0)),
+          "\" text-anchor=\"", anchor, "\" fill=\"", Colour(m.kind), "\">",
+          EscapeXml(m.summary_zh), "</text>", "<text x=\"", Num(cx), "\" y=\"",
+          Num(label_y + (above ? 0 : 12)), "\" text-anchor=\"", anchor, "\" fill=\"",
+          Colour(m.kind), "\">", EscapeXml(m.date), "</text>", "<title>",
+          EscapeXml(Cat(m.summary_zh, " ", m.summary_en, " ", m.date)), "</title></g>\n");
+  }
+
+  if (const bj::object* r = Obj(Member(o, "revocation"))) {
+    if (const auto on = DateOf(r, "on")) {
+      const double rx = x.X(*on);
+      CatTo(svg, "<g class=\"revocation\" data-date=\"", on->ToString(), "\"><rect x=\"", Num(rx),
+            "\" y=\"", Num(kBarTop), "\" width=\"", Num(std::max(0.0, kRight - rx)),
+            "\" height=\"", Num(kBarHeight), "\" fill=\"#fca5a5\" fill-opacity=\"0.7\"/>",
+            "<text x=\"", Num(rx), "\" y=\"", Num(kBarTop - 4), "\" text-anchor=\"",
+            rx > kRight - 60 ? "end" : "start", "\" fill=\"#991b1b\">吊销 revoked ",
+            on->ToString(), "</text></g>\n");
+    }
+  }
+
+  // Today's position (as_of), pinned to the edge with its date when outside the validity.
+  if (const auto today = DateOf(o, "as_of")) {
+    const double tx = x.X(*today);
+    const std::string_view where = *today < from ? "◂ " : "";
+    const std::string_view after = *today > until ? " ▸" : "";
+    CatTo(svg, "<g class=\"today\" data-date=\"", today->ToString(), "\"><line x1=\"", Num(tx),
+          "\" y1=\"60\" x2=\"", Num(tx), "\" y2=\"", Num(kBarTop + kBarHeight + 80),
+          "\" stroke=\"#111827\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>",
+          "<text x=\"", Num(tx), "\" y=\"", Num(kBarTop + kBarHeight + 94), "\" text-anchor=\"",
+          tx < kLeft + 60 ? "start" : tx > kRight - 60 ? "end" : "middle",
+          "\" font-weight=\"bold\">", where, "今天 today ", today->ToString(), after,
+          "</text></g>\n");
+  }
+  CatTo(svg, "<text class=\"legend\" x=\"", Num(kLeft), "\" y=\"", Num(kHeight - 10),
+        "\" fill=\"#4b5563\">自查报告截止 report due · 年度监督 supervision · 最早升级 upgrade "
+        "earliest · 复评截止 renewal due · 有效期末日 last valid day</text>\n");
+  CatTo(svg, "</svg>\n");
+  return svg;
+}
+
+}  // namespace sqp::internal

@@ -1,0 +1,40 @@
+// Human formats of an sqp.certificate-status/1 result (the CLI's --format text|ics|svg): a
+// bilingual schedule, an RFC 5545 iCalendar file with one all-day event per deadline, and an SVG
+// timeline. Each renders from the result document alone, so every door's result renders alike.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json.hpp>
+
+namespace sqp::internal {
+
+// One dated point the holder must act on or know about. The ICS file has one VEVENT per
+// milestone, the SVG one `class="deadline"` marker per milestone. Milestones on or after a
+// revocation date are dropped: a revoked certificate has nothing left to meet.
+struct CertificateMilestone {
+  std::string_view kind;  // report_due, supervision, upgrade_earliest, renewal_due_by, valid_until
+  int anniversary = 0;    // report_due and supervision only
+  std::string date;       // YYYY-MM-DD
+  std::string summary_zh;
+  std::string summary_en;
+};
+std::vector<CertificateMilestone> CertificateMilestones(const boost::json::value& result);
+
+std::string RenderCertificateText(const boost::json::value& result);
+std::string RenderCertificateIcs(const boost::json::value& result);
+std::string RenderCertificateSvg(const boost::json::value& result);
+
+namespace certificate_format {
+// RFC 5545 §3.3.11: TEXT values escape backslash, semicolon, comma and newline.
+std::string EscapeIcsText(std::string_view text);
+// RFC 5545 §3.1: one content line, folded so no physical line exceeds 75 octets (never inside
+// a UTF-8 sequence), each physical line ended by CRLF.
+std::string FoldIcsLine(std::string_view line);
+// XML character data / attribute value escaping.
+std::string EscapeXml(std::string_view text);
+}  // namespace certificate_format
+
+}  // namespace sqp::internal
