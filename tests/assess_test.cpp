@@ -26,7 +26,7 @@ const Engine& Default() {
   return engine;
 }
 
-bj::object Run(const std::string& op, const bj::value& doc) {
+bj::object RunOp(const std::string& op, const bj::value& doc) {
   auto out = Default().Run(op, bj::serialize(doc));
   EXPECT_TRUE(out.ok()) << out.status();
   return out.ok() ? bj::parse(*out).as_object() : bj::object();
@@ -48,7 +48,7 @@ bool HasPath(const std::vector<Issue>& issues, std::string_view path) {
 
 TEST(AssessTest, ExampleIsGradedAndPartsMatchStandaloneOperations) {
   const bj::object doc = Example();
-  const bj::object r = Run("assess", doc);
+  const bj::object r = RunOp("assess", doc);
   EXPECT_EQ(r.at("schema"), "sqp.assessment-result/1");
   const bj::object& summary = r.at("summary").as_object();
   EXPECT_EQ(summary.at("outcome"), "graded");
@@ -57,7 +57,7 @@ TEST(AssessTest, ExampleIsGradedAndPartsMatchStandaloneOperations) {
 
   // Eligibility: same members as the eligibility operation, evidence re-rooted under /application.
   bj::object app = doc.at("application").as_object();
-  const bj::object elig = Run("eligibility", app);
+  const bj::object elig = RunOp("eligibility", app);
   const bj::object& embedded = r.at("eligibility").as_object();
   EXPECT_EQ(embedded.at("decision"), elig.at("decision"));
   EXPECT_EQ(embedded.at("window"), elig.at("window"));
@@ -77,13 +77,13 @@ TEST(AssessTest, ExampleIsGradedAndPartsMatchStandaloneOperations) {
   bj::object cycle_in = doc.at("procedure").as_object();
   cycle_in["schema"] = "sqp.cycle/1";
   cycle_in["applied_on"] = app.at("applied_on");
-  bj::object cycle = Run("cycle", cycle_in);
+  bj::object cycle = RunOp("cycle", cycle_in);
   cycle.erase("schema");
   cycle.erase("rulebook");
   EXPECT_EQ(r.at("cycle").as_object(), cycle);
 
   // Score: identical to the score operation.
-  bj::object score = Run("score", doc.at("scoresheet"));
+  bj::object score = RunOp("score", doc.at("scoresheet"));
   score.erase("schema");
   score.erase("rulebook");
   EXPECT_EQ(r.at("score").as_object(), score);
@@ -96,7 +96,7 @@ TEST(AssessTest, IneligibleSiteIsNotAwardedItsGrade) {
   bj::object doc = Example();
   bj::array& accidents = doc["application"].as_object()["accidents"].as_array();
   accidents.push_back(bj::object{{"date", "2023-01-01"}, {"severity", "larger"}});
-  const bj::object r = Run("assess", doc);
+  const bj::object r = RunOp("assess", doc);
   const bj::object& summary = r.at("summary").as_object();
   EXPECT_EQ(summary.at("outcome"), "ineligible");
   EXPECT_TRUE(summary.at("disqualified").as_bool());
@@ -118,7 +118,7 @@ TEST(AssessTest, WithoutScoresheetOrProcedure) {
   bj::object doc = Example();
   doc.erase("scoresheet");
   doc.erase("procedure");
-  const bj::object r = Run("assess", doc);
+  const bj::object r = RunOp("assess", doc);
   EXPECT_EQ(r.at("summary").at("outcome"), "not_scored");
   EXPECT_TRUE(r.at("score").is_null());
   EXPECT_TRUE(r.at("summary").at("total").is_null());
@@ -130,7 +130,7 @@ TEST(AssessTest, PendingEligibilityIsPending) {
   bj::object doc = Example();
   doc["application"].as_object()["adverse_records"].as_array().push_back(
       bj::object{{"date", "2025-06-01"}, {"regulator_opinion", "pending"}});
-  EXPECT_EQ(Run("assess", doc).at("summary").at("outcome"), "pending");
+  EXPECT_EQ(RunOp("assess", doc).at("summary").at("outcome"), "pending");
 }
 
 TEST(AssessTest, ErrorsPointIntoTheAssessmentDocument) {
