@@ -251,7 +251,7 @@ Message SupervisionMessage(const SupervisionResult& s, const CertificateResult& 
       CatTo(m.zh, "年度监督结果有明显变化，由推进办备案并公示（第十四条第（十三）项）。");
     } else {
       CatTo(m.en, " No significant change: neither filed nor publicised (Art. 14(13)).");
-      CatTo(m.zh, "年度监督结果无明显变化，无需备案和公示（第十四条第（十三）项）。");
+      CatTo(m.zh, "年度监督结果无明显变化，无需公示和备案（第十四条第（十三）项）。");
     }
   }
   return m;

@@ -59,7 +59,7 @@ struct Label {
 constexpr Label kStatusLabels[] = {
     {"not_yet_valid", "尚未生效"}, {"valid", "有效"},          {"expired", "已过期"},
     {"revoked", "已吊销"},         {"upcoming", "待提交"},      {"on_time", "按时提交"},
-    {"late", "逾期提交"},          {"missing", "未提交"},       {"not_required", "无需提交"},
+    {"late", "逾期"},          {"missing", "未提交"},       {"not_required", "无需提交"},
     {"timely", "按时"},            {"treated_as_initial", "视为初次申请"},
     {"allowed", "允许"},           {"too_early", "过早"},       {"renewal", "复评"},
     {"upgrade", "升级"},
@@ -328,8 +328,9 @@ std::string RenderCertificateSvg(const bj::value& result) {
   const bj::object* o = result.if_object();
   constexpr double kWidth = 1000, kHeight = 330, kLeft = 70, kRight = 930;
   constexpr double kBarTop = 150, kBarHeight = 26;
-  const Date from = DateOf(o, "valid_from").value_or(Date());
-  const Date until = DateOf(o, "valid_until").value_or(from);
+  // A document without its dates still draws (an empty axis), never throws.
+  const Date from = DateOf(o, "valid_from").value_or(*Date::FromYmd(2000, 1, 1));
+  const Date until = std::max(from, DateOf(o, "valid_until").value_or(from));
   const Scale x{from, until, kLeft, kRight};
   const std::string_view status = Str(o, "status");
 

@@ -1,0 +1,329 @@
+// The certificate's human formats: the iCalendar file parsed back by an independent reader
+// (RFC 5545 unfolding, BEGIN/END nesting, one VEVENT per deadline with the result's dates), the
+// SVG's markers, and the bilingual text schedule.
+#include "ops/certificate_render.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "engine/operation.hpp"
+#include "sqp/engine.hpp"
+
+namespace sqp::internal {
+namespace {
+
+namespace bj = boost::json;
+
+bj::value Result(std::string_view doc_json) {
+  auto engine = Engine::Create();
+  EXPECT_TRUE(engine.ok());
+  auto out = engine->Run("certificate", doc_json);
+  EXPECT_TRUE(out.ok()) << out.status();
+  return bj::parse(out.ok() ? *out : "{}");
+}
+
+constexpr std::string_view kPlain =
+    R"({"schema":"sqp.certificate/1","certified_on":"2026-03-20","as_of":"2027-01-05",)"
+    R"("certificate_no":"CCEA,2026;\\001 营业厅","reports":[{"anniversary":1,"submitted_on":"2026-12-01"}]})";
+constexpr std::string_view kRevoked =
+    R"({"schema":"sqp.certificate/1","certified_on":"2026-03-20","as_of":"2027-06-05",)"
+    R"("revocation":{"on":"2027-06-01","trigger":"serious_complaints"}})";
+
+// The deadlines a result document promises, read straight from its members: every anniversary's
+// date and report due date, the earliest upgrade, the renewal due date and the last valid day,
+// less those on or after a revocation date.
+std::multiset<std::string> ExpectedDeadlines(const bj::value& result) {
+  std::multiset<std::string> dates;
+  const auto& o = result.as_object();
+  for (const auto& s : o.at("supervision").as_array()) {
+    dates.insert(std::string(s.at("date").as_string()));
+    dates.insert(std::string(s.at("report_due").as_string()));
+  }
+  for (const char* k : {"upgrade_earliest", "renewal_due_by", "valid_until"}) {
+    dates.insert(std::string(o.at(k).as_string()));
+  }
+  if (o.at("revocation").is_object()) {
+    const std::string on(o.at("revocation").at("on").as_string());
+    std::erase_if(dates, [&](const std::string& d) { return d >= on; });
+  }
+  return dates;
+}
+
+std::string Basic(std::string iso) {
+  iso.erase(std::remove(iso.begin(), iso.end(), '-'), iso.end());
+  return iso;
+}
+
+bool ValidUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+// An RFC 5545 reader, just enough to check the file: physical lines end in CRLF, none longer
+// than 75 octets, none splitting a UTF-8 character; continuation lines (leading space or tab)
+// unfold onto the previous one.
+struct Property {
+  std::string name;    // "DTSTART"
+  std::string params;  // ";VALUE=DATE"
+  std::string value;
+};
+struct Component {
+  std::string name;
+  std::vector<Property> props;
+  std::vector<Component> children;
+  std::vector<const Property*> All(std::string_view n) const {
+    std::vector<const Property*> out;
+    for (const auto& p : props) {
+      if (p.name == n) out.push_back(&p);
+    }
+    return out;
+  }
+};
+
+Component ParseIcs(const std::string& text) {
+  std::vector<std::string> physical;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t crlf = text.find("\r\n", pos);
+    EXPECT_NE(crlf, std::string::npos) << "the file must end with CRLF";
+    if (crlf == std::string::npos) break;
+    physical.push_back(text.substr(pos, crlf - pos));
+    pos = crlf + 2;
+  }
+  std::vector<std::string> lines;
+  for (const auto& p : physical) {
+    EXPECT_EQ(p.find('\n'), std::string::npos) << "bare LF in: " << p;
+    EXPECT_EQ(p.find('\r'), std::string::npos) << "bare CR in: " << p;
+    EXPECT_LE(p.size(), 75u) << p;
+    EXPECT_TRUE(ValidUtf8(p)) << "a fold split a UTF-8 character: " << p;
+    if (!p.empty() && (p[0] == ' ' || p[0] == '\t')) {
+      EXPECT_FALSE(lines.empty());
+      if (!lines.empty()) lines.back() += p.substr(1);
+    } else {
+      lines.push_back(p);
+    }
+  }
+  std::vector<Component> stack(1);
+  for (const auto& line : lines) {
+    const size_t colon = line.find(':');
+    EXPECT_NE(colon, std::string::npos) << line;
+    if (colon == std::string::npos) continue;
+    const std::string head = line.substr(0, colon);
+    const std::string value = line.substr(colon + 1);
+    if (head == "BEGIN") {
+      stack.push_back(Component{value, {}, {}});
+    } else if (head == "END") {
+      EXPECT_GT(stack.size(), 1u) << "END without BEGIN: " << value;
+      if (stack.size() <= 1) continue;
+      EXPECT_EQ(stack.back().name, value) << "END:" << value << " closes BEGIN:" << stack.back().name;
+      Component done = std::move(stack.back());
+      stack.pop_back();
+      stack.back().children.push_back(std::move(done));
+    } else {
+      const size_t semi = head.find(';');
+      stack.back().props.push_back(
+          {head.substr(0, semi), semi == std::string::npos ? "" : head.substr(semi), value});
+    }
+  }
+  EXPECT_EQ(stack.size(), 1u) << "unclosed BEGIN:" << stack.back().name;
+  EXPECT_EQ(stack[0].children.size(), 1u);
+  return stack[0].children.empty() ? Component{} : stack[0].children[0];
+}
+
+// RFC 5545 TEXT unescaping.
+std::string Unescape(std::string_view v) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == '\\' && i + 1 < v.size()) {
+      const char n = v[++i];
+      out += (n == 'n' || n == 'N') ? '\n' : n;
+    } else {
+      EXPECT_TRUE(v[i] != ';' && v[i] != ',') << "unescaped separator in TEXT: " << v;
+      out += v[i];
+    }
+  }
+  return out;
+}
+
+void CheckCalendar(const bj::value& result) {
+  const std::string ics = RenderCertificateIcs(result);
+  const Component cal = ParseIcs(ics);
+  ASSERT_EQ(cal.name, "VCALENDAR");
+  ASSERT_EQ(cal.All("VERSION").size(), 1u);
+  EXPECT_EQ(cal.All("VERSION")[0]->value, "2.0");
+  ASSERT_EQ(cal.All("PRODID").size(), 1u);
+  EXPECT_FALSE(cal.All("PRODID")[0]->value.empty());
+
+  const std::multiset<std::string> expected = ExpectedDeadlines(result);
+  std::multiset<std::string> starts;
+  std::set<std::string> uids;
+  size_t events = 0;
+  for (const Component& ev : cal.children) {
+    ASSERT_EQ(ev.name, "VEVENT");
+    ++events;
+    ASSERT_EQ(ev.All("UID").size(), 1u);
+    uids.insert(ev.All("UID")[0]->value);
+    ASSERT_EQ(ev.All("DTSTAMP").size(), 1u);
+    EXPECT_EQ(ev.All("DTSTAMP")[0]->value.size(), 16u);  // YYYYMMDDTHHMMSSZ
+    EXPECT_EQ(ev.All("DTSTAMP")[0]->value.back(), 'Z');
+    ASSERT_EQ(ev.All("DTSTART").size(), 1u);
+    ASSERT_EQ(ev.All("DTEND").size(), 1u);
+    EXPECT_EQ(ev.All("DTSTART")[0]->params, ";VALUE=DATE");
+    EXPECT_EQ(ev.All("DTEND")[0]->params, ";VALUE=DATE");
+    const std::string start = ev.All("DTSTART")[0]->value;
+    ASSERT_EQ(start.size(), 8u);
+    const std::string iso = start.substr(0, 4) + "-" + start.substr(4, 2) + "-" + start.substr(6, 2);
+    starts.insert(iso);
+    const auto day = Date::Parse(iso);
+    ASSERT_TRUE(day.has_value()) << start;
+    EXPECT_EQ(ev.All("DTEND")[0]->value, Basic(day->PlusDays(1).ToString()));  // all-day
+    ASSERT_EQ(ev.All("SUMMARY").size(), 1u);
+    const std::string summary = Unescape(ev.All("SUMMARY")[0]->value);
+    EXPECT_TRUE(summary.find("截止") != std::string::npos || summary.find("监督") != std::string::npos ||
+                summary.find("升级") != std::string::npos || summary.find("有效期") != std::string::npos)
+        << summary;
+    ASSERT_EQ(ev.children.size(), 1u);
+    EXPECT_EQ(ev.children[0].name, "VALARM");
+    EXPECT_EQ(ev.children[0].All("ACTION")[0]->value, "DISPLAY");
+    EXPECT_EQ(ev.children[0].All("TRIGGER")[0]->value.front(), '-');
+  }
+  EXPECT_EQ(events, expected.size());
+  EXPECT_EQ(starts, expected);
+  EXPECT_EQ(uids.size(), events) << "UIDs must be unique";
+  // Regenerating gives the same file (stable UIDs, DTSTAMP from as_of, not a clock).
+  EXPECT_EQ(RenderCertificateIcs(result), ics);
+}
+
+TEST(CertificateRenderTest, IcsParsesBackWithOneEventPerDeadline) {
+  const bj::value plain = Result(kPlain);
+  CheckCalendar(plain);
+  EXPECT_EQ(ExpectedDeadlines(plain).size(), 7u);
+  const bj::value revoked = Result(kRevoked);
+  CheckCalendar(revoked);
+  // Revoked 2027-06-01: only the upgrade day, the first report due and the first anniversary
+  // came before it.
+  EXPECT_EQ(ExpectedDeadlines(revoked),
+            (std::multiset<std::string>{"2026-09-20", "2026-12-20", "2027-03-20"}));
+}
+
+TEST(CertificateRenderTest, IcsEscapesTextAndNamesTheCertificate) {
+  const bj::value result = Result(kPlain);
+  const Component cal = ParseIcs(RenderCertificateIcs(result));
+  const std::string summary = Unescape(cal.children.at(0).All("SUMMARY")[0]->value);
+  EXPECT_NE(summary.find("[CCEA,2026;\\001 营业厅]"), std::string::npos) << summary;
+  // Two certificates announced the same day get different UIDs.
+  const bj::value other = Result(R"({"schema":"sqp.certificate/1","certified_on":"2026-03-20",)"
+                                 R"("as_of":"2027-01-05","certificate_no":"CCEA-2"})");
+  const Component cal2 = ParseIcs(RenderCertificateIcs(other));
+  EXPECT_NE(cal.children.at(0).All("UID")[0]->value, cal2.children.at(0).All("UID")[0]->value);
+}
+
+TEST(CertificateRenderTest, FoldingKeepsUtf8AndUnfoldsToTheOriginal) {
+  using certificate_format::FoldIcsLine;
+  for (const std::string& line :
+       {std::string("SUMMARY:") + std::string(200, 'a'), std::string("SUMMARY:") + [] {
+          std::string s;
+          for (int i = 0; i < 60; ++i) s += "证书";
+          return s;
+        }(), std::string("X:é") + std::string(73, 'b') + "ü😀z", std::string(75, 'c'),
+        std::string(76, 'd')}) {
+    const std::string folded = FoldIcsLine(line);
+    ASSERT_GE(folded.size(), 2u);
+    EXPECT_EQ(folded.substr(folded.size() - 2), "\r\n");
+    std::string unfolded;
+    size_t pos = 0;
+    bool first = true;
+    while (pos < folded.size()) {
+      const size_t crlf = folded.find("\r\n", pos);
+      const std::string phys = folded.substr(pos, crlf - pos);
+      EXPECT_LE(phys.size(), 75u);
+      EXPECT_TRUE(ValidUtf8(phys)) << phys;
+      if (!first) {
+        ASSERT_EQ(phys[0], ' ');
+        unfolded += phys.substr(1);
+      } else {
+        unfolded += phys;
+      }
+      first = false;
+      pos = crlf + 2;
+    }
+    EXPECT_EQ(unfolded, line);
+  }
+  EXPECT_EQ(FoldIcsLine(std::string(75, 'c')).find("\r\n "), std::string::npos);
+  EXPECT_NE(FoldIcsLine(std::string(76, 'd')).find("\r\n "), std::string::npos);
+  EXPECT_EQ(certificate_format::EscapeIcsText("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+}
+
+size_t Count(const std::string& haystack, std::string_view needle) {
+  size_t n = 0;
+  for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1)) ++n;
+  return n;
+}
+
+TEST(CertificateRenderTest, SvgHasOneMarkerPerDeadlineAndToday) {
+  for (std::string_view doc : {kPlain, kRevoked}) {
+    const bj::value result = Result(doc);
+    const std::string svg = RenderCertificateSvg(result);
+    EXPECT_EQ(svg.rfind("<?xml", 0), 0u);
+    EXPECT_EQ(Count(svg, "class=\"deadline\""), ExpectedDeadlines(result).size());
+    for (const auto& d : ExpectedDeadlines(result)) {
+      EXPECT_NE(svg.find("data-date=\"" + d + "\""), std::string::npos) << d;
+    }
+    EXPECT_EQ(Count(svg, "class=\"today\""), 1u);
+    EXPECT_EQ(Count(svg, "class=\"renewal-window\""), 1u);
+    EXPECT_EQ(Count(svg, "<svg "), 1u);
+    EXPECT_EQ(Count(svg, "</svg>"), 1u);
+  }
+  EXPECT_EQ(Count(RenderCertificateSvg(Result(kRevoked)), "class=\"revocation\""), 1u);
+  EXPECT_EQ(certificate_format::EscapeXml("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+}
+
+TEST(CertificateRenderTest, TextScheduleIsBilingual) {
+  const std::string text = RenderCertificateText(Result(kPlain));
+  for (const char* needle : {"有效 valid", "2029-03-20", "2026-12-20", "按时提交 on_time",
+                             "待提交 upcoming", "复评申请截止 Renewal due by", "2028-12-20",
+                             "Annual supervision", "年度监督"}) {
+    EXPECT_NE(text.find(needle), std::string::npos) << needle << "\n" << text;
+  }
+  const std::string revoked = RenderCertificateText(Result(kRevoked));
+  EXPECT_NE(revoked.find("已吊销 revoked"), std::string::npos) << revoked;
+  EXPECT_NE(revoked.find("serious_complaints"), std::string::npos);
+}
+
+// The CLI reaches these renderers through the operation's registry under these names.
+TEST(CertificateRenderTest, RegisteredFormats) {
+  const OperationDef* op = FindOperation("certificate");
+  ASSERT_NE(op, nullptr);
+  std::set<std::string> formats;
+  for (const auto& r : op->renderers) formats.insert(std::string(r.format));
+  EXPECT_EQ(formats, (std::set<std::string>{"text", "ics", "svg"}));
+}
+
+// A hand-edited or foreign document renders what it has instead of throwing.
+TEST(CertificateRenderTest, RenderersTolerateOddDocuments) {
+  for (const char* odd : {"{}", "[]", "null", R"({"supervision":[1,{"date":5}],"valid_from":"x"})"}) {
+    const bj::value v = bj::parse(odd);
+    EXPECT_NO_THROW(RenderCertificateText(v)) << odd;
+    EXPECT_NO_THROW(RenderCertificateSvg(v)) << odd;
+    const std::string ics = RenderCertificateIcs(v);
+    EXPECT_EQ(ParseIcs(ics).children.size(), 0u) << odd;
+  }
+}
+
+}  // namespace
+}  // namespace sqp::internal
