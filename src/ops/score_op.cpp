@@ -1,18 +1,31 @@
-// PLACEHOLDER until issue 6 lands: `score` (sqp.scoresheet/1 → sqp.score/1) answers every call with an
-// internal "not implemented" error. Issue 6 replaces this whole file.
+// `score`: one scoresheet against its site type's Table 1 (sqp.scoresheet/1 → sqp.score/1,
+// SCORE.*, Art. 12-13). Decoding and writing live in score_codec (shared with `assess`); the
+// rules are sqp/scoring.hpp.
 #include "engine/operation.hpp"
+#include "ops/score_codec.hpp"
+#include "sqp/scoring.hpp"
 
 namespace sqp::internal {
 namespace {
 
-absl::Status Run(const Engine&, const boost::json::value&, json::Writer&) {
-  return MakeError(ErrorCode::kInternal, "", "operation \"score\" is not implemented yet");
+absl::Status Run(const Engine& engine, const boost::json::value& input, json::Writer& w) {
+  const Rulebook& rb = engine.rulebook();
+  json::Issues issues;
+  const auto sheet = DecodeScoresheet(input, json::Loc::Root(), rb, issues);
+  if (!sheet) return issues.ToStatus(ErrorCode::kInvalidInput);
+  WriteScore(rb, EvaluateScore(rb, *sheet), w);
+  return absl::OkStatus();
+}
+
+std::string RenderText(const boost::json::value& result) {
+  return RenderScoreText(result.as_object());
 }
 
 }  // namespace
 
 const OperationDef& ScoreOperation() {
-  static const OperationDef kDef{"score", "sqp.scoresheet/1", "sqp.score/1", &Run, {}};
+  static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
+  static const OperationDef kDef{"score", "sqp.scoresheet/1", "sqp.score/1", &Run, kRenderers};
   return kDef;
 }
 

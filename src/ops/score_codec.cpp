@@ -1,0 +1,484 @@
+#include "ops/score_codec.hpp"
+
+#include <string_view>
+#include <vector>
+
+#include "strings.hpp"
+
+namespace sqp::internal {
+namespace {
+
+namespace bj = boost::json;
+using json::Fields;
+using json::Issues;
+using json::Loc;
+using json::Need;
+
+constexpr json::EnumName<SiteType> kSiteTypes[] = {
+    {"business_hall", SiteType::kBusinessHall},
+    {"customer_service_center", SiteType::kCustomerServiceCenter},
+    {"installation_maintenance_center", SiteType::kInstallationMaintenanceCenter},
+    {"other_ict", SiteType::kOtherIct}};
+
+std::string StepText(const Rulebook& rb) {
+  return Cat(rb.scoring.precision, " decimal", rb.scoring.precision == 1 ? "" : "s", ", step ",
+             Decimal::FromUnits(rb.scoring.StepUnits()).ToString());
+}
+
+// The judged items of a table, for the message on an unknown id.
+std::string JudgedItemList(const ScoringTable& table) {
+  std::vector<std::string_view> ids;
+  for (const auto& item : table.items) {
+    if (item.rule.type == ItemRuleType::kJudged) ids.push_back(item.id);
+  }
+  if (ids.size() > 24) return Cat(ids.size(), " judged items; see the rulebook's table");
+  return Cat("judged items: ", Join(ids, ", "));
+}
+
+void ReportProblem(const Rulebook& rb, const ScoringTable& table, const ScoreInput& in,
+                   const ScoreProblem& p, const Loc& at, Issues& issues) {
+  const Loc judged = at.Key("judged");
+  const Loc indicators = at.Key("indicators");
+  const ScoringItem* item = p.item < table.items.size() ? &table.items[p.item] : nullptr;
+  const IndicatorDefinition* indicator =
+      p.indicator >= 0 && static_cast<size_t>(p.indicator) < rb.indicators.definitions.size()
+          ? &rb.indicators.definitions[static_cast<size_t>(p.indicator)]
+          : nullptr;
+  const std::string given =
+      p.item < in.judged.size() && in.judged[p.item] ? in.judged[p.item]->ToString() : "";
+  switch (p.kind) {
+    case ScoreProblemKind::kJudgedMissing:
+      issues.Add(judged.Key(item->id),
+                 Cat("is required: item ", json::Quote(item->id), " (", item->name_en,
+                     ") is scored by judgement, 0 to ", item->max.ToString(),
+                     " points; give 0 if it earned none"));
+      return;
+    case ScoreProblemKind::kJudgedForRuleItem:
+      issues.Add(judged.Key(item->id),
+                 Cat("item ", json::Quote(item->id), " is scored by its ",
+                     ItemRuleTypeName(item->rule.type), " rule on indicator ",
+                     json::Quote(indicator ? indicator->name : ""),
+                     "; give the measured value under /indicators, not points"));
+      return;
+    case ScoreProblemKind::kJudgedNegative:
+      issues.Add(judged.Key(item->id), Cat("points must be 0 or more, got ", given));
+      return;
+    case ScoreProblemKind::kJudgedAboveMax:
+      issues.Add(judged.Key(item->id), Cat("points ", given, " exceed the item's max ",
+                                           item->max.ToString()));
+      return;
+    case ScoreProblemKind::kJudgedFinerThanPrecision:
+      issues.Add(judged.Key(item->id), Cat("points ", given, " are finer than the scoring precision (",
+                                           StepText(rb), ")"));
+      return;
+    case ScoreProblemKind::kIndicatorMissing:
+      issues.Add(indicators.Key(indicator->name),
+                 Cat("is required: item ", json::Quote(item->id), " (", item->name_en,
+                     ") is scored on the measured ", indicator->label_en, " (", indicator->unit,
+                     ")"));
+      return;
+    case ScoreProblemKind::kIndicatorNegative:
+      issues.Add(indicators.Key(indicator->name),
+                 Cat("a measured value must be 0 or more, got ",
+                     in.indicators[static_cast<size_t>(p.indicator)]->ToString()));
+      return;
+  }
+}
+
+// ---- Writing ---------------------------------------------------------------------------------
+
+void WriteItemRef(const ScoringItem& item, Decimal points, json::Writer& w) {
+  w.BeginObject();
+  w.Field("id", item.id);
+  w.Field("name_en", item.name_en);
+  w.Field("name_zh", item.name_zh);
+  w.Field("points", points);
+  w.Field("pass", item.pass);
+  w.EndObject();
+}
+
+void WriteMessage(json::Writer& w, const std::string* item, std::string_view en, std::string_view zh) {
+  w.BeginObject();
+  if (item) w.Field("item", *item); else w.NullField("item");
+  w.Field("message", en);
+  w.Field("message_zh", zh);
+  w.EndObject();
+}
+
+// ---- Text ------------------------------------------------------------------------------------
+
+// A number of the result document as written (exact: the writer printed the shortest decimal).
+std::string Num(const bj::value& v) {
+  if (const auto* i = v.if_int64()) return std::to_string(*i);
+  if (const auto* u = v.if_uint64()) return std::to_string(*u);
+  if (const auto* d = v.if_double()) {
+    if (auto dec = Decimal::FromDouble(*d)) return dec->ToString();
+    return bj::serialize(v);
+  }
+  return "-";
+}
+std::string Str(const bj::object& o, std::string_view key) {
+  const bj::value* v = o.if_contains(key);
+  if (v == nullptr || !v->is_string()) return "";
+  return std::string(v->get_string());
+}
+std::string NumAt(const bj::object& o, std::string_view key) {
+  const bj::value* v = o.if_contains(key);
+  return v ? Num(*v) : "-";
+}
+
+}  // namespace
+
+std::optional<ScoreInput> DecodeScoresheet(const bj::value& doc, const Loc& at,
+                                           const Rulebook& rb, Issues& issues) {
+  Fields f(doc, at, issues);
+  if (!f.ok()) return std::nullopt;
+  const size_t issues_before = issues.list().size();
+  ScoreInput in;
+  const auto site = f.Enum("site_type", Need::kRequired, kSiteTypes);
+  if (site) in.site_type = *site;
+  const ScoringTable& table = rb.scoring.Table(in.site_type);
+  in.judged.assign(table.items.size(), std::nullopt);
+  in.indicators.assign(rb.indicators.definitions.size(), std::nullopt);
+
+  // "judged": item id -> points. Absent means no judged points at all.
+  if (const bj::value* v = f.Get("judged", Need::kOptional)) {
+    const Loc judged_at = at.Key("judged");
+    Fields j(*v, judged_at, issues);
+    if (j.ok()) {
+      bool listed = false;
+      for (const auto& kv : *j.object()) {
+        const Loc el = judged_at.Key(kv.key());
+        const auto points = json::ReadDecimal(kv.value(), el, issues);
+        if (!site) continue;  // no table to look the id up in; site_type's own error says why
+        const std::ptrdiff_t index = table.ItemIndex(kv.key());
+        if (index < 0) {
+          // The list of valid ids once is enough; every unknown id still gets its own pointer.
+          issues.Add(el, Cat("no item ", json::Quote(kv.key()), " in the ", SiteTypeName(*site),
+                             " table", listed ? std::string() : "; " + JudgedItemList(table)));
+          listed = true;
+        } else if (points) {
+          in.judged[static_cast<size_t>(index)] = *points;
+        }
+      }
+    }
+  }
+  // "indicators": indicator name -> measured value.
+  if (const bj::value* v = f.Get("indicators", Need::kOptional)) {
+    const Loc ind_at = at.Key("indicators");
+    Fields i(*v, ind_at, issues);
+    if (i.ok()) {
+      for (const auto& kv : *i.object()) {
+        const Loc el = ind_at.Key(kv.key());
+        const auto value = json::ReadDecimal(kv.value(), el, issues);
+        std::vector<std::string_view> names;
+        int index = -1;
+        for (size_t k = 0; k < rb.indicators.definitions.size(); ++k) {
+          names.push_back(rb.indicators.definitions[k].name);
+          if (rb.indicators.definitions[k].name == std::string_view(kv.key())) {
+            index = static_cast<int>(k);
+          }
+        }
+        if (index < 0) {
+          issues.Add(el, Cat("unknown indicator ", json::Quote(kv.key()),
+                             "; the rulebook defines: ", Join(names, ", ")));
+        } else if (value) {
+          in.indicators[static_cast<size_t>(index)] = *value;
+        }
+      }
+    }
+  }
+  if (site) {
+    for (const ScoreProblem& p : CheckScoreInput(rb, in)) {
+      // A value that failed to decode was already reported at its own pointer.
+      if (p.kind == ScoreProblemKind::kJudgedMissing && f.object()->contains("judged") &&
+          f.object()->at("judged").is_object() &&
+          f.object()->at("judged").as_object().contains(table.items[p.item].id)) {
+        continue;
+      }
+      if (p.kind == ScoreProblemKind::kIndicatorMissing && f.object()->contains("indicators") &&
+          f.object()->at("indicators").is_object() &&
+          f.object()->at("indicators").as_object().contains(
+              rb.indicators.definitions[static_cast<size_t>(p.indicator)].name)) {
+        continue;
+      }
+      ReportProblem(rb, table, in, p, at, issues);
+    }
+  }
+  if (issues.list().size() != issues_before) return std::nullopt;
+  return in;
+}
+
+void WriteScore(const Rulebook& rb, const ScoreResult& r, json::Writer& w) {
+  const ScoringTable& table = rb.scoring.Table(r.site_type);
+  w.Field("site_type", SiteTypeName(r.site_type));
+  w.Field("template", rb.scoring.template_tables);
+  w.Field("precision", rb.scoring.precision);
+
+  w.Key("items");
+  w.BeginArray();
+  for (size_t i = 0; i < table.items.size(); ++i) {
+    const ScoringItem& item = table.items[i];
+    const ItemScore& s = r.items[i];
+    w.BeginObject();
+    w.Field("id", item.id);
+    w.Field("dimension", table.dimensions[item.dimension].id);
+    w.Field("name_en", item.name_en);
+    w.Field("name_zh", item.name_zh);
+    w.Field("rule", ItemRuleTypeName(item.rule.type));
+    w.Field("points", s.points);
+    w.Field("max", item.max);
+    w.Key("methods");
+    w.BeginArray();
+    for (size_t m = 0; m < kScoreMethodCount; ++m) {
+      if (item.methods[m]) w.String(kScoreMethodNames[m]);
+    }
+    w.EndArray();
+    w.Field("key", item.key);
+    if (item.key) {
+      w.Field("pass", item.pass);
+      w.Field("passed", s.passed);
+    } else {
+      w.NullField("pass");
+      w.NullField("passed");
+    }
+    if (item.rule.type == ItemRuleType::kJudged) {
+      w.NullField("indicator");
+      w.NullField("value");
+    } else {
+      w.Field("indicator", rb.indicators.definitions[static_cast<size_t>(item.rule.indicator)].name);
+      w.Field("value", s.value.value_or(Decimal()));
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("dimensions");
+  w.BeginArray();
+  for (size_t d = 0; d < table.dimensions.size(); ++d) {
+    w.BeginObject();
+    w.Field("id", table.dimensions[d].id);
+    w.Field("name_en", table.dimensions[d].name_en);
+    w.Field("name_zh", table.dimensions[d].name_zh);
+    w.Field("points", r.dimensions[d]);
+    w.Field("max", table.dimensions[d].max);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Field("total", r.total);
+  w.Field("max_total", r.max_total);
+  if (r.grade) {
+    const ScoreGrade& g = table.grades[*r.grade];
+    w.Field("grade", g.id);
+    w.Field("grade_name_en", g.name_en);
+    w.Field("grade_name_zh", g.name_zh);
+  } else {
+    w.NullField("grade");
+    w.NullField("grade_name_en");
+    w.NullField("grade_name_zh");
+  }
+  w.Field("key_items_met", r.key_items_met);
+  w.Key("key_items_failed");
+  w.BeginArray();
+  for (size_t i : r.key_items_failed) WriteItemRef(table.items[i], r.items[i].points, w);
+  w.EndArray();
+
+  if (r.next_grade) {
+    const GradeCheck& n = *r.next_grade;
+    const ScoreGrade& g = table.grades[n.grade];
+    w.Key("next_grade");
+    w.BeginObject();
+    w.Field("grade", g.id);
+    w.Field("name_en", g.name_en);
+    w.Field("name_zh", g.name_zh);
+    w.Field("min_total", g.min_total);
+    w.Key("missing");
+    w.BeginObject();
+    w.Field("points", n.points_short);
+    w.Key("dimensions");
+    w.BeginArray();
+    for (const DimensionShortfall& d : n.dimensions_short) {
+      w.BeginObject();
+      w.Field("id", table.dimensions[d.dimension].id);
+      w.Field("name_en", table.dimensions[d.dimension].name_en);
+      w.Field("name_zh", table.dimensions[d.dimension].name_zh);
+      w.Field("points", d.points);
+      w.Field("required", d.required);
+      w.Field("short", d.required - d.points);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("key_items");
+    w.BeginArray();
+    for (size_t i : n.key_items_failed) WriteItemRef(table.items[i], r.items[i].points, w);
+    w.EndArray();
+    w.EndObject();
+    w.EndObject();
+  } else {
+    w.NullField("next_grade");
+  }
+
+  w.Key("by_method");
+  w.BeginObject();
+  for (size_t m = 0; m < kScoreMethodCount; ++m) {
+    w.Key(kScoreMethodNames[m]);
+    w.BeginObject();
+    w.Field("points", r.by_method[m].points);
+    w.Field("max", r.by_method[m].max);
+    w.EndObject();
+  }
+  w.EndObject();
+
+  w.Key("messages");
+  w.BeginArray();
+  if (rb.scoring.template_tables) {
+    WriteMessage(w, nullptr,
+                 "Scored against template tables (SCORE.TABLE), not the official Table 1 values "
+                 "of T/CCSA 248/249/250-2019; load the official values as your own rulebook.",
+                 "本评分使用模板分值表（SCORE.TABLE），并非 T/CCSA 248/249/250-2019 表 1 的正式分值；"
+                 "正式分值请作为自有规则库加载。");
+  }
+  for (size_t i = 0; i < table.items.size(); ++i) {
+    if (!r.items[i].outside_bands) continue;
+    const ScoringItem& item = table.items[i];
+    const IndicatorDefinition& ind =
+        rb.indicators.definitions[static_cast<size_t>(item.rule.indicator)];
+    const std::string value = r.items[i].value.value_or(Decimal()).ToString();
+    WriteMessage(w, &item.id,
+                 Cat("Item ", item.id, ": measured ", ind.label_en, " ", value, " ", ind.unit,
+                     " lies in none of its bands: 0 points."),
+                 Cat("评分项 ", item.name_zh, "：实测", ind.label_zh, " ", value, " ", ind.unit,
+                     " 不在任何分档内，得 0 分。"));
+  }
+  if (r.vetoed_grade) {
+    // SCORE.KEY: the total and dimensions reach a grade that the key items withhold.
+    const ScoreGrade& g = table.grades[*r.vetoed_grade];
+    std::vector<std::string_view> failed;
+    std::vector<std::string_view> failed_zh;
+    for (size_t i : r.key_items_failed) {
+      failed.push_back(table.items[i].id);
+      failed_zh.push_back(table.items[i].name_zh);
+    }
+    WriteMessage(w, nullptr,
+                 Cat("Total ", r.total.ToString(), " and every dimension reach grade ", g.id, " (",
+                     g.name_en, "), withheld because key items are below their pass mark: ",
+                     Join(failed, ", "), " (SCORE.KEY)."),
+                 Cat("总分 ", r.total.ToString(), " 及各维度已达到", g.name_zh,
+                     "要求，但关键项未达到合格分：", Join(failed_zh, "、"),
+                     "，该等级不予评定（关键因素否决）。"));
+  }
+  w.EndArray();
+}
+
+std::string RenderScoreText(const bj::object& o) {
+  std::string out;
+  const std::string site = Str(o, "site_type");
+  std::string_view site_zh;
+  for (size_t t = 0; t < kSiteTypeCount; ++t) {
+    if (kSiteTypeNames[t] == site) site_zh = kSiteTypeNamesZh[t];
+  }
+  CatTo(out, "服务现场评分 Service-site score — ", site_zh, " (", site, ")\n");
+  if (const bj::value* rb = o.if_contains("rulebook"); rb && rb->is_object()) {
+    CatTo(out, "规则库 Rulebook: ", Str(rb->get_object(), "id"), " ",
+          Str(rb->get_object(), "version"));
+  }
+  if (const bj::value* t = o.if_contains("template"); t && t->is_bool() && t->get_bool()) {
+    CatTo(out, "  [模板分值表 template tables]");
+  }
+  out += "\n\n";
+
+  const bj::value* items = o.if_contains("items");
+  const bj::value* dims = o.if_contains("dimensions");
+  if (dims && dims->is_array()) {
+    for (const bj::value& dv : dims->get_array()) {
+      const bj::object& d = dv.as_object();
+      CatTo(out, Str(d, "name_zh"), " ", Str(d, "name_en"), ": ", NumAt(d, "points"), " / ",
+            NumAt(d, "max"), "\n");
+      if (!items || !items->is_array()) continue;
+      for (const bj::value& iv : items->get_array()) {
+        const bj::object& it = iv.as_object();
+        if (Str(it, "dimension") != Str(d, "id")) continue;
+        CatTo(out, "  ", NumAt(it, "points"), " / ", NumAt(it, "max"), "  ", Str(it, "name_zh"),
+              " ", Str(it, "name_en"), " [", Str(it, "id"), ", ", Str(it, "rule"));
+        if (const bj::value* ind = it.if_contains("indicator"); ind && ind->is_string()) {
+          CatTo(out, " ", std::string_view(ind->get_string()), " = ", NumAt(it, "value"));
+        }
+        out += "]";
+        if (const bj::value* k = it.if_contains("key"); k && k->is_bool() && k->get_bool()) {
+          const bj::value* passed = it.if_contains("passed");
+          const bool ok = passed && passed->is_bool() && passed->get_bool();
+          CatTo(out, "  关键项 key item, 合格分 pass ", NumAt(it, "pass"), ": ",
+                ok ? "达标 met" : "未达标 FAILED");
+        }
+        out += "\n";
+      }
+    }
+  }
+  CatTo(out, "\n总分 Total: ", NumAt(o, "total"), " / ", NumAt(o, "max_total"), "\n");
+  if (const bj::value* g = o.if_contains("grade"); g && g->is_string()) {
+    CatTo(out, "等级 Grade: ", Str(o, "grade_name_zh"), " ", Str(o, "grade_name_en"), " (",
+          std::string_view(g->get_string()), ")\n");
+  } else {
+    out += "等级 Grade: 未达到任何等级 none reached\n";
+  }
+  const bj::value* met = o.if_contains("key_items_met");
+  if (met && met->is_bool() && met->get_bool()) {
+    out += "关键项 Key items: 全部达标 all met\n";
+  } else if (const bj::value* failed = o.if_contains("key_items_failed");
+             failed && failed->is_array()) {
+    out += "关键项 Key items: 未达标 below pass mark:";
+    for (const bj::value& fv : failed->get_array()) {
+      const bj::object& f = fv.as_object();
+      CatTo(out, " ", Str(f, "name_zh"), " ", Str(f, "id"), " (", NumAt(f, "points"), " < ",
+            NumAt(f, "pass"), ");");
+    }
+    out += "\n";
+  }
+  if (const bj::value* n = o.if_contains("next_grade"); n && n->is_object()) {
+    const bj::object& ng = n->get_object();
+    CatTo(out, "下一等级 Next grade: ", Str(ng, "name_zh"), " ", Str(ng, "name_en"), " (",
+          Str(ng, "grade"), ", 最低总分 min total ", NumAt(ng, "min_total"), ")\n");
+    if (const bj::value* m = ng.if_contains("missing"); m && m->is_object()) {
+      const bj::object& miss = m->get_object();
+      CatTo(out, "  还差总分 Points short: ", NumAt(miss, "points"), "\n");
+      if (const bj::value* ds = miss.if_contains("dimensions"); ds && ds->is_array()) {
+        for (const bj::value& dv : ds->get_array()) {
+          const bj::object& d = dv.as_object();
+          CatTo(out, "  维度不足 Dimension short: ", Str(d, "name_zh"), " ", Str(d, "name_en"),
+                " ", NumAt(d, "points"), " < ", NumAt(d, "required"), " (差 short ",
+                NumAt(d, "short"), ")\n");
+        }
+      }
+      if (const bj::value* ks = miss.if_contains("key_items"); ks && ks->is_array()) {
+        for (const bj::value& kv : ks->get_array()) {
+          const bj::object& k = kv.as_object();
+          CatTo(out, "  关键项未达标 Key item failed: ", Str(k, "name_zh"), " ", Str(k, "id"), " ",
+                NumAt(k, "points"), " < ", NumAt(k, "pass"), "\n");
+        }
+      }
+    }
+  } else {
+    out += "下一等级 Next grade: 无（已是最高等级）none (highest grade reached)\n";
+  }
+  if (const bj::value* bm = o.if_contains("by_method"); bm && bm->is_object()) {
+    out += "按评价方法 By method:";
+    for (size_t m = 0; m < kScoreMethodCount; ++m) {
+      const bj::value* v = bm->get_object().if_contains(kScoreMethodNames[m]);
+      if (!v || !v->is_object()) continue;
+      CatTo(out, " ", kScoreMethodNamesZh[m], " ", kScoreMethodNames[m], " ",
+            NumAt(v->get_object(), "points"), "/", NumAt(v->get_object(), "max"), ";");
+    }
+    out += "\n";
+  }
+  if (const bj::value* ms = o.if_contains("messages"); ms && ms->is_array() && !ms->get_array().empty()) {
+    out += "\n说明 Notes:\n";
+    for (const bj::value& mv : ms->get_array()) {
+      const bj::object& m = mv.as_object();
+      CatTo(out, "  - ", Str(m, "message_zh"), "\n    ", Str(m, "message"), "\n");
+    }
+  }
+  return out;
+}
+
+}  // namespace sqp::internal
