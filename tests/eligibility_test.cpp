@@ -554,6 +554,23 @@ const bj::object* FindingFor(const bj::value& result, std::string_view rule, std
   return nullptr;
 }
 
+// Sets the member at a simple JSON pointer (no escapes), creating the last member if absent.
+void SetAt(bj::value& doc, std::string_view pointer, bj::value v) {
+  bj::value* at = &doc;
+  while (!pointer.empty()) {
+    pointer.remove_prefix(1);
+    const size_t slash = pointer.find('/');
+    const std::string_view part = pointer.substr(0, slash);
+    pointer = slash == std::string_view::npos ? std::string_view() : pointer.substr(slash);
+    if (at->is_array()) {
+      at = &at->as_array().at(std::stoul(std::string(part)));
+    } else {
+      at = &at->as_object()[part];
+    }
+  }
+  *at = std::move(v);
+}
+
 TEST(EligibilityJsonTest, ResultMembersAndMessages) {
   const bj::value r = RunJson(BaseDoc());
   EXPECT_EQ(r.at("schema"), "sqp.eligibility/1");
@@ -607,6 +624,63 @@ TEST(EligibilityJsonTest, EvidencePointerEscapesIndicatorNames) {
   EXPECT_EQ(note->at("evidence"), "/quality_indicators/values/a~1b~0c");
 }
 
+// Messages are written as finished JSON literals; what comes from the input is escaped, and the
+// decoded JSON text equals the plain message the C++ API builds.
+TEST(EligibilityJsonTest, MessagesFromTheInputAreEscapedExactly) {
+  bj::value doc = BaseDoc();
+  const std::string odd = "x\"y\\z\n\u0001 / ~ 指标名称很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长";
+  SetAt(doc, "/quality_indicators/values", bj::object{{odd, 1}});
+  SetAt(doc, "/enterprise/credit_code", "9144030019\"2203821\\");
+  const bj::value r = RunJson(doc.as_object());
+  Application app;
+  ASSERT_TRUE(internal::DecodeApplication(doc, json::Loc::Root(), app).ok());
+  const EligibilityResult result = EvaluateEligibility(DefaultRules(), app);
+  const bj::array& findings = r.at("findings").as_array();
+  ASSERT_EQ(findings.size(), result.findings.size());
+  for (size_t i = 0; i < findings.size(); ++i) {
+    std::string en, zh, pointer;
+    internal::AppendFindingMessage(DefaultRules(), app, result, result.findings[i], en);
+    internal::AppendFindingMessageZh(DefaultRules(), app, result, result.findings[i], zh);
+    EXPECT_EQ(findings[i].at("message").as_string(), en);
+    EXPECT_EQ(findings[i].at("message_zh").as_string(), zh);
+    if (internal::AppendEvidencePointer(app, result.findings[i], "", pointer)) {
+      EXPECT_EQ(findings[i].at("evidence").as_string(), pointer);
+    } else {
+      EXPECT_TRUE(findings[i].at("evidence").is_null());
+    }
+  }
+  const bj::object* note = FindingFor(r, "ELIG.INDICATORS", "note");
+  ASSERT_NE(note, nullptr);
+  EXPECT_EQ(note->at("evidence").as_string(), "/quality_indicators/values/" +
+                                                  std::string("x\"y\\z\n\u0001 ~1 ~0 ") +
+                                                  odd.substr(std::string("x\"y\\z\n\u0001 / ~ ").size()));
+  EXPECT_NE(std::string_view(note->at("message").as_string()).find("\"x\"y\\z\n\u0001 / ~ 指标"),
+            std::string_view::npos);
+  EXPECT_NE(std::string_view(note->at("message").as_string()).find("…\""), std::string_view::npos);
+}
+
+TEST(EligibilityJsonTest, PeerDocumentsMessagesMatchThePlainApi) {
+  std::ifstream in(std::string(SQP_SOURCE_DIR) + "/tests/data/peers_generated.jsonl");
+  size_t checked = 0;
+  for (std::string line; std::getline(in, line) && checked < 60; ++checked) {
+    const bj::value doc = bj::parse(line);
+    Application app;
+    ASSERT_TRUE(internal::DecodeApplication(doc, json::Loc::Root(), app).ok());
+    const EligibilityResult result = EvaluateEligibility(DefaultRules(), app);
+    auto out = TheEngine().Run("eligibility", line);
+    ASSERT_TRUE(out.ok());
+    const bj::value r = bj::parse(*out);
+    const bj::array& findings = r.at("findings").as_array();
+    ASSERT_EQ(findings.size(), result.findings.size());
+    for (size_t i = 0; i < findings.size(); ++i) {
+      std::string en;
+      internal::AppendFindingMessage(DefaultRules(), app, result, result.findings[i], en);
+      EXPECT_EQ(findings[i].at("message").as_string(), en);
+    }
+  }
+  EXPECT_EQ(checked, 60u);
+}
+
 TEST(EligibilityJsonTest, CreditCodeMessagesNameTheProblem) {
   bj::object doc = BaseDoc();
   doc["enterprise"].as_object()["credit_code"] = "914403001922038217";
@@ -619,23 +693,6 @@ TEST(EligibilityJsonTest, CreditCodeMessagesNameTheProblem) {
   f = FindingFor(r, "ELIG.REGISTRATION", "fail");
   ASSERT_NE(f, nullptr);
   EXPECT_NE(std::string_view(f->at("message").as_string()).find("position 9"), std::string_view::npos);
-}
-
-// Sets the member at a simple JSON pointer (no escapes), creating the last member if absent.
-void SetAt(bj::value& doc, std::string_view pointer, bj::value v) {
-  bj::value* at = &doc;
-  while (!pointer.empty()) {
-    pointer.remove_prefix(1);
-    const size_t slash = pointer.find('/');
-    const std::string_view part = pointer.substr(0, slash);
-    pointer = slash == std::string_view::npos ? std::string_view() : pointer.substr(slash);
-    if (at->is_array()) {
-      at = &at->as_array().at(std::stoul(std::string(part)));
-    } else {
-      at = &at->as_object()[part];
-    }
-  }
-  *at = std::move(v);
 }
 
 struct BadCase {

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <new>
 #include <optional>
 #include <string_view>
 #include <type_traits>
@@ -57,18 +58,11 @@ class InlineList {
   }
   ~InlineList() = default;
 
-  void push_back(const T& value) {
-    if (!on_heap_) {
-      if (size_ < N) {
-        inline_.items[size_++] = value;
-        return;
-      }
-      heap_.reserve(2 * N);
-      heap_.assign(inline_.items, inline_.items + N);
-      on_heap_ = true;
-    }
-    heap_.push_back(value);
-    ++size_;
+  void push_back(const T& value) { emplace_back() = value; }
+  // Appends a value-initialised item and returns it.
+  T& emplace_back() {
+    if (!on_heap_ && size_ < N) return *::new (&inline_.items[size_++]) T();
+    return EmplaceOnHeap();
   }
   // Empties the list, keeping any heap block for reuse.
   void clear() {
@@ -98,6 +92,15 @@ class InlineList {
     T items[N];
   };
 
+  T& EmplaceOnHeap() {
+    if (!on_heap_) {
+      heap_.reserve(2 * N);
+      heap_.assign(inline_.items, inline_.items + N);
+      on_heap_ = true;
+    }
+    ++size_;
+    return heap_.emplace_back();
+  }
   void Append(const InlineList& other) {
     for (const T& t : other) push_back(t);
   }
@@ -361,13 +364,12 @@ class Recorder {
 
   Finding& Add(EligibilityRule rule, FindingStatus status, FindingReason reason,
                Evidence evidence = {}) {
-    Finding f;
+    Finding& f = r_.findings.emplace_back();
     f.rule = rule;
     f.status = status;
     f.reason = reason;
     f.evidence = evidence;
-    r_.findings.push_back(f);
-    return r_.findings.back();
+    return f;
   }
 
   // Closes a rule whose findings start at `first`: a rule that fails is not also pending (a
@@ -620,7 +622,11 @@ inline std::int32_t DistinctCertificates(const Application& app) {
       const std::string_view no = staff[i].certificate_no;
       if (no.empty()) continue;
       bool seen = false;
-      for (size_t j = 0; j < i && !seen; ++j) seen = staff[j].certificate_no == no;
+      for (size_t j = 0; j < i && !seen; ++j) {
+        // Numbers of one scheme share their prefix: compare the last character first.
+        const std::string_view other = staff[j].certificate_no;
+        seen = other.size() == no.size() && other.back() == no.back() && other == no;
+      }
       if (!seen) ++distinct;
     }
     return distinct;

@@ -1,6 +1,8 @@
 #include "ops/eligibility_codec.hpp"
 
 #include <array>
+#include <charconv>
+#include <concepts>
 
 #include "strings.hpp"
 
@@ -127,23 +129,100 @@ constexpr std::array<std::string_view, 3> kOpinionWords = {"disqualify", "pendin
 constexpr std::array<std::string_view, 3> kOpinionZh = {"取消资格", "待定", "无异议"};
 constexpr std::array<std::string_view, 3> kKindZh = {"首次申请", "换证申请", "升级申请"};
 
-void AppendDate(std::string& out, Date d) {
-  char buf[10];
-  d.Format(buf);
-  out.append(buf, sizeof buf);
-}
+// What every message of one result may quote, formatted once.
+struct MessageContext {
+  MessageContext(const Rulebook& rulebook, const Application& application,
+                 const EligibilityResult& r)
+      : rb(rulebook), app(application), result(r) {
+    char* p = r.window.first.Format(window);
+    *p++ = '.';
+    *p++ = '.';
+    r.window.last.Format(p);
+    application.applied_on.Format(applied_on);
+  }
+  const Rulebook& rb;
+  const Application& app;
+  const EligibilityResult& result;
+  char window[22];     // "2023-01-01..2026-01-15"
+  char applied_on[10];
+};
 
-void AppendWindow(std::string& out, const DayRange& w) {
-  AppendDate(out, w.first);
-  out += "..";
-  AppendDate(out, w.last);
-}
+// A message under construction. Fixed wording goes in with <<; text that comes from the
+// application or the rulebook goes through User()/Quoted(), which escape it when the message is
+// written straight into a JSON string literal (`json`), so the writer need not rescan it.
+class Text {
+ public:
+  Text(std::string& out, bool json) : out_(out), json_(json) {}
 
-void AppendMeasure(std::string& out, Decimal value, std::string_view unit) {
-  out += value.ToString();
+  Text& operator<<(std::string_view fixed) {
+    out_.append(fixed);
+    return *this;
+  }
+  Text& operator<<(char c) {
+    out_.push_back(c);
+    return *this;
+  }
+  template <std::integral T>
+    requires(!std::same_as<T, char> && !std::same_as<T, bool>)
+  Text& operator<<(T n) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, n);
+    out_.append(buf, static_cast<size_t>(r.ptr - buf));
+    return *this;
+  }
+  Text& operator<<(Date d) {
+    char buf[10];
+    d.Format(buf);
+    out_.append(buf, sizeof buf);
+    return *this;
+  }
+  Text& operator<<(Decimal d) {
+    out_ += d.ToString();
+    return *this;
+  }
+
+  void User(std::string_view s) {
+    if (!json_) {
+      out_.append(s);
+      return;
+    }
+    size_t plain = 0;  // almost always the whole string
+    while (plain < s.size()) {
+      const auto c = static_cast<unsigned char>(s[plain]);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+      ++plain;
+    }
+    out_.append(s.data(), plain);
+    if (plain == s.size()) return;
+    // The writer's own escaping for the rest, minus the quotes it puts around a literal.
+    std::string rest;
+    json::Writer::AppendEscaped(rest, s.substr(plain));
+    out_.append(rest, 1, rest.size() - 2);
+  }
+  // `s` in double quotes, at most 40 characters of it (as json::Quote).
+  void Quoted(std::string_view s) {
+    constexpr size_t kMaxChars = 40;
+    size_t chars = 0, end = 0;
+    for (; end < s.size(); ++end) {
+      if ((static_cast<unsigned char>(s[end]) & 0xC0) != 0x80 && ++chars > kMaxChars) break;
+    }
+    const std::string_view quote = json_ ? "\\\"" : "\"";
+    out_.append(quote);
+    User(s.substr(0, end));
+    if (end < s.size()) out_.append("…");
+    out_.append(quote);
+  }
+
+ private:
+  std::string& out_;
+  bool json_;
+};
+
+void AppendMeasure(Text& t, Decimal value, std::string_view unit) {
+  t << value;
   if (unit.empty()) return;
-  if (unit != "%") out += ' ';
-  out += unit;
+  if (unit != "%") t << ' ';
+  t.User(unit);
 }
 
 // Characters (not bytes) of UTF-8 text.
@@ -156,38 +235,415 @@ size_t CharCount(std::string_view s) {
 // The whole UTF-8 character that starts at byte `offset`.
 std::string_view CharAt(std::string_view s, size_t offset) {
   const auto lead = static_cast<unsigned char>(s[offset]);
-  size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  const size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
   return s.substr(offset, len);
 }
 
 // The rulebook's required indicators for the site that have no measured value, by label.
-void AppendUnmeasured(const Rulebook& rb, const Application& app, bool zh, std::string& out) {
+void AppendUnmeasured(const MessageContext& c, bool zh, Text& t) {
   bool first = true;
-  for (const int index : rb.indicators.required_by_site_type[Index(app.site_type)]) {
-    const IndicatorDefinition& def = rb.indicators.definitions[static_cast<size_t>(index)];
-    if (eligibility_internal::FindMeasured(app, def.name) >= 0) continue;
-    if (!first) out += zh ? "、" : ", ";
+  for (const int index : c.rb.indicators.required_by_site_type[Index(c.app.site_type)]) {
+    const IndicatorDefinition& def = c.rb.indicators.definitions[static_cast<size_t>(index)];
+    if (eligibility_internal::FindMeasured(c.app, def.name) >= 0) continue;
+    if (!first) t << (zh ? "、" : ", ");
     first = false;
-    out += zh ? def.label_zh : def.label_en;
+    t.User(zh ? def.label_zh : def.label_en);
   }
 }
 
 // The disqualifying accident grades, "larger, major or especially major" / "较大、重大或特别重大".
-void AppendDisqualifyingGrades(const Rulebook& rb, bool zh, std::string& out) {
+void AppendDisqualifyingGrades(const Rulebook& rb, bool zh, Text& t) {
   size_t total = 0;
   for (bool d : rb.eligibility.disqualifying_severity) total += d ? 1 : 0;
   size_t written = 0;
   for (size_t s = 0; s < kAccidentSeverityCount; ++s) {
     if (!rb.eligibility.disqualifying_severity[s]) continue;
-    if (written > 0) out += written + 1 == total ? (zh ? "或" : " or ") : (zh ? "、" : ", ");
-    out += zh ? kAccidentSeverityNamesZh[s] : kSeverityWords[s];
+    if (written > 0) t << (written + 1 == total ? (zh ? "或" : " or ") : (zh ? "、" : ", "));
+    t << (zh ? kAccidentSeverityNamesZh[s] : kSeverityWords[s]);
     ++written;
   }
-  if (total == 0) out += zh ? "（规则库未规定取消资格的事故等级）" : "(none under this rulebook)";
+  if (total == 0) t << (zh ? "（规则库未规定取消资格的事故等级）" : "(none under this rulebook)");
 }
 
 const IndicatorDefinition& DefinitionOf(const Rulebook& rb, const Finding& f) {
   return rb.indicators.definitions[static_cast<size_t>(f.detail)];
+}
+
+std::string_view Window(const MessageContext& c) { return {c.window, sizeof c.window}; }
+std::string_view AppliedOn(const MessageContext& c) { return {c.applied_on, sizeof c.applied_on}; }
+
+void MessageEn(const MessageContext& c, const Finding& f, Text& t) {
+  using R = FindingReason;
+  const Application& app = c.app;
+  switch (f.reason) {
+    case R::kSiteTypeListed:
+      t << "site type " << SiteTypeName(app.site_type) << " is a service site named in Art. 10";
+      return;
+    case R::kSiteTypeVoluntary:
+      t << "site type other_ict: another ICT business taking part voluntarily (Art. 10)";
+      return;
+    case R::kNotRegistered:
+      t << "the enterprise is not registered with the market regulator (business_registered is false)";
+      return;
+    case R::kRegistrationUnconfirmed:
+      t << "the enterprise's business registration is not confirmed (business_registered is absent)";
+      return;
+    case R::kCreditCodeValid:
+      t << "unified social credit code ";
+      t.User(*app.credit_code);
+      t << " passes the GB 32100-2015 check character";
+      return;
+    case R::kCreditCodeWrongLength:
+      t << "unified social credit code ";
+      t.Quoted(*app.credit_code);
+      t << " has " << CharCount(*app.credit_code) << " characters, not 18 (GB 32100-2015)";
+      return;
+    case R::kCreditCodeBadCharacter: {
+      const std::string_view code = *app.credit_code;
+      const auto offset = static_cast<size_t>(f.count);
+      t << "unified social credit code ";
+      t.Quoted(code);
+      t << " has ";
+      t.Quoted(CharAt(code, offset));
+      t << " at position " << CharCount(code.substr(0, offset)) + 1
+        << ", outside the GB 32100-2015 character set";
+      return;
+    }
+    case R::kCreditCodeWrongCheck:
+      t << "unified social credit code ";
+      t.User(*app.credit_code);
+      t << " fails the GB 32100-2015 check: the check character should be "
+        << static_cast<char>(f.detail) << ", not " << app.credit_code->back();
+      return;
+    case R::kCreditCodeAbsent:
+      t << "no unified social credit code given: the registration cannot be verified yet";
+      return;
+    case R::kNoLicense:
+      t << "the enterprise holds no telecom business operating licence";
+      return;
+    case R::kLicenseExpired:
+      t << "the telecom business operating licence was valid only until " << f.date
+        << ", before applied_on " << AppliedOn(c);
+      return;
+    case R::kLicenseValid:
+      t << "the telecom business operating licence is valid until " << f.date
+        << ", which covers applied_on " << AppliedOn(c);
+      return;
+    case R::kLicenseNoExpiry:
+      t << "the enterprise holds a telecom business operating licence (no expiry given)";
+      return;
+    case R::kIndicatorMet:
+    case R::kIndicatorMissed: {
+      const IndicatorDefinition& def = DefinitionOf(c.rb, f);
+      t.User(def.label_en);
+      t << ' ';
+      AppendMeasure(t, f.value, def.unit);
+      t << (f.reason == R::kIndicatorMet ? " meets the requirement of " : " misses the requirement of ")
+        << (def.direction == BoundDirection::kAtMost ? "at most " : "at least ");
+      AppendMeasure(t, def.bound, def.unit);
+      return;
+    }
+    case R::kIndicatorsSelfAttested:
+    case R::kIndicatorsUnreported:
+      t << f.count << " required indicator" << (f.count == 1 ? "" : "s") << " for "
+        << SiteTypeName(app.site_type) << " not measured (";
+      AppendUnmeasured(c, false, t);
+      t << (f.reason == R::kIndicatorsSelfAttested ? "): accepted as self-attested"
+                                                   : "), nor self-attested: pending until reported");
+      return;
+    case R::kIndicatorUnknown:
+      t << "indicator ";
+      t.Quoted(app.indicator_values[f.evidence.index].name);
+      t << " is not defined by the rulebook and was not evaluated";
+      return;
+    case R::kNoIndicatorsRequired:
+      t << "the rulebook requires no service-quality indicator for " << SiteTypeName(app.site_type);
+      return;
+    case R::kDisqualifyingAccident:
+      t << kSeverityWords[static_cast<size_t>(f.detail)] << " accident on " << f.date
+        << " is inside the window " << Window(c) << ": disqualified";
+      return;
+    case R::kAccidentNoted:
+      t << kSeverityWords[static_cast<size_t>(f.detail)] << " accident on " << f.date
+        << " inside the window " << Window(c) << " is noted only; its grade does not disqualify";
+      return;
+    case R::kNoDisqualifyingAccident:
+      t << "no ";
+      AppendDisqualifyingGrades(c.rb, false, t);
+      t << " accident inside the window " << Window(c);
+      return;
+    case R::kCriticismInWindow:
+      t << "notified criticism of the " << kCriticismSubjectNames[static_cast<size_t>(f.detail)]
+        << " by a telecom regulator on " << f.date << " is inside the window " << Window(c);
+      return;
+    case R::kNoCriticism:
+      t << "no notified criticism of the site or its enterprise inside the window " << Window(c);
+      return;
+    case R::kAdverseDisqualify:
+    case R::kAdversePending:
+      t << "adverse service record of " << f.date << " is inside the window " << Window(c)
+        << (f.reason == R::kAdverseDisqualify ? ": the regulator's opinion is to disqualify"
+                                              : ": the regulator's opinion is still pending");
+      return;
+    case R::kNoAdverseObjection:
+      t << "no adverse service record inside the window " << Window(c)
+        << " calls for disqualification or awaits an opinion";
+      if (f.count > 0) t << " (" << f.count << " with no objection)";
+      return;
+    case R::kAfterAppliedOn:
+      if (f.rule == EligibilityRule::kAccident) {
+        t << kSeverityWords[static_cast<size_t>(f.detail)] << " accident on ";
+      } else if (f.rule == EligibilityRule::kCriticism) {
+        t << "notified criticism of the " << kCriticismSubjectNames[static_cast<size_t>(f.detail)]
+          << " on ";
+      } else {
+        t << "adverse service record (opinion: " << kOpinionWords[static_cast<size_t>(f.detail)]
+          << ") of ";
+      }
+      t << f.date << " is after applied_on " << AppliedOn(c) << ": reported, not counted";
+      return;
+    case R::kEnoughTrainedStaff:
+    case R::kTooFewTrainedStaff:
+      t << (f.reason == R::kTooFewTrainedStaff ? "only " : "") << f.count
+        << " distinct training certificate number" << (f.count == 1 ? "" : "s") << " among "
+        << f.detail << " staff listed (at least " << c.rb.eligibility.min_trained_staff
+        << " required; duplicates and empty numbers do not count)";
+      return;
+    case R::kInitialApplication:
+      t << "initial application";
+      return;
+    case R::kCertificateMissing:
+      t << "a " << kApplicationKindNames[static_cast<size_t>(app.kind)]
+        << " application needs the current certificate (current_certificate is absent)";
+      return;
+    case R::kCertifiedAfterAppliedOn:
+      t << "the current certificate's certification date " << f.related << " is after applied_on "
+        << AppliedOn(c);
+      return;
+    case R::kRenewalWithinValidity:
+      t << "renewal filed within the current certificate's validity (certified on " << f.related
+        << ", valid through " << f.date << ')';
+      return;
+    case R::kTreatedAsInitial:
+      t << kApplicationKindNames[static_cast<size_t>(app.kind)]
+        << " filed after the current certificate's last valid day " << f.date
+        << ": treated as an initial application";
+      return;
+    case R::kUpgradeAllowed:
+    case R::kUpgradeTooEarly:
+      t << (f.reason == R::kUpgradeAllowed ? "upgrade filed on or after " : "upgrade filed before ")
+        << f.date << ", " << c.rb.certificate.upgrade_min_months
+        << " months after the last certification on " << f.related
+        << (f.reason == R::kUpgradeTooEarly ? ": too early" : "");
+      return;
+    case R::kRecoveryDate:
+      t << "every failure is time-bound; the latest, on " << f.related
+        << ", leaves the window at the end of " << f.related.year() + c.rb.eligibility.lookback_years
+        << ": the site may apply again from " << f.date;
+      return;
+  }
+}
+
+void MessageZh(const MessageContext& c, const Finding& f, Text& t) {
+  using R = FindingReason;
+  const Application& app = c.app;
+  switch (f.reason) {
+    case R::kSiteTypeListed:
+      t << "现场类型为" << kSiteTypeNamesZh[Index(app.site_type)] << "，属第十条所列服务现场";
+      return;
+    case R::kSiteTypeVoluntary:
+      t << "现场类型为其他信息通信业务服务现场，自愿参加（第十条）";
+      return;
+    case R::kNotRegistered:
+      t << "企业未进行工商登记（business_registered 为 false）";
+      return;
+    case R::kRegistrationUnconfirmed:
+      t << "未确认企业已进行工商登记（缺少 business_registered）";
+      return;
+    case R::kCreditCodeValid:
+      t << "统一社会信用代码 ";
+      t.User(*app.credit_code);
+      t << " 通过 GB 32100-2015 校验码校验";
+      return;
+    case R::kCreditCodeWrongLength:
+      t << "统一社会信用代码 ";
+      t.Quoted(*app.credit_code);
+      t << " 为 " << CharCount(*app.credit_code) << " 位，应为 18 位（GB 32100-2015）";
+      return;
+    case R::kCreditCodeBadCharacter: {
+      const std::string_view code = *app.credit_code;
+      const auto offset = static_cast<size_t>(f.count);
+      t << "统一社会信用代码 ";
+      t.Quoted(code);
+      t << " 第 " << CharCount(code.substr(0, offset)) + 1 << " 位字符 ";
+      t.Quoted(CharAt(code, offset));
+      t << " 不在 GB 32100-2015 字符集内";
+      return;
+    }
+    case R::kCreditCodeWrongCheck:
+      t << "统一社会信用代码 ";
+      t.User(*app.credit_code);
+      t << " 未通过 GB 32100-2015 校验：校验码应为 " << static_cast<char>(f.detail) << "，实为 "
+        << app.credit_code->back();
+      return;
+    case R::kCreditCodeAbsent:
+      t << "未提供统一社会信用代码，工商登记暂无法核验";
+      return;
+    case R::kNoLicense:
+      t << "企业未持有电信业务经营许可证";
+      return;
+    case R::kLicenseExpired:
+      t << "电信业务经营许可证有效期至 " << f.date << "，早于申请日 " << AppliedOn(c);
+      return;
+    case R::kLicenseValid:
+      t << "电信业务经营许可证有效期至 " << f.date << "，申请日 " << AppliedOn(c) << " 在有效期内";
+      return;
+    case R::kLicenseNoExpiry:
+      t << "企业持有电信业务经营许可证（未注明有效期）";
+      return;
+    case R::kIndicatorMet:
+    case R::kIndicatorMissed: {
+      const IndicatorDefinition& def = DefinitionOf(c.rb, f);
+      t.User(def.label_zh);
+      t << ' ';
+      AppendMeasure(t, f.value, def.unit);
+      t << (f.reason == R::kIndicatorMet ? "，达到要求（" : "，未达到要求（")
+        << (def.direction == BoundDirection::kAtMost ? "不超过 " : "不低于 ");
+      AppendMeasure(t, def.bound, def.unit);
+      t << "）";
+      return;
+    }
+    case R::kIndicatorsSelfAttested:
+    case R::kIndicatorsUnreported:
+      t << kSiteTypeNamesZh[Index(app.site_type)] << "要求的 " << f.count << " 项指标未提供测量值（";
+      AppendUnmeasured(c, true, t);
+      t << (f.reason == R::kIndicatorsSelfAttested ? "），按企业自我声明认可"
+                                                   : "），亦无自我声明，待补充后确定");
+      return;
+    case R::kIndicatorUnknown:
+      t << "指标 ";
+      t.Quoted(app.indicator_values[f.evidence.index].name);
+      t << " 未在规则库中定义，未予评价";
+      return;
+    case R::kNoIndicatorsRequired:
+      t << "规则库未对" << kSiteTypeNamesZh[Index(app.site_type)] << "规定服务质量指标要求";
+      return;
+    case R::kDisqualifyingAccident:
+      t << f.date << " 发生" << kAccidentSeverityNamesZh[static_cast<size_t>(f.detail)]
+        << "生产安全事故，在考察期 " << Window(c) << " 内，直接取消参评资格";
+      return;
+    case R::kAccidentNoted:
+      t << f.date << " 发生" << kAccidentSeverityNamesZh[static_cast<size_t>(f.detail)]
+        << "生产安全事故（考察期 " << Window(c) << " 内），该等级不取消资格，仅作记录";
+      return;
+    case R::kNoDisqualifyingAccident:
+      t << "考察期 " << Window(c) << " 内无";
+      AppendDisqualifyingGrades(c.rb, true, t);
+      t << "生产安全事故";
+      return;
+    case R::kCriticismInWindow:
+      t << f.date << " " << kSubjectZh[static_cast<size_t>(f.detail)]
+        << "受到电信监管部门通报批评，在考察期 " << Window(c) << " 内";
+      return;
+    case R::kNoCriticism:
+      t << "考察期 " << Window(c) << " 内服务现场及其所属企业未受到电信监管部门通报批评";
+      return;
+    case R::kAdverseDisqualify:
+    case R::kAdversePending:
+      t << f.date << " 的不良服务记录在考察期 " << Window(c)
+        << (f.reason == R::kAdverseDisqualify ? " 内，监管部门意见为取消资格"
+                                              : " 内，监管部门意见待定");
+      return;
+    case R::kNoAdverseObjection:
+      t << "考察期 " << Window(c) << " 内无监管部门意见为取消资格或待定的不良服务记录";
+      if (f.count > 0) t << "（" << f.count << " 条监管部门无异议）";
+      return;
+    case R::kAfterAppliedOn:
+      t << f.date;
+      if (f.rule == EligibilityRule::kAccident) {
+        t << " 的" << kAccidentSeverityNamesZh[static_cast<size_t>(f.detail)] << "生产安全事故";
+      } else if (f.rule == EligibilityRule::kCriticism) {
+        t << " 对" << kSubjectZh[static_cast<size_t>(f.detail)] << "的通报批评";
+      } else {
+        t << " 的不良服务记录（监管部门意见：" << kOpinionZh[static_cast<size_t>(f.detail)] << "）";
+      }
+      t << "晚于申请日 " << AppliedOn(c) << "，仅作提示，不计入";
+      return;
+    case R::kEnoughTrainedStaff:
+    case R::kTooFewTrainedStaff:
+      t << "列出的 " << f.detail << " 名人员中" << (f.reason == R::kTooFewTrainedStaff ? "仅" : "")
+        << "有 " << f.count << " 个不同的系列标准培训证书编号（至少需要 "
+        << c.rb.eligibility.min_trained_staff << " 个；重复或空编号不计）";
+      return;
+    case R::kInitialApplication:
+      t << "首次申请";
+      return;
+    case R::kCertificateMissing:
+      t << kKindZh[static_cast<size_t>(app.kind)] << "须提供现有证书（缺少 current_certificate）";
+      return;
+    case R::kCertifiedAfterAppliedOn:
+      t << "现有证书的认证日期 " << f.related << " 晚于申请日 " << AppliedOn(c);
+      return;
+    case R::kRenewalWithinValidity:
+      t << "在现有证书有效期内提出换证申请（认证日期 " << f.related << "，有效期至 " << f.date << "）";
+      return;
+    case R::kTreatedAsInitial:
+      t << "现有证书有效期已于 " << f.date << " 届满，该" << kKindZh[static_cast<size_t>(app.kind)]
+        << "按首次申请处理";
+      return;
+    case R::kUpgradeAllowed:
+    case R::kUpgradeTooEarly:
+      t << "上次认证日期 " << f.related << "，满 " << c.rb.certificate.upgrade_min_months << " 个月后（"
+        << f.date
+        << (f.reason == R::kUpgradeAllowed ? " 起）可申请升级，本申请符合" : " 起）方可申请升级，本申请过早");
+      return;
+    case R::kRecoveryDate:
+      t << "所有不符合项均有时限，最近一项（" << f.related << "）于 "
+        << f.related.year() + c.rb.eligibility.lookback_years << " 年底移出考察期，自 " << f.date
+        << " 起可重新申请";
+      return;
+  }
+}
+
+// The evidence pointer; false when the finding has none.
+bool EvidencePointer(const Application& app, const Finding& f, std::string_view prefix, Text& t) {
+  using P = EvidencePlace;
+  if (f.evidence.place == P::kNone) return false;
+  t.User(prefix);
+  switch (f.evidence.place) {
+    case P::kNone: return false;
+    case P::kSiteType: t << "/site/type"; break;
+    case P::kEnterprise: t << "/enterprise"; break;
+    case P::kBusinessRegistered: t << "/enterprise/business_registered"; break;
+    case P::kCreditCode: t << "/enterprise/credit_code"; break;
+    case P::kTelecomLicense: t << "/enterprise/telecom_license"; break;
+    case P::kLicenseValidUntil: t << "/enterprise/telecom_license/valid_until"; break;
+    case P::kQualityIndicators: t << "/quality_indicators"; break;
+    case P::kAttested: t << "/quality_indicators/attested"; break;
+    case P::kIndicatorValue: {
+      t << "/quality_indicators/values/";
+      const std::string_view name = app.indicator_values[f.evidence.index].name;
+      if (name.find_first_of("~/") == std::string_view::npos) {
+        t.User(name);
+        break;
+      }
+      std::string escaped;  // RFC 6901: '~' as "~0", '/' as "~1"
+      for (const char ch : name) {
+        if (ch == '~') escaped += "~0";
+        else if (ch == '/') escaped += "~1";
+        else escaped += ch;
+      }
+      t.User(escaped);
+      break;
+    }
+    case P::kAccident: t << "/accidents/" << f.evidence.index; break;
+    case P::kCriticism: t << "/regulator_criticisms/" << f.evidence.index; break;
+    case P::kAdverseRecord: t << "/adverse_records/" << f.evidence.index; break;
+    case P::kTrainedStaff: t << "/trained_staff"; break;
+    case P::kKind: t << "/kind"; break;
+    case P::kCertifiedOn: t << "/current_certificate/certified_on"; break;
+  }
+  return true;
 }
 
 }  // namespace
@@ -236,427 +692,20 @@ absl::Status DecodeApplication(const bj::value& v, const Loc& at, Application& o
 
 void AppendFindingMessage(const Rulebook& rb, const Application& app,
                           const EligibilityResult& result, const Finding& f, std::string& out) {
-  using R = FindingReason;
-  const auto date = [&](Date d) { AppendDate(out, d); };
-  const auto window = [&] { AppendWindow(out, result.window); };
-  switch (f.reason) {
-    case R::kSiteTypeListed:
-      CatTo(out, "site type ", SiteTypeName(app.site_type), " is a service site named in Art. 10");
-      return;
-    case R::kSiteTypeVoluntary:
-      CatTo(out, "site type other_ict: another ICT business taking part voluntarily (Art. 10)");
-      return;
-    case R::kNotRegistered:
-      out += "the enterprise is not registered with the market regulator (business_registered is false)";
-      return;
-    case R::kRegistrationUnconfirmed:
-      out += "the enterprise's business registration is not confirmed (business_registered is absent)";
-      return;
-    case R::kCreditCodeValid:
-      CatTo(out, "unified social credit code ", *app.credit_code,
-            " passes the GB 32100-2015 check character");
-      return;
-    case R::kCreditCodeWrongLength:
-      CatTo(out, "unified social credit code ", json::Quote(*app.credit_code), " has ",
-            CharCount(*app.credit_code), " characters, not 18 (GB 32100-2015)");
-      return;
-    case R::kCreditCodeBadCharacter: {
-      const std::string_view code = *app.credit_code;
-      const auto offset = static_cast<size_t>(f.count);
-      CatTo(out, "unified social credit code ", json::Quote(code), " has ",
-            json::Quote(CharAt(code, offset)), " at position ", CharCount(code.substr(0, offset)) + 1,
-            ", outside the GB 32100-2015 character set");
-      return;
-    }
-    case R::kCreditCodeWrongCheck:
-      CatTo(out, "unified social credit code ", *app.credit_code,
-            " fails the GB 32100-2015 check: the check character should be ",
-            static_cast<char>(f.detail), ", not ", app.credit_code->back());
-      return;
-    case R::kCreditCodeAbsent:
-      out += "no unified social credit code given: the registration cannot be verified yet";
-      return;
-    case R::kNoLicense:
-      out += "the enterprise holds no telecom business operating licence";
-      return;
-    case R::kLicenseExpired:
-      out += "the telecom business operating licence was valid only until ";
-      date(f.date);
-      out += ", before applied_on ";
-      date(app.applied_on);
-      return;
-    case R::kLicenseValid:
-      out += "the telecom business operating licence is valid until ";
-      date(f.date);
-      out += ", which covers applied_on ";
-      date(app.applied_on);
-      return;
-    case R::kLicenseNoExpiry:
-      out += "the enterprise holds a telecom business operating licence (no expiry given)";
-      return;
-    case R::kIndicatorMet:
-    case R::kIndicatorMissed: {
-      const IndicatorDefinition& def = DefinitionOf(rb, f);
-      out += def.label_en;
-      out += ' ';
-      AppendMeasure(out, f.value, def.unit);
-      out += f.reason == R::kIndicatorMet ? " meets the requirement of " : " misses the requirement of ";
-      out += def.direction == BoundDirection::kAtMost ? "at most " : "at least ";
-      AppendMeasure(out, def.bound, def.unit);
-      return;
-    }
-    case R::kIndicatorsSelfAttested:
-    case R::kIndicatorsUnreported:
-      CatTo(out, f.count, " required indicator", f.count == 1 ? "" : "s", " for ",
-            SiteTypeName(app.site_type), " not measured (");
-      AppendUnmeasured(rb, app, false, out);
-      out += f.reason == R::kIndicatorsSelfAttested
-                 ? "): accepted as self-attested"
-                 : "), nor self-attested: pending until reported";
-      return;
-    case R::kIndicatorUnknown:
-      CatTo(out, "indicator ", json::Quote(app.indicator_values[f.evidence.index].name),
-            " is not defined by the rulebook and was not evaluated");
-      return;
-    case R::kNoIndicatorsRequired:
-      CatTo(out, "the rulebook requires no service-quality indicator for ",
-            SiteTypeName(app.site_type));
-      return;
-    case R::kDisqualifyingAccident:
-      CatTo(out, kSeverityWords[static_cast<size_t>(f.detail)], " accident on ");
-      date(f.date);
-      out += " is inside the window ";
-      window();
-      out += ": disqualified";
-      return;
-    case R::kAccidentNoted:
-      CatTo(out, kSeverityWords[static_cast<size_t>(f.detail)], " accident on ");
-      date(f.date);
-      out += " inside the window ";
-      window();
-      out += " is noted only; its grade does not disqualify";
-      return;
-    case R::kNoDisqualifyingAccident:
-      out += "no ";
-      AppendDisqualifyingGrades(rb, false, out);
-      out += " accident inside the window ";
-      window();
-      return;
-    case R::kCriticismInWindow:
-      CatTo(out, "notified criticism of the ", kCriticismSubjectNames[static_cast<size_t>(f.detail)],
-            " by a telecom regulator on ");
-      date(f.date);
-      out += " is inside the window ";
-      window();
-      return;
-    case R::kNoCriticism:
-      out += "no notified criticism of the site or its enterprise inside the window ";
-      window();
-      return;
-    case R::kAdverseDisqualify:
-    case R::kAdversePending:
-      out += "adverse service record of ";
-      date(f.date);
-      out += " is inside the window ";
-      window();
-      out += f.reason == R::kAdverseDisqualify ? ": the regulator's opinion is to disqualify"
-                                               : ": the regulator's opinion is still pending";
-      return;
-    case R::kNoAdverseObjection:
-      out += "no adverse service record inside the window ";
-      window();
-      out += " calls for disqualification or awaits an opinion";
-      if (f.count > 0) CatTo(out, " (", f.count, " with no objection)");
-      return;
-    case R::kAfterAppliedOn:
-      if (f.rule == EligibilityRule::kAccident) {
-        CatTo(out, kSeverityWords[static_cast<size_t>(f.detail)], " accident on ");
-      } else if (f.rule == EligibilityRule::kCriticism) {
-        CatTo(out, "notified criticism of the ",
-              kCriticismSubjectNames[static_cast<size_t>(f.detail)], " on ");
-      } else {
-        CatTo(out, "adverse service record (opinion: ",
-              kOpinionWords[static_cast<size_t>(f.detail)], ") of ");
-      }
-      date(f.date);
-      out += " is after applied_on ";
-      date(app.applied_on);
-      out += ": reported, not counted";
-      return;
-    case R::kEnoughTrainedStaff:
-    case R::kTooFewTrainedStaff:
-      CatTo(out, f.reason == R::kTooFewTrainedStaff ? "only " : "", f.count,
-            " distinct training certificate number", f.count == 1 ? "" : "s", " among ", f.detail,
-            " staff listed (at least ", rb.eligibility.min_trained_staff,
-            " required; duplicates and empty numbers do not count)");
-      return;
-    case R::kInitialApplication:
-      out += "initial application";
-      return;
-    case R::kCertificateMissing:
-      CatTo(out, "a ", kApplicationKindNames[static_cast<size_t>(app.kind)],
-            " application needs the current certificate (current_certificate is absent)");
-      return;
-    case R::kCertifiedAfterAppliedOn:
-      out += "the current certificate's certification date ";
-      date(f.related);
-      out += " is after applied_on ";
-      date(app.applied_on);
-      return;
-    case R::kRenewalWithinValidity:
-      out += "renewal filed within the current certificate's validity (certified on ";
-      date(f.related);
-      out += ", valid through ";
-      date(f.date);
-      out += ')';
-      return;
-    case R::kTreatedAsInitial:
-      CatTo(out, kApplicationKindNames[static_cast<size_t>(app.kind)],
-            " filed after the current certificate's last valid day ");
-      date(f.date);
-      out += ": treated as an initial application";
-      return;
-    case R::kUpgradeAllowed:
-    case R::kUpgradeTooEarly:
-      out += f.reason == R::kUpgradeAllowed ? "upgrade filed on or after " : "upgrade filed before ";
-      date(f.date);
-      CatTo(out, ", ", rb.certificate.upgrade_min_months, " months after the last certification on ");
-      date(f.related);
-      if (f.reason == R::kUpgradeTooEarly) out += ": too early";
-      return;
-    case R::kRecoveryDate:
-      out += "every failure is time-bound; the latest, on ";
-      date(f.related);
-      CatTo(out, ", leaves the window at the end of ", f.related.year() + rb.eligibility.lookback_years,
-            ": the site may apply again from ");
-      date(f.date);
-      return;
-  }
+  Text t(out, false);
+  MessageEn(MessageContext(rb, app, result), f, t);
 }
 
 void AppendFindingMessageZh(const Rulebook& rb, const Application& app,
                             const EligibilityResult& result, const Finding& f, std::string& out) {
-  using R = FindingReason;
-  const auto date = [&](Date d) { AppendDate(out, d); };
-  const auto window = [&] {
-    out += "考察期 ";
-    AppendWindow(out, result.window);
-  };
-  switch (f.reason) {
-    case R::kSiteTypeListed:
-      CatTo(out, "现场类型为", kSiteTypeNamesZh[Index(app.site_type)], "，属第十条所列服务现场");
-      return;
-    case R::kSiteTypeVoluntary:
-      out += "现场类型为其他信息通信业务服务现场，自愿参加（第十条）";
-      return;
-    case R::kNotRegistered:
-      out += "企业未进行工商登记（business_registered 为 false）";
-      return;
-    case R::kRegistrationUnconfirmed:
-      out += "未确认企业已进行工商登记（缺少 business_registered）";
-      return;
-    case R::kCreditCodeValid:
-      CatTo(out, "统一社会信用代码 ", *app.credit_code, " 通过 GB 32100-2015 校验码校验");
-      return;
-    case R::kCreditCodeWrongLength:
-      CatTo(out, "统一社会信用代码 ", json::Quote(*app.credit_code), " 为 ",
-            CharCount(*app.credit_code), " 位，应为 18 位（GB 32100-2015）");
-      return;
-    case R::kCreditCodeBadCharacter: {
-      const std::string_view code = *app.credit_code;
-      const auto offset = static_cast<size_t>(f.count);
-      CatTo(out, "统一社会信用代码 ", json::Quote(code), " 第 ", CharCount(code.substr(0, offset)) + 1,
-            " 位字符 ", json::Quote(CharAt(code, offset)), " 不在 GB 32100-2015 字符集内");
-      return;
-    }
-    case R::kCreditCodeWrongCheck:
-      CatTo(out, "统一社会信用代码 ", *app.credit_code, " 未通过 GB 32100-2015 校验：校验码应为 ",
-            static_cast<char>(f.detail), "，实为 ", app.credit_code->back());
-      return;
-    case R::kCreditCodeAbsent:
-      out += "未提供统一社会信用代码，工商登记暂无法核验";
-      return;
-    case R::kNoLicense:
-      out += "企业未持有电信业务经营许可证";
-      return;
-    case R::kLicenseExpired:
-      out += "电信业务经营许可证有效期至 ";
-      date(f.date);
-      out += "，早于申请日 ";
-      date(app.applied_on);
-      return;
-    case R::kLicenseValid:
-      out += "电信业务经营许可证有效期至 ";
-      date(f.date);
-      out += "，申请日 ";
-      date(app.applied_on);
-      out += " 在有效期内";
-      return;
-    case R::kLicenseNoExpiry:
-      out += "企业持有电信业务经营许可证（未注明有效期）";
-      return;
-    case R::kIndicatorMet:
-    case R::kIndicatorMissed: {
-      const IndicatorDefinition& def = DefinitionOf(rb, f);
-      out += def.label_zh;
-      out += ' ';
-      AppendMeasure(out, f.value, def.unit);
-      out += f.reason == R::kIndicatorMet ? "，达到要求（" : "，未达到要求（";
-      out += def.direction == BoundDirection::kAtMost ? "不超过 " : "不低于 ";
-      AppendMeasure(out, def.bound, def.unit);
-      out += "）";
-      return;
-    }
-    case R::kIndicatorsSelfAttested:
-    case R::kIndicatorsUnreported:
-      CatTo(out, kSiteTypeNamesZh[Index(app.site_type)], "要求的 ", f.count, " 项指标未提供测量值（");
-      AppendUnmeasured(rb, app, true, out);
-      out += f.reason == R::kIndicatorsSelfAttested ? "），按企业自我声明认可"
-                                                    : "），亦无自我声明，待补充后确定";
-      return;
-    case R::kIndicatorUnknown:
-      CatTo(out, "指标 ", json::Quote(app.indicator_values[f.evidence.index].name),
-            " 未在规则库中定义，未予评价");
-      return;
-    case R::kNoIndicatorsRequired:
-      CatTo(out, "规则库未对", kSiteTypeNamesZh[Index(app.site_type)], "规定服务质量指标要求");
-      return;
-    case R::kDisqualifyingAccident:
-      date(f.date);
-      CatTo(out, " 发生", kAccidentSeverityNamesZh[static_cast<size_t>(f.detail)],
-            "生产安全事故，在");
-      window();
-      out += " 内，直接取消参评资格";
-      return;
-    case R::kAccidentNoted:
-      date(f.date);
-      CatTo(out, " 发生", kAccidentSeverityNamesZh[static_cast<size_t>(f.detail)],
-            "生产安全事故（");
-      window();
-      out += " 内），该等级不取消资格，仅作记录";
-      return;
-    case R::kNoDisqualifyingAccident:
-      window();
-      out += " 内无";
-      AppendDisqualifyingGrades(rb, true, out);
-      out += "生产安全事故";
-      return;
-    case R::kCriticismInWindow:
-      date(f.date);
-      CatTo(out, " ", kSubjectZh[static_cast<size_t>(f.detail)], "受到电信监管部门通报批评，在");
-      window();
-      out += " 内";
-      return;
-    case R::kNoCriticism:
-      window();
-      out += " 内服务现场及其所属企业未受到电信监管部门通报批评";
-      return;
-    case R::kAdverseDisqualify:
-    case R::kAdversePending:
-      date(f.date);
-      out += " 的不良服务记录在";
-      window();
-      out += f.reason == R::kAdverseDisqualify ? " 内，监管部门意见为取消资格"
-                                               : " 内，监管部门意见待定";
-      return;
-    case R::kNoAdverseObjection:
-      window();
-      out += " 内无监管部门意见为取消资格或待定的不良服务记录";
-      if (f.count > 0) CatTo(out, "（", f.count, " 条监管部门无异议）");
-      return;
-    case R::kAfterAppliedOn:
-      date(f.date);
-      if (f.rule == EligibilityRule::kAccident) {
-        CatTo(out, " 的", kAccidentSeverityNamesZh[static_cast<size_t>(f.detail)], "生产安全事故");
-      } else if (f.rule == EligibilityRule::kCriticism) {
-        CatTo(out, " 对", kSubjectZh[static_cast<size_t>(f.detail)], "的通报批评");
-      } else {
-        CatTo(out, " 的不良服务记录（监管部门意见：", kOpinionZh[static_cast<size_t>(f.detail)], "）");
-      }
-      out += "晚于申请日 ";
-      date(app.applied_on);
-      out += "，仅作提示，不计入";
-      return;
-    case R::kEnoughTrainedStaff:
-    case R::kTooFewTrainedStaff:
-      CatTo(out, "列出的 ", f.detail, " 名人员中", f.reason == R::kTooFewTrainedStaff ? "仅" : "",
-            "有 ", f.count, " 个不同的系列标准培训证书编号（至少需要 ", rb.eligibility.min_trained_staff,
-            " 个；重复或空编号不计）");
-      return;
-    case R::kInitialApplication:
-      out += "首次申请";
-      return;
-    case R::kCertificateMissing:
-      CatTo(out, kKindZh[static_cast<size_t>(app.kind)], "须提供现有证书（缺少 current_certificate）");
-      return;
-    case R::kCertifiedAfterAppliedOn:
-      out += "现有证书的认证日期 ";
-      date(f.related);
-      out += " 晚于申请日 ";
-      date(app.applied_on);
-      return;
-    case R::kRenewalWithinValidity:
-      out += "在现有证书有效期内提出换证申请（认证日期 ";
-      date(f.related);
-      out += "，有效期至 ";
-      date(f.date);
-      out += "）";
-      return;
-    case R::kTreatedAsInitial:
-      out += "现有证书有效期已于 ";
-      date(f.date);
-      CatTo(out, " 届满，该", kKindZh[static_cast<size_t>(app.kind)], "按首次申请处理");
-      return;
-    case R::kUpgradeAllowed:
-    case R::kUpgradeTooEarly:
-      out += "上次认证日期 ";
-      date(f.related);
-      CatTo(out, "，满 ", rb.certificate.upgrade_min_months, " 个月后（");
-      date(f.date);
-      out += f.reason == R::kUpgradeAllowed ? " 起）可申请升级，本申请符合" : " 起）方可申请升级，本申请过早";
-      return;
-    case R::kRecoveryDate:
-      out += "所有不符合项均有时限，最近一项（";
-      date(f.related);
-      CatTo(out, "）于 ", f.related.year() + rb.eligibility.lookback_years, " 年底移出考察期，自 ");
-      date(f.date);
-      out += " 起可重新申请";
-      return;
-  }
+  Text t(out, false);
+  MessageZh(MessageContext(rb, app, result), f, t);
 }
 
 bool AppendEvidencePointer(const Application& app, const Finding& f, std::string_view prefix,
                            std::string& out) {
-  using P = EvidencePlace;
-  const auto indexed = [&](std::string_view list) { CatTo(out, prefix, list, f.evidence.index); };
-  switch (f.evidence.place) {
-    case P::kNone: return false;
-    case P::kSiteType: CatTo(out, prefix, "/site/type"); return true;
-    case P::kEnterprise: CatTo(out, prefix, "/enterprise"); return true;
-    case P::kBusinessRegistered: CatTo(out, prefix, "/enterprise/business_registered"); return true;
-    case P::kCreditCode: CatTo(out, prefix, "/enterprise/credit_code"); return true;
-    case P::kTelecomLicense: CatTo(out, prefix, "/enterprise/telecom_license"); return true;
-    case P::kLicenseValidUntil:
-      CatTo(out, prefix, "/enterprise/telecom_license/valid_until");
-      return true;
-    case P::kQualityIndicators: CatTo(out, prefix, "/quality_indicators"); return true;
-    case P::kAttested: CatTo(out, prefix, "/quality_indicators/attested"); return true;
-    case P::kIndicatorValue:
-      CatTo(out, prefix, "/quality_indicators/values/");
-      for (const char c : app.indicator_values[f.evidence.index].name) {  // RFC 6901 escapes
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-      }
-      return true;
-    case P::kAccident: indexed("/accidents/"); return true;
-    case P::kCriticism: indexed("/regulator_criticisms/"); return true;
-    case P::kAdverseRecord: indexed("/adverse_records/"); return true;
-    case P::kTrainedStaff: CatTo(out, prefix, "/trained_staff"); return true;
-    case P::kKind: CatTo(out, prefix, "/kind"); return true;
-    case P::kCertifiedOn: CatTo(out, prefix, "/current_certificate/certified_on"); return true;
-  }
-  return false;
+  Text t(out, false);
+  return EvidencePointer(app, f, prefix, t);
 }
 
 // ---- Encoding ------------------------------------------------------------------------------
@@ -680,30 +729,34 @@ void WriteEligibility(const Rulebook& rb, const Application& app, const Eligibil
   } else {
     w.NullField("eligible_from");
   }
-  w.Key("findings");
-  w.BeginArray();
-  std::string text;
-  text.reserve(256);
+  // The findings array is serialised here as one finished JSON value: its member names and
+  // rule constants need no escaping, and Text escapes whatever comes from the input or the
+  // rulebook, so nothing is scanned twice.
+  const MessageContext context(rb, app, result);
+  std::string array;
+  array.reserve(512 * (result.findings.size() + 1));
+  Text t(array, true);
+  t << '[';
+  bool first = true;
   for (const Finding& f : result.findings) {
-    w.BeginObject();
-    w.Field("rule", RuleId(f.rule));
-    w.Field("article", RuleArticle(f.rule));
-    w.Field("status", kFindingStatusNames[static_cast<size_t>(f.status)]);
-    text.clear();
-    AppendFindingMessage(rb, app, result, f, text);
-    w.Field("message", std::string_view(text));
-    text.clear();
-    AppendFindingMessageZh(rb, app, result, f, text);
-    w.Field("message_zh", std::string_view(text));
-    text.clear();
-    if (AppendEvidencePointer(app, f, pointer_prefix, text)) {
-      w.Field("evidence", std::string_view(text));
+    t << (first ? R"({"rule":")" : R"(,{"rule":")") << RuleId(f.rule) << R"(","article":")"
+      << RuleArticle(f.rule) << R"(","status":")"
+      << kFindingStatusNames[static_cast<size_t>(f.status)] << R"(","message":")";
+    first = false;
+    MessageEn(context, f, t);
+    t << R"(","message_zh":")";
+    MessageZh(context, f, t);
+    if (f.evidence.place == EvidencePlace::kNone) {
+      t << R"(","evidence":null})";
     } else {
-      w.NullField("evidence");
+      t << R"(","evidence":")";
+      EvidencePointer(app, f, pointer_prefix, t);
+      t << R"("})";
     }
-    w.EndObject();
   }
-  w.EndArray();
+  t << ']';
+  w.Key("findings");
+  w.Raw(array);
 }
 
 // ---- Text ----------------------------------------------------------------------------------
