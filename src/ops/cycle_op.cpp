@@ -1,18 +1,37 @@
-// PLACEHOLDER until issue 4 lands: `cycle` (sqp.cycle/1 → sqp.cycle-result/1) answers every call with an
-// internal "not implemented" error. Issue 4 replaces this whole file.
+// `cycle`: the procedure calendar (sqp.cycle/1 → sqp.cycle-result/1, CYCLE.*): batch, report
+// deadline, publicity window and objections, each part answered when its input is given.
 #include "engine/operation.hpp"
+#include "ops/cycle_codec.hpp"
+#include "sqp/cycle.hpp"
 
 namespace sqp::internal {
 namespace {
 
-absl::Status Run(const Engine&, const boost::json::value&, json::Writer&) {
-  return MakeError(ErrorCode::kInternal, "", "operation \"cycle\" is not implemented yet");
+absl::Status Run(const Engine& engine, const boost::json::value& input, json::Writer& w) {
+  CycleInput in;
+  if (absl::Status s = DecodeCycle(input, json::Loc::Root(), in); !s.ok()) return s;
+  // Unknown members are tolerated, so a document without any known part is almost surely a
+  // misspelt one: say so rather than answer with an empty calendar.
+  if (!in.applied_on && !in.materials_received_on && !in.publicity_starts_on && !in.objections) {
+    return MakeError(ErrorCode::kInvalidInput, "",
+                     "nothing to evaluate: give at least one of applied_on, "
+                     "materials_received_on, publicity_starts_on, objections");
+  }
+  absl::StatusOr<CycleResult> result = EvaluateCycle(engine.rulebook(), in);
+  if (!result.ok()) return result.status();
+  WriteCycle(*result, w);
+  return absl::OkStatus();
+}
+
+std::string RenderText(const boost::json::value& result) {
+  return "评价程序日历 Procedure calendar (Art. 14)\n" + RenderCycleText(result);
 }
 
 }  // namespace
 
 const OperationDef& CycleOperation() {
-  static const OperationDef kDef{"cycle", "sqp.cycle/1", "sqp.cycle-result/1", &Run, {}};
+  static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
+  static const OperationDef kDef{"cycle", "sqp.cycle/1", "sqp.cycle-result/1", &Run, kRenderers};
   return kDef;
 }
 

@@ -1,0 +1,194 @@
+#include "ops/cycle_codec.hpp"
+
+#include "strings.hpp"
+
+namespace sqp::internal {
+namespace {
+
+namespace bj = boost::json;
+using json::Fields;
+using json::Loc;
+using json::Need;
+
+std::string MonthText(const YearMonth& m) {
+  std::string s(7, '0');
+  m.Format(s.data());
+  return s;
+}
+
+std::string BatchLabel(const Batch& b) {
+  std::string s(7, '0');
+  b.FormatLabel(s.data());
+  return s;
+}
+
+// The bilingual reason for one defect, with the facts that make it so.
+struct Reason {
+  std::string en;
+  std::string zh;
+};
+Reason Explain(ObjectionDefect d, const ObjectionVerdict& v, const DayRange& window) {
+  switch (d) {
+    case ObjectionDefect::kNotInWriting:
+      return {"the objection was not submitted in writing", "异议未以书面形式提出"};
+    case ObjectionDefect::kNoEvidence:
+      return {"the objection carries no supporting evidence", "异议未附证明材料"};
+    case ObjectionDefect::kNoContact:
+      return {"the objection gives no contact details", "异议未提供联系方式"};
+    case ObjectionDefect::kOutsidePublicity: {
+      const std::string got = v.received_on.ToString();
+      const std::string from = window.first.ToString();
+      const std::string to = window.last.ToString();
+      if (v.received_early(window)) {
+        return {Cat("received on ", got, ", before the publicity period ", from, " to ", to,
+                    " began"),
+                Cat("异议于 ", got, " 收到，早于公示期（", from, " 至 ", to, "）")};
+      }
+      return {Cat("received on ", got, ", after the publicity period ", from, " to ", to,
+                  " ended"),
+              Cat("异议于 ", got, " 收到，公示期（", from, " 至 ", to, "）已结束")};
+    }
+  }
+  return {"", ""};
+}
+
+}  // namespace
+
+void DecodeCycle(const bj::value& value, const Loc& at, json::Issues& issues, CycleInput& out) {
+  out = CycleInput{};
+  Fields f(value, at, issues);
+  out.applied_on = f.DateField("applied_on", Need::kOptional);
+  out.materials_received_on = f.DateField("materials_received_on", Need::kOptional);
+  out.publicity_starts_on = f.DateField("publicity_starts_on", Need::kOptional);
+  const bj::array* list = f.Array("objections", Need::kOptional);
+  if (list == nullptr) return;
+  // CYCLE.OBJECTION: admissibility is judged against the publicity window, so it must be known.
+  if (f.Get("publicity_starts_on", Need::kOptional) == nullptr) {
+    issues.Add(at.Key("publicity_starts_on"),
+               "is required when objections are given: an objection is judged against the "
+               "publicity period");
+  }
+  out.objections.emplace();
+  out.objections->reserve(list->size());
+  const Loc list_at = at.Key("objections");
+  for (size_t i = 0; i < list->size(); ++i) {
+    const Loc item_at = list_at.Index(i);
+    Fields o((*list)[i], item_at, issues);
+    const auto received = o.DateField("received_on", Need::kRequired);
+    const auto in_writing = o.Bool("in_writing", Need::kRequired);
+    const auto evidence = o.Bool("has_evidence", Need::kRequired);
+    const auto contact = o.Bool("has_contact", Need::kRequired);
+    if (received && in_writing && evidence && contact) {
+      out.objections->push_back({*received, *in_writing, *evidence, *contact});
+    }
+  }
+}
+
+absl::Status DecodeCycle(const bj::value& value, const Loc& at, CycleInput& out) {
+  json::Issues issues;
+  DecodeCycle(value, at, issues, out);
+  return issues.ToStatus(ErrorCode::kInvalidInput);
+}
+
+void WriteCycle(const CycleResult& r, json::Writer& w) {
+  if (r.batch) {
+    w.Field("batch", BatchLabel(*r.batch));
+    w.Field("acceptance_month", MonthText(r.batch->acceptance));
+    w.Field("announcement_month", MonthText(r.batch->announcement));
+  }
+  if (r.report_due) {
+    w.Field("report_due", r.report_due->due);
+    w.Field("report_due_nominal", r.report_due->nominal);
+  }
+  if (r.publicity) {
+    w.Key("publicity");
+    w.BeginObject();
+    w.Field("starts_on", r.publicity->first);
+    w.Field("ends_on", r.publicity->last);
+    w.Field("days", static_cast<std::int64_t>(r.publicity->last.DaysSince(r.publicity->first) + 1));
+    w.EndObject();
+  }
+  if (r.objections) {
+    w.Key("objections");
+    w.BeginArray();
+    for (const ObjectionVerdict& v : *r.objections) {
+      w.BeginObject();
+      w.Field("received_on", v.received_on);
+      w.Field("admissible", v.admissible());
+      w.Key("reasons");
+      w.BeginArray();
+      for (size_t d = 0; d < kObjectionDefectCount; ++d) {
+        const auto defect = static_cast<ObjectionDefect>(d);
+        if (!v.Has(defect) || !r.publicity) continue;
+        const Reason reason = Explain(defect, v, *r.publicity);
+        w.BeginObject();
+        w.Field("code", ObjectionDefectName(defect));
+        w.Field("message", reason.en);
+        w.Field("message_zh", reason.zh);
+        w.EndObject();
+      }
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+}
+
+std::string RenderCycleText(const bj::value& result) {
+  std::string s;
+  const bj::object* o = result.if_object();
+  if (o == nullptr) return s;
+  auto text = [o](std::string_view key) -> std::string {
+    const bj::value* v = o->if_contains(key);
+    return v && v->is_string() ? std::string(v->get_string()) : std::string();
+  };
+  if (o->contains("batch")) {
+    CatTo(s, "申报批次 Batch:                 ", text("batch"), "\n",
+          "受理月份 Applications accepted:  ", text("acceptance_month"), "\n",
+          "结果公布 Results announced:      ", text("announcement_month"), "\n");
+  }
+  if (o->contains("report_due")) {
+    CatTo(s, "初评报告 Initial report due by: ", text("report_due"));
+    if (text("report_due") != text("report_due_nominal")) {
+      CatTo(s, "（", text("report_due_nominal"), " 为休息日，顺延 falls on a rest day, moved)");
+    }
+    s += "\n";
+  }
+  if (const bj::value* p = o->if_contains("publicity"); p && p->is_object()) {
+    const bj::object& w = p->get_object();
+    auto day = [&w](std::string_view k) {
+      const bj::value* v = w.if_contains(k);
+      return v && v->is_string() ? std::string(v->get_string()) : std::string();
+    };
+    const bj::value* days = w.if_contains("days");
+    CatTo(s, "公示期 Publicity:               ", day("starts_on"), " 至 to ", day("ends_on"));
+    if (days && days->is_int64()) CatTo(s, "（", days->get_int64(), " 个自然日 natural days）");
+    s += "\n";
+  }
+  if (const bj::value* list = o->if_contains("objections"); list && list->is_array()) {
+    const bj::array& a = list->get_array();
+    CatTo(s, "异议 Objections:                ", a.size(), "\n");
+    for (size_t i = 0; i < a.size(); ++i) {
+      const bj::object* obj = a[i].if_object();
+      if (obj == nullptr) continue;
+      const bj::value* rec = obj->if_contains("received_on");
+      const bj::value* ok = obj->if_contains("admissible");
+      const bool admissible = ok && ok->is_bool() && ok->get_bool();
+      CatTo(s, "  ", i + 1, ". ", rec && rec->is_string() ? std::string(rec->get_string()) : "",
+            admissible ? "  予以受理 admissible" : "  不予受理 inadmissible", "\n");
+      if (const bj::value* rs = obj->if_contains("reasons"); rs && rs->is_array()) {
+        for (const bj::value& r : rs->get_array()) {
+          const bj::object* ro = r.if_object();
+          if (ro == nullptr) continue;
+          const bj::value* zh = ro->if_contains("message_zh");
+          const bj::value* en = ro->if_contains("message");
+          CatTo(s, "     - ", zh && zh->is_string() ? std::string(zh->get_string()) : "", "; ",
+                en && en->is_string() ? std::string(en->get_string()) : "", "\n");
+        }
+      }
+    }
+  }
+  return s;
+}
+
+}  // namespace sqp::internal

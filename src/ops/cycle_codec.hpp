@@ -1,0 +1,35 @@
+// The codec of the procedure calendar (CYCLE.*): sqp.cycle/1 → CycleInput, CycleResult → the
+// members of sqp.cycle-result/1, and its Chinese/English calendar text. Shared by the `cycle`
+// operation and by `assess`, which embeds the same members in its report.
+#pragma once
+
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "absl/status/status.h"
+#include "json/reader.hpp"
+#include "json/writer.hpp"
+#include "sqp/cycle.hpp"
+
+namespace sqp::internal {
+
+// Reads the cycle members of the object at `at` (applied_on, materials_received_on,
+// publicity_starts_on, objections) into `out`, recording every problem with its JSON pointer in
+// `issues`. Unknown members are ignored. Objections without publicity_starts_on are recorded at
+// `<at>/publicity_starts_on`.
+void DecodeCycle(const boost::json::value& value, const json::Loc& at, json::Issues& issues,
+                 CycleInput& out);
+// The same as one status: OK, or kInvalidInput listing every problem.
+absl::Status DecodeCycle(const boost::json::value& value, const json::Loc& at, CycleInput& out);
+
+// Writes the result members into the object `w` is inside (no braces of its own): "batch",
+// "acceptance_month", "announcement_month", "report_due", "report_due_nominal", "publicity",
+// "objections", each only when its part was evaluated.
+void WriteCycle(const CycleResult& result, json::Writer& w);
+
+// A readable calendar (Chinese and English) from an object holding the members WriteCycle
+// writes (a sqp.cycle-result/1 document, or the cycle part of another report).
+std::string RenderCycleText(const boost::json::value& result);
+
+}  // namespace sqp::internal
