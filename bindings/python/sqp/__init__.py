@@ -116,6 +116,40 @@ _lib.sqp_certificate_reapplication.restype = ctypes.c_int
 _lib.sqp_certificate_reapplication.argtypes = [ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32,
                                                ctypes.c_int32, ctypes.POINTER(ctypes.c_int32)]
 
+# Typed meeting quorum and vote test (sqp.h, issue 4): no JSON, no allocation.
+_MEETING_BODY = ("expert_review", "final_review")
+_VOTE_PROBLEM = {1: ("/members", "members must be a whole number from 1 to 1000000"),
+                 2: ("/present", "present must be a whole number from 0 to 1000000"),
+                 3: ("/votes", "each vote count must be a whole number from 0 to 1000000"),
+                 4: ("/present", "more present than the body has members"),
+                 5: ("/votes", "votes_for + votes_against + abstain exceed those present")}
+
+
+class _VoteQuery(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_size_t), ("body", ctypes.c_int32),
+                ("members", ctypes.c_int32), ("present", ctypes.c_int32),
+                ("votes_for", ctypes.c_int32), ("votes_against", ctypes.c_int32),
+                ("abstain", ctypes.c_int32)]
+
+
+class _VoteResult(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_size_t), ("quorum_required", ctypes.c_int32),
+                ("quorum_met", ctypes.c_int32), ("votes_required", ctypes.c_int32),
+                ("passed", ctypes.c_int32), ("problem", ctypes.c_int32)]
+
+
+_lib.sqp_check_vote.restype = ctypes.c_int
+_lib.sqp_check_vote.argtypes = [ctypes.c_void_p, ctypes.POINTER(_VoteQuery),
+                                ctypes.POINTER(_VoteResult)]
+
+
+def _count32(value: int, name: str) -> int:
+    """An int for an int32_t field; values beyond int32 become ones the library refuses, so the
+    range check stays in one place (a silently wrapped count would be a wrong verdict)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    return -1 if value < -2**31 else min(value, 2**31 - 1)
+
 
 def version() -> str:
     """The loaded libsqp's runtime version ("1.0.0")."""
@@ -233,6 +267,27 @@ class Engine:
 
     def meeting(self, document: _Json) -> dict:
         return self.run("meeting", document)
+
+    def check_vote(self, body: str, members: int, present: int, votes_for: int,
+                   votes_against: int = 0, abstain: int = 0) -> dict:
+        """The quorum and vote test of a review meeting through sqp.h's sqp_check_vote (same
+        rules and figures as the "meeting" operation): {"quorum_required", "quorum_met",
+        "votes_required", "passed"}. Inconsistent counts raise SqpError("invalid_input")."""
+        if body not in _MEETING_BODY:
+            raise SqpError({"code": "invalid_input", "status": -4, "path": "/body",
+                            "message": f"unknown body {body!r}; expected expert_review or final_review"})
+        query = _VoteQuery(ctypes.sizeof(_VoteQuery), _MEETING_BODY.index(body),
+                           _count32(members, "members"), _count32(present, "present"),
+                           _count32(votes_for, "votes_for"), _count32(votes_against, "votes_against"),
+                           _count32(abstain, "abstain"))
+        result = _VoteResult(struct_size=ctypes.sizeof(_VoteResult))
+        status = _lib.sqp_check_vote(self._handle, ctypes.byref(query), ctypes.byref(result))
+        if status == -4:
+            path, message = _VOTE_PROBLEM.get(result.problem, ("", "inconsistent counts"))
+            raise SqpError({"code": "invalid_input", "status": -4, "path": path, "message": message})
+        _check_typed(status, "sqp_check_vote")
+        return {"quorum_required": result.quorum_required, "quorum_met": bool(result.quorum_met),
+                "votes_required": result.votes_required, "passed": bool(result.passed)}
 
     def certificate(self, document: _Json) -> dict:
         return self.run("certificate", document)
