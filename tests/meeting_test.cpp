@@ -62,7 +62,8 @@ bool HasIssueAt(const ErrorInfo& info, std::string_view path) {
   return false;
 }
 
-// ---- Thresholds: every group size -------------------------------------------------------
+// ---- Thresholds for every group size: VOTE.EXPERT_QUORUM, VOTE.FINAL_QUORUM,
+// VOTE.EXPERT_DECISION, VOTE.FINAL_DECISION (READ.INCLUSIVE) ----------------------------------
 
 TEST(MeetingThresholdTest, QuorumForEveryGroupSizeUpTo100) {
   const Engine engine = DefaultEngine();
@@ -152,7 +153,7 @@ TEST(MeetingThresholdTest, RulebookFractionsChangeThresholdsWithoutCode) {
   EXPECT_EQ(RunMeeting(*engine, Meeting("expert_review", 9, 7)).at("valid"), true);
 }
 
-// ---- RULES.md examples ------------------------------------------------------------------
+// ---- RULES.md examples (VOTE.EXPERT_QUORUM 9/6/5, VOTE.MODE) ---------------------------------
 
 TEST(MeetingExamplesTest, NineMembersSixValidFiveNot) {
   const Engine engine = DefaultEngine();
@@ -224,7 +225,7 @@ TEST(MeetingExamplesTest, DecisionsBelongToTheirBody) {
             "/motions/0/decision");
 }
 
-// ---- Named ballots ----------------------------------------------------------------------
+// ---- Named ballots (VOTE.CONSISTENCY: each voter a present member, once) ------------------
 
 bj::object Ballot(std::string_view voter, std::string_view vote) {
   return {{"voter", voter}, {"vote", vote}};
