@@ -340,6 +340,9 @@ std::string RenderCertificateSvg(const bj::value& result) {
         Num(kHeight), "\" viewBox=\"0 0 ", Num(kWidth), " ", Num(kHeight),
         "\" font-family=\"'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif\" font-size=\"11\" "
         "role=\"img\">\n");
+  // A white halo keeps labels readable where a line crosses them.
+  CatTo(svg, "<style>text{paint-order:stroke;stroke:#ffffff;stroke-width:3px;"
+             "stroke-linejoin:round}</style>\n");
   std::string heading = "服务质量证书 Service-quality certificate";
   if (!Str(o, "certificate_no").empty()) CatTo(heading, " ", Str(o, "certificate_no"));
   CatTo(svg, "<title>", EscapeXml(heading), " ", Str(o, "valid_from"), " — ", Str(o, "valid_until"),
@@ -376,6 +379,19 @@ std::string RenderCertificateSvg(const bj::value& result) {
           "</title></rect>\n");
   }
 
+  // Today's position (as_of), pinned to the edge with its date when outside the validity.
+  if (const auto today = DateOf(o, "as_of")) {
+    const double tx = x.X(*today);
+    const std::string_view where = *today < from ? "◂ " : "";
+    const std::string_view after = *today > until ? " ▸" : "";
+    CatTo(svg, "<g class=\"today\" data-date=\"", today->ToString(), "\"><line x1=\"", Num(tx),
+          "\" y1=\"60\" x2=\"", Num(tx), "\" y2=\"", Num(kBarTop + kBarHeight + 98),
+          "\" stroke=\"#111827\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>",
+          "<text x=\"", Num(tx), "\" y=\"", Num(kBarTop + kBarHeight + 112), "\" text-anchor=\"",
+          tx < kLeft + 60 ? "start" : tx > kRight - 60 ? "end" : "middle",
+          "\" font-weight=\"bold\">", where, "今天 today ", today->ToString(), after,
+          "</text></g>\n");
+  }
   // One marker per milestone; rows by kind keep labels apart.
   for (const CertificateMilestone& m : CertificateMilestones(result)) {
     const Date day = *Date::Parse(m.date);
@@ -413,19 +429,6 @@ std::string RenderCertificateSvg(const bj::value& result) {
     }
   }
 
-  // Today's position (as_of), pinned to the edge with its date when outside the validity.
-  if (const auto today = DateOf(o, "as_of")) {
-    const double tx = x.X(*today);
-    const std::string_view where = *today < from ? "◂ " : "";
-    const std::string_view after = *today > until ? " ▸" : "";
-    CatTo(svg, "<g class=\"today\" data-date=\"", today->ToString(), "\"><line x1=\"", Num(tx),
-          "\" y1=\"60\" x2=\"", Num(tx), "\" y2=\"", Num(kBarTop + kBarHeight + 80),
-          "\" stroke=\"#111827\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>",
-          "<text x=\"", Num(tx), "\" y=\"", Num(kBarTop + kBarHeight + 94), "\" text-anchor=\"",
-          tx < kLeft + 60 ? "start" : tx > kRight - 60 ? "end" : "middle",
-          "\" font-weight=\"bold\">", where, "今天 today ", today->ToString(), after,
-          "</text></g>\n");
-  }
   CatTo(svg, "<text class=\"legend\" x=\"", Num(kLeft), "\" y=\"", Num(kHeight - 10),
         "\" fill=\"#4b5563\">自查报告截止 report due · 年度监督 supervision · 最早升级 upgrade "
         "earliest · 复评截止 renewal due · 有效期末日 last valid day</text>\n");
