@@ -206,13 +206,19 @@ TEST(ScoringRulesTest, BandsSharedEndsScoreTheBetterBand) {  // SCORE.RULES
 
 // ---- Exactness ------------------------------------------------------------------------------
 
+std::string TenthId(int i) {
+  std::string id = "i";
+  id += std::to_string(i);
+  return id;
+}
+
 // A rulebook whose business-hall table is 1000 judged items of 0.1 points (SCORE.RULES: a
 // thousand tenths make exactly 100, which binary floating point does not).
 bj::value ThousandTenthsRulebook() {
   bj::value doc = bj::parse(DefaultRulebookJson());
   bj::array items;
   for (int i = 0; i < 1000; ++i) {
-    items.push_back(bj::object{{"id", "i" + std::to_string(i)}, {"name_en", "tenth"},
+    items.push_back(bj::object{{"id", TenthId(i)}, {"name_en", "tenth"},
                                {"name_zh", "十分之一"}, {"max", 0.1},
                                {"methods", bj::array{"quantitative"}}, {"key", false},
                                {"pass", nullptr}, {"rule", bj::object{{"type", "judged"}}}});
@@ -243,7 +249,7 @@ TEST(ScoringExactnessTest, AThousandTenthsSumToExactlyOneHundred) {  // SCORE.RU
   // Through the JSON door: 0.1 read from a double and printed exactly.
   const Engine engine = EngineFrom(rulebook);
   bj::object judged;
-  for (int i = 0; i < 1000; ++i) judged["i" + std::to_string(i)] = 0.1;
+  for (int i = 0; i < 1000; ++i) judged[TenthId(i)] = 0.1;
   const bj::object out = ScoreOk(engine, bj::object{{"schema", "sqp.scoresheet/1"},
                                                     {"site_type", "business_hall"},
                                                     {"judged", judged}});

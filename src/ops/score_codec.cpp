@@ -171,15 +171,15 @@ std::optional<ScoreInput> DecodeScoresheet(const bj::value& doc, const Loc& at,
       for (const auto& kv : *i.object()) {
         const Loc el = ind_at.Key(kv.key());
         const auto value = json::ReadDecimal(kv.value(), el, issues);
-        std::vector<std::string_view> names;
         int index = -1;
         for (size_t k = 0; k < rb.indicators.definitions.size(); ++k) {
-          names.push_back(rb.indicators.definitions[k].name);
           if (rb.indicators.definitions[k].name == std::string_view(kv.key())) {
             index = static_cast<int>(k);
           }
         }
         if (index < 0) {
+          std::vector<std::string_view> names;
+          for (const auto& def : rb.indicators.definitions) names.push_back(def.name);
           issues.Add(el, Cat("unknown indicator ", json::Quote(kv.key()),
                              "; the rulebook defines: ", Join(names, ", ")));
         } else if (value) {

@@ -5,6 +5,7 @@
 #include "rulebook/scoring_codec.hpp"
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -213,22 +214,22 @@ void ReadMethods(const Context& c, const Fields& item, ScoringItem& out) {
   }
 }
 
-// An id unique inside its table; `seen` keeps the ids and pointers met so far.
+// An id unique inside its table; `seen` maps the ids met so far to their pointers.
+using SeenIds = std::unordered_map<std::string, std::string>;
 bool UniqueId(const Context& c, std::string_view what, std::string_view id, const Loc& at,
-              std::vector<std::pair<std::string, std::string>>& seen) {
-  for (const auto& [other, where] : seen) {
-    if (other == id) {
-      c.issues.Add(at, Cat("duplicate ", what, " id ", json::Quote(id), " (first at ", where, ")"));
-      return false;
-    }
+              SeenIds& seen) {
+  const auto [it, inserted] = seen.try_emplace(std::string(id), std::string());
+  if (!inserted) {
+    c.issues.Add(at, Cat("duplicate ", what, " id ", json::Quote(id), " (first at ", it->second, ")"));
+    return false;
   }
-  seen.emplace_back(std::string(id), at.Pointer());
+  it->second = at.Pointer();
   return true;
 }
 
 // Reads one item; returns its max when every figure that the sums need was valid.
 std::optional<Decimal> ReadItem(const Context& c, const bj::value& v, const Loc& at,
-                                size_t dimension, std::vector<std::pair<std::string, std::string>>& ids,
+                                size_t dimension, SeenIds& ids,
                                 ScoringTable& table) {
   Fields f(v, at, c.issues);
   f.RejectUnknownKeys({"id", "name_en", "name_zh", "max", "methods", "key", "pass", "rule"});
@@ -268,8 +269,7 @@ std::optional<Decimal> ReadItem(const Context& c, const bj::value& v, const Loc&
 }
 
 void ReadDimension(const Context& c, const bj::value& v, const Loc& at,
-                   std::vector<std::pair<std::string, std::string>>& dimension_ids,
-                   std::vector<std::pair<std::string, std::string>>& item_ids, ScoringTable& table,
+                   SeenIds& dimension_ids, SeenIds& item_ids, ScoringTable& table,
                    bool& sums_known, Decimal& sum_of_dimensions) {
   Fields f(v, at, c.issues);
   f.RejectUnknownKeys({"id", "name_en", "name_zh", "max", "items"});
@@ -335,7 +335,7 @@ void ReadGrades(const Context& c, const Fields& table_fields, std::optional<Deci
   if (a == nullptr) return;
   const Loc list = table_fields.loc().Key("grades");
   if (a->empty()) c.issues.Add(list, "must list at least one grade");
-  std::vector<std::pair<std::string, std::string>> ids;
+  SeenIds ids;
   // The previous grade's figures, for the order check (only those that decoded).
   std::optional<Decimal> prev_total;
   std::optional<Fraction> prev_share;
@@ -399,7 +399,7 @@ void ReadTable(const Context& c, const bj::value& v, const Loc& at, ScoringTable
   if (const bj::array* dims = f.Array("dimensions", Need::kRequired)) {
     const Loc list = at.Key("dimensions");
     if (dims->empty()) c.issues.Add(list, "must list at least one dimension");
-    std::vector<std::pair<std::string, std::string>> dimension_ids, item_ids;
+    SeenIds dimension_ids, item_ids;
     bool sums_known = true;
     Decimal sum;
     for (size_t i = 0; i < dims->size(); ++i) {
