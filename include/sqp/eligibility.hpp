@@ -92,7 +92,8 @@ class InlineList {
     T items[N];
   };
 
-  T& EmplaceOnHeap() {
+  // Kept out of line so the common inline path of emplace_back stays small.
+  [[gnu::noinline]] T& EmplaceOnHeap() {
     if (!on_heap_) {
       heap_.reserve(2 * N);
       heap_.assign(inline_.items, inline_.items + N);

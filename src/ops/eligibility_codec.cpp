@@ -822,8 +822,11 @@ std::string RenderEligibilityText(const bj::value& result) {
         en += StringMember(*f, "message");
       }
     }
-    if (worst < 0) {
-      CatTo(out, "[— 不适用 n/a  ] ", rule, ": 无 | none\n");
+    if (worst < 0) {  // only ELIG.RECOVERY can have no finding
+      CatTo(out, "[— 不适用 n/a  ] ", rule,
+            decision == "ineligible"
+                ? ": 有不符合项不会随时间移出考察期，无可重新申请日期 | a failure is not time-bound: no date to apply again\n"
+                : ": 无不符合项 | nothing fails\n");
       continue;
     }
     const std::string_view article = kEligibilityRuleArticles[r];
