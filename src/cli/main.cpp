@@ -41,7 +41,8 @@ Operations (one JSON document in, one out):
   eligibility   sqp.application/1  -> sqp.eligibility/1     who may apply (ELIG.*)
   cycle         sqp.cycle/1        -> sqp.cycle-result/1    batch, report and publicity dates (CYCLE.*)
   meeting       sqp.meeting/1      -> sqp.meeting-result/1  quorum and votes (VOTE.*)
-  certificate   sqp.certificate/1  -> sqp.certificate-status/1  validity and supervision (CERT.*, SUP.*)
+  certificate   sqp.certificate/1  -> sqp.certificate-status/1  validity, supervision, revocation,
+                                                            reapplication (CERT.*, SUP.*, REVOKE.*, REAPPLY.*)
   score         sqp.scoresheet/1   -> sqp.score/1           points and grade (SCORE.*)
   assess        sqp.assessment/1   -> sqp.assessment-result/1   all of the above in one report
   rulebook      {} (FILE optional)  -> sqp.rulebook-info/1   id, version, sha256 of the rulebook
@@ -62,6 +63,8 @@ Exit codes: 0 evaluated (whatever the decision), 1 internal error, 2 usage error
 
 Examples:
   sqp eligibility docs/examples/application-eligible.json --format text
+  sqp assess docs/examples/assessment.json --format text
+  sqp certificate docs/examples/certificate-valid.json --format ics > deadlines.ics
   sqp eligibility --batch applications.jsonl > decisions.jsonl
   sqp rulebook --rulebook my-rulebook.json
   sqp rulebook validate my-rulebook.json
