@@ -388,6 +388,21 @@ TEST(EligibilityTest, AdverseOutsideWindowIgnoredAndFailureNotAlsoPending) {
   EXPECT_FALSE(r.eligible_from.has_value());  // adverse records are not in ELIG.RECOVERY
 }
 
+TEST(EligibilityTest, AdverseWindowEdges) {
+  for (const char* inside : {"2023-01-01", "2026-01-15"}) {
+    Application app = Eligible();
+    app.adverse_records.push_back({D(inside), RegulatorOpinion::kDisqualify});
+    EXPECT_EQ(Eval(app).decision, Decision::kIneligible) << inside;
+    app.adverse_records[0].opinion = RegulatorOpinion::kPending;
+    EXPECT_EQ(Eval(app).decision, Decision::kPending) << inside;
+  }
+  for (const char* outside : {"2022-12-31", "2026-01-16"}) {
+    Application app = Eligible();
+    app.adverse_records.push_back({D(outside), RegulatorOpinion::kDisqualify});
+    EXPECT_EQ(Eval(app).decision, Decision::kEligible) << outside;
+  }
+}
+
 // ---- ELIG.TRAINED_STAFF ----------------------------------------------------------------------
 
 TEST(EligibilityTest, TrainedStaffCountsDistinctNonEmptyNumbers) {
@@ -732,6 +747,58 @@ TEST(EligibilityJsonTest, MalformedInputNamesTheField) {
     EXPECT_EQ(err.at("code"), "invalid_input");
     EXPECT_EQ(err.at("path"), c.pointer) << out;
   }
+}
+
+// Every member of real documents replaced by values of every JSON kind: the door never crashes,
+// and a refusal always names the member (or something inside it).
+void CollectPointers(const bj::value& v, const std::string& at, std::vector<std::string>& out) {
+  if (!at.empty()) out.push_back(at);
+  if (const bj::object* o = v.if_object()) {
+    for (const auto& kv : *o) CollectPointers(kv.value(), at + "/" + std::string(kv.key()), out);
+  } else if (const bj::array* a = v.if_array()) {
+    for (size_t i = 0; i < a->size(); ++i) CollectPointers((*a)[i], at + "/" + std::to_string(i), out);
+  }
+}
+
+TEST(EligibilityJsonTest, EveryMemberWithEveryWrongKindIsRefusedByNameOrAccepted) {
+  const auto lines = [] {
+    std::ifstream in(std::string(SQP_SOURCE_DIR) + "/tests/data/peers_edge_cases.jsonl");
+    std::vector<std::string> v;
+    for (std::string line; std::getline(in, line);) v.push_back(line);
+    return v;
+  }();
+  const bj::value replacements[] = {nullptr, true, -1, 2.5, "x", "2026-02-30", bj::array{}, bj::object{}};
+  size_t runs = 0, refused = 0;
+  for (size_t doc_index : {1u, 8u, 30u, 34u}) {  // E2, E9, E31, E35: arrays with items, nulls
+    ASSERT_LT(doc_index, lines.size());
+    const bj::value original = bj::parse(lines[doc_index]);
+    std::vector<std::string> pointers;
+    CollectPointers(original, "", pointers);
+    for (const std::string& pointer : pointers) {
+      if (pointer == "/schema") continue;
+      for (const bj::value& replacement : replacements) {
+        bj::value doc = original;
+        SetAt(doc, pointer, replacement);
+        std::string out;
+        const ErrorCode code = TheEngine().RunToDocument("eligibility", bj::serialize(doc), out);
+        ++runs;
+        const bj::value result = bj::parse(out);
+        if (code == ErrorCode::kOk) {
+          EXPECT_EQ(result.at("schema"), "sqp.eligibility/1");
+          continue;
+        }
+        ++refused;
+        ASSERT_EQ(code, ErrorCode::kInvalidInput) << pointer << " = " << bj::serialize(replacement);
+        bool named = false;
+        for (const bj::value& e : result.at("errors").as_array()) {
+          named = named || std::string_view(e.at("path").as_string()).starts_with(pointer);
+        }
+        EXPECT_TRUE(named) << pointer << " = " << bj::serialize(replacement) << ": " << out;
+      }
+    }
+  }
+  EXPECT_GT(runs, 500u);
+  EXPECT_GT(refused, runs / 2);
 }
 
 TEST(EligibilityJsonTest, EveryProblemIsListed) {
