@@ -8,7 +8,16 @@
 Errors raise sqp.SqpError with .code ("invalid_input"), .status (-4), .message, .path (a JSON
 pointer into the input) and .errors (every problem found).
 
-The library is found via $SQP_LIBRARY, then next to this package, then the system loader.
+The library (libsqp.so.1) is looked for, first found wins:
+  1. $SQP_LIBRARY (a path to the library file);
+  2. next to this package (a copy placed in the package directory);
+  3. the interpreter's prefix: sys.prefix/lib (a `cmake --install --prefix` into a venv);
+  4. the system loader by SONAME (LD_LIBRARY_PATH, /etc/ld.so.cache: /usr/lib, /usr/local/lib,
+     the libsqp1 Debian package);
+  5. pkg-config's libdir for sqp (PKG_CONFIG_PATH=<prefix>/lib/pkgconfig after
+     `cmake --install build --prefix <prefix>`).
+At import the library's version must have the binding's major.minor (ImportError otherwise):
+the ctypes declarations below are those of that version of sqp.h.
 """
 from __future__ import annotations
 
@@ -16,9 +25,16 @@ import ctypes
 import ctypes.util
 import json
 import os
-from typing import Any, Iterable, List, Optional, Union
+import shutil
+import subprocess
+import sys
+from typing import Any, Iterable, Iterator, List, Optional, Tuple, Union
 
-__all__ = ["Engine", "SqpError", "version", "library_path"]
+__all__ = ["Engine", "SqpError", "version", "library_path", "__version__"]
+
+# The binding's version; the build backend (pyproject.toml) reads it from here. Major.minor must
+# equal libsqp's (checked at import), the patch level may differ.
+__version__ = "1.0.0"
 
 _Json = Union[dict, str, bytes]
 
@@ -36,27 +52,62 @@ class SqpError(Exception):
         super().__init__(f"{self.code}: {self.message}")
 
 
-def _candidates():
+def _pkg_config_libdir() -> Optional[str]:
+    """libdir of sqp.pc, when pkg-config is installed and knows sqp."""
+    tool = shutil.which("pkg-config")
+    if not tool:
+        return None
+    try:
+        done = subprocess.run([tool, "--variable=libdir", "sqp"], capture_output=True, text=True,
+                              timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    libdir = done.stdout.strip()
+    return libdir if done.returncode == 0 and libdir else None
+
+
+def _candidates() -> Iterator[str]:
     env = os.environ.get("SQP_LIBRARY")
     if env:
         yield env
     here = os.path.dirname(os.path.abspath(__file__))
     for name in ("libsqp.so.1", "libsqp.so"):
         yield os.path.join(here, name)
+    yield os.path.join(sys.prefix, "lib", "libsqp.so.1")
     yield "libsqp.so.1"
+    libdir = _pkg_config_libdir()
+    if libdir:
+        yield os.path.join(libdir, "libsqp.so.1")
     found = ctypes.util.find_library("sqp")
     if found:
         yield found
 
 
-def _load():
+def _major_minor(text: str) -> Tuple[int, ...]:
+    return tuple(int(part) for part in text.split(".")[:2])
+
+
+def _load() -> Tuple[ctypes.CDLL, str]:
     errors = []
     for path in _candidates():
+        if os.sep in path and not os.path.exists(path):
+            errors.append(f"{path}: no such file")
+            continue
         try:
-            return ctypes.CDLL(path), path
+            lib = ctypes.CDLL(path)
         except OSError as e:  # try the next place
             errors.append(f"{path}: {e}")
-    raise ImportError("sqp: cannot load libsqp.so.1 (set SQP_LIBRARY): " + "; ".join(errors))
+            continue
+        lib.sqp_version.restype = ctypes.c_char_p
+        lib.sqp_version.argtypes = []
+        found = lib.sqp_version().decode("ascii")
+        if _major_minor(found) != _major_minor(__version__):
+            raise ImportError(f"sqp: the binding {__version__} needs libsqp "
+                              f"{'.'.join(map(str, _major_minor(__version__)))}.x, but {path} is "
+                              f"version {found}; install the matching library or binding")
+        return lib, path
+    raise ImportError("sqp: cannot load libsqp.so.1 (install it, or set SQP_LIBRARY to its path): "
+                      + "; ".join(errors))
 
 
 _lib, _path = _load()
@@ -222,7 +273,7 @@ class Engine:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def __del__(self):
+    def __del__(self) -> None:
         self.close()
 
     def run_raw(self, operation: str, document: _Json) -> bytes:
