@@ -1,11 +1,13 @@
 // Civil dates and the reading conventions of RULES.md §0 (READ.PERIOD, READ.DAYS, READ.REST,
 // READ.DATES).
 //
-// A Date is a calendar day in China local time: no clock, no time zone. It is stored as Boost's
-// Gregorian day number so comparisons and day arithmetic are plain integer operations; the
-// year/month/day conversion is Boost.Date_Time's gregorian_calendar. Month and year *periods* are
-// NOT Boost's `months`/`years` iterators, which snap to the month end whenever the start is a month
-// end (2027-02-28 + 1 month = 2027-03-31 in Boost); the Civil Code reads it as 2027-03-28.
+// A Date is a calendar day in China local time: no clock, no time zone. It is stored packed as
+// (year << 9) | (month << 5) | day, which orders like the calendar, so comparisons are one
+// integer compare and the Civil Code's month periods (the hot path of every deadline) need no
+// conversion at all. Day arithmetic (N natural days, weekdays) goes through Boost.Date_Time's
+// gregorian_calendar day numbers. Month and year *periods* are NOT Boost's `months`/`years`
+// iterators, which snap to the month end whenever the start is a month end (2027-02-28 + 1 month
+// = 2027-03-31 in Boost); the Civil Code reads it as 2027-03-28.
 #pragma once
 
 #include <algorithm>
@@ -44,7 +46,7 @@ class Date {
         day > DaysInMonth(year, month)) {
       return std::nullopt;
     }
-    return Date(ToSerial(year, month, day));
+    return Date(Pack(year, month, day));
   }
 
   // Strict `YYYY-MM-DD`: exactly ten characters, ASCII digits and two hyphens.
@@ -74,14 +76,17 @@ class Date {
         static_cast<unsigned short>(year), static_cast<unsigned short>(month));
   }
 
-  YearMonthDay ymd() const {
-    const auto v = boost::gregorian::gregorian_calendar::from_day_number(
-        static_cast<boost::gregorian::gregorian_calendar::date_int_type>(serial_));
-    return {static_cast<int>(v.year), static_cast<int>(v.month), static_cast<int>(v.day)};
-  }
-  int year() const { return ymd().year; }
+  constexpr YearMonthDay ymd() const { return {packed_ >> 9, (packed_ >> 5) & 15, packed_ & 31}; }
+  constexpr int year() const { return packed_ >> 9; }
 
-  std::int32_t serial() const { return serial_; }
+  // Boost's Gregorian day number: consecutive days have consecutive numbers.
+  std::int32_t serial() const {
+    using Cal = boost::gregorian::gregorian_calendar;
+    const YearMonthDay v = ymd();
+    return static_cast<std::int32_t>(Cal::day_number(Cal::ymd_type(
+        static_cast<unsigned short>(v.year), static_cast<unsigned short>(v.month),
+        static_cast<unsigned short>(v.day))));
+  }
   std::int32_t yyyymmdd() const {
     const YearMonthDay v = ymd();
     return v.year * 10000 + v.month * 100 + v.day;
@@ -104,27 +109,29 @@ class Date {
     return s;
   }
 
-  Date PlusDays(std::int32_t days) const { return Date(serial_ + days); }
+  Date PlusDays(std::int32_t days) const {
+    if (days == 0) return *this;
+    const auto v = boost::gregorian::gregorian_calendar::from_day_number(
+        static_cast<boost::gregorian::gregorian_calendar::date_int_type>(serial() + days));
+    return Date(Pack(v.year, v.month, v.day));
+  }
   // Days from `other` to this date (positive when this is later).
-  std::int32_t DaysSince(Date other) const { return serial_ - other.serial_; }
+  std::int32_t DaysSince(Date other) const { return serial() - other.serial(); }
 
   friend constexpr auto operator<=>(Date, Date) = default;
 
   // Only for dates the library derived itself (never for input): no range check.
-  static Date FromYmdUnchecked(int year, int month, int day) {
-    return Date(ToSerial(year, month, day));
+  static constexpr Date FromYmdUnchecked(int year, int month, int day) {
+    return Date(Pack(year, month, day));
   }
 
  private:
-  explicit constexpr Date(std::int32_t serial) : serial_(serial) {}
-  static std::int32_t ToSerial(int year, int month, int day) {
-    using Cal = boost::gregorian::gregorian_calendar;
-    return static_cast<std::int32_t>(Cal::day_number(Cal::ymd_type(
-        static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-        static_cast<unsigned short>(day))));
+  explicit constexpr Date(std::int32_t packed) : packed_(packed) {}
+  static constexpr std::int32_t Pack(int year, int month, int day) {
+    return (year << 9) | (month << 5) | day;
   }
 
-  std::int32_t serial_ = 0;
+  std::int32_t packed_ = 0;
 };
 
 // READ.PERIOD: a period of `months` (negative: counted backwards) from `start` ends on the
@@ -178,8 +185,12 @@ class RestCalendar {
     return weekday == 5 || weekday == 6;
   }
 
-  // The deadline itself when it is a working day, else the next working day.
-  Date RollForward(Date deadline) const {
+  // The deadline itself when it is a working day, else the next working day. The empty
+  // calendar (the default rulebook) is the common case and stays inline.
+  Date RollForward(Date deadline) const { return empty() ? deadline : RollForwardOnCalendar(deadline); }
+
+ private:
+  Date RollForwardOnCalendar(Date deadline) const {
     // A rest stretch is bounded by the listed days plus two weekend days per listed day.
     Date d = deadline;
     for (size_t guard = 0; IsRestDay(d) && guard <= 3 * rest_days_.size() + 7; ++guard) {
@@ -188,7 +199,6 @@ class RestCalendar {
     return d;
   }
 
- private:
   bool weekends_rest_ = false;
   std::vector<Date> rest_days_;
   std::vector<Date> working_days_;
