@@ -2,6 +2,7 @@
 // a thin shell over sqp/certificate.hpp, so it cannot disagree with the `certificate` operation.
 // No allocation, no exception, no I/O.
 #include <cstddef>
+#include <cstring>
 #include <optional>
 
 #include "engine_handle.hpp"
@@ -48,12 +49,15 @@ int sqp_certificate_compute(const sqp_engine* engine, int32_t certified_on,
   out->upgrade_earliest = dates.upgrade_earliest.yyyymmdd();
   out->upgrade_application_due_by = dates.upgrade_application_due_by.yyyymmdd();
   out->anniversary_count = static_cast<int32_t>(dates.supervision_count);
-  for (size_t i = 0; i < SQP_CERTIFICATE_MAX_ANNIVERSARIES; ++i) {
-    const bool used = i < dates.supervision_count;
+  // Unused slots are zero: cleared in one go, then the rulebook's anniversaries written.
+  std::memset(out->anniversary, 0, sizeof out->anniversary);
+  std::memset(out->supervision_on, 0, sizeof out->supervision_on);
+  std::memset(out->report_due, 0, sizeof out->report_due);
+  for (size_t i = 0; i < dates.supervision_count; ++i) {
     const sqp::SupervisionDates& s = dates.supervision_storage[i];
-    out->anniversary[i] = used ? s.anniversary : 0;
-    out->supervision_on[i] = used ? s.date.yyyymmdd() : 0;
-    out->report_due[i] = used ? s.report_due.yyyymmdd() : 0;
+    out->anniversary[i] = s.anniversary;
+    out->supervision_on[i] = s.date.yyyymmdd();
+    out->report_due[i] = s.report_due.yyyymmdd();
   }
   return SQP_OK;
 }
@@ -65,9 +69,10 @@ int sqp_certificate_status_on(const sqp_engine* engine, int32_t certified_on, in
   const auto today = sqp::Date::FromYyyymmdd(as_of);
   std::optional<sqp::Date> revoked;
   if (!d || !today || !OptionalDate(revoked_on, revoked)) return SQP_ERR_INPUT;
-  const sqp::CertificateDates dates = sqp::ComputeCertificateDates(engine->engine.rulebook(), *d);
-  if (revoked && !sqp::RevocationDateIsPossible(dates, *revoked)) return SQP_ERR_INPUT;
-  *out_status = static_cast<int32_t>(sqp::CertificateStatusOn(dates, *today, revoked));
+  // Only the validity period matters here: no need for the supervision dates.
+  const sqp::Date until = sqp::LastValidDay(engine->engine.rulebook().certificate, *d);
+  if (revoked && !sqp::RevocationDateIsPossible(*d, until, *revoked)) return SQP_ERR_INPUT;
+  *out_status = static_cast<int32_t>(sqp::CertificateStatusOn(*d, until, *today, revoked));
   return SQP_OK;
 }
 

@@ -101,6 +101,14 @@ struct CertificateDates {
   }
 };
 
+// CERT.VALIDITY (Art. 14(12)): the last valid day of a certificate announced on `certified_on`:
+// `validity_years` by the corresponding-day rule (READ.PERIOD), or one day earlier when the
+// rulebook counts the issue day as day one. The one place this is computed (ELIG.KIND uses it).
+inline Date LastValidDay(const CertificateRules& rules, Date certified_on) {
+  const Date end = AddYears(certified_on, rules.validity_years);
+  return rules.issue_day_is_day_one ? end.PlusDays(-1) : end;
+}
+
 // Every date of a certificate announced on `certified_on`.
 inline CertificateDates ComputeCertificateDates(const CertificateRules& rules,
                                                 const RestCalendar& rest_days, Date certified_on) {
@@ -109,8 +117,7 @@ inline CertificateDates ComputeCertificateDates(const CertificateRules& rules,
   // CERT.VALIDITY (Art. 14(12)): three years by the corresponding-day rule (READ.PERIOD); with
   // the issue day counted as day one the last valid day is one day earlier, and the renewal and
   // upgrade deadlines, which count back from it, follow.
-  d.valid_until = AddYears(certified_on, rules.validity_years);
-  if (rules.issue_day_is_day_one) d.valid_until = d.valid_until.PlusDays(-1);
+  d.valid_until = LastValidDay(rules, certified_on);
 
   // SUP.ANNUAL (Art. 14(12)1): supervision at each anniversary; the report is due the lead
   // months before it, counted backwards by the same rule, and a due date on a rest day moves to
@@ -143,17 +150,24 @@ inline CertificateDates ComputeCertificateDates(const Rulebook& rulebook, Date c
 
 // CERT.VALIDITY / REVOKE.TRIGGERS: the state on `as_of`. A revocation takes effect from its date
 // on; before that date the certificate is judged by its validity alone.
-inline CertificateStatus CertificateStatusOn(const CertificateDates& d, Date as_of,
+inline CertificateStatus CertificateStatusOn(Date valid_from, Date valid_until, Date as_of,
                                              std::optional<Date> revoked_on = std::nullopt) {
   if (revoked_on && *revoked_on <= as_of) return CertificateStatus::kRevoked;
-  if (as_of < d.valid_from) return CertificateStatus::kNotYetValid;
-  if (as_of <= d.valid_until) return CertificateStatus::kValid;
+  if (as_of < valid_from) return CertificateStatus::kNotYetValid;
+  if (as_of <= valid_until) return CertificateStatus::kValid;
   return CertificateStatus::kExpired;
+}
+inline CertificateStatus CertificateStatusOn(const CertificateDates& d, Date as_of,
+                                             std::optional<Date> revoked_on = std::nullopt) {
+  return CertificateStatusOn(d.valid_from, d.valid_until, as_of, revoked_on);
 }
 
 // A revocation can only take a certificate that exists and is still valid ("在证书有效期内").
+inline bool RevocationDateIsPossible(Date valid_from, Date valid_until, Date revoked_on) {
+  return valid_from <= revoked_on && revoked_on <= valid_until;
+}
 inline bool RevocationDateIsPossible(const CertificateDates& d, Date revoked_on) {
-  return d.valid_from <= revoked_on && revoked_on <= d.valid_until;
+  return RevocationDateIsPossible(d.valid_from, d.valid_until, revoked_on);
 }
 
 // SUP.MISSING (Art. 14(12)2) for one anniversary on `as_of`. A report counts only once it exists,

@@ -23,6 +23,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "sqp/certificate.hpp"
 #include "sqp/credit_code.hpp"
 #include "sqp/date.hpp"
 #include "sqp/decimal.hpp"
@@ -339,12 +340,6 @@ inline DayRange EligibilityWindow(const Rulebook& rb, Date applied_on) {
           applied_on};
 }
 
-// CERT.VALIDITY as ELIG.KIND needs it: the last valid day of a certificate announced on
-// `certified_on` (Civil Code reading by default; issue day as day one when the rulebook says so).
-inline Date CertificateLastValidDay(const Rulebook& rb, Date certified_on) {
-  const Date end = AddYears(certified_on, rb.certificate.validity_years);
-  return rb.certificate.issue_day_is_day_one ? end.PlusDays(-1) : end;
-}
 
 namespace eligibility_internal {
 
@@ -678,7 +673,7 @@ inline void CheckKind(const Rulebook& rb, const Application& app, Recorder& rec)
     add(FindingStatus::kFail, FindingReason::kCertifiedAfterAppliedOn, certified_on);
     return;
   }
-  const Date last_valid = CertificateLastValidDay(rb, certified_on);
+  const Date last_valid = LastValidDay(rb.certificate, certified_on);
   if (app.applied_on > last_valid) {
     add(FindingStatus::kNote, FindingReason::kTreatedAsInitial, last_valid);
     return;
