@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Issue 7's targets, measured side by side in one run; prints medians and ratios.
+
+    python3 bench/compare.py [--build build] [--peers ../shared/peers] [--n 100000]
+                             [--skip-peers] [--memory-docs 1000000]
+
+Steps (each printed as it goes):
+  1. the peer benchmark (a copy of --peers in a temp dir: the shared one may be read-only) with
+     SQP_CLI and SQP_THREADS=2, so sqp's --batch runs beside ZEN, json-logic-engine and
+     json-logic-js on the same documents, checked against the oracle (agree=yes);
+  2. the Google Benchmark suites (eligibility, JSON limit on the same documents, engine and
+     typed C functions, meeting), 5 repetitions, medians;
+  3. Python: the ctypes batch call over the same documents vs the CLI, and per-call overhead;
+  4. memory: peak RSS of `sqp eligibility --batch` over --memory-docs documents streamed on stdin.
+Then a table of the six targets with the measured ratios. Nothing here is a pass/fail test: the
+machine is shared and noisy, so read the ratios, and rerun when in doubt.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def sh(cmd, **kw):
+    print("$ " + (cmd if isinstance(cmd, str) else " ".join(cmd)), file=sys.stderr, flush=True)
+    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw)
+
+
+def peers(args, cli):
+    work = tempfile.mkdtemp(prefix="sqp-peers-")
+    dst = os.path.join(work, "peers")
+    shutil.copytree(args.peers, dst, ignore=shutil.ignore_patterns("data", "node_modules"))
+    os.chmod(dst, 0o755)
+    for dirpath, dirnames, filenames in os.walk(dst):
+        for d in dirnames:
+            os.chmod(os.path.join(dirpath, d), 0o755)
+        for f in filenames:
+            os.chmod(os.path.join(dirpath, f), 0o644 if not f.endswith(".sh") else 0o755)
+    cached = os.path.join(args.peers, "node_modules")
+    if os.path.isdir(cached):
+        shutil.copytree(cached, os.path.join(dst, "node_modules"))
+    else:
+        try:
+            sh(["npm", "ci", "--no-audit", "--no-fund"], cwd=dst)
+        except subprocess.CalledProcessError:
+            # npm 11 refuses the lock file's optional platform packages; same pinned versions.
+            sh(["npm", "install", "--no-audit", "--no-fund"], cwd=dst)
+    env = dict(os.environ, SQP_CLI=cli, SQP_THREADS="2")
+    out = sh(["bash", "run.sh", str(args.n)], cwd=dst, env=env).stdout
+    print(out, flush=True)
+    rows = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 5 and not line.startswith("#"):
+            rows[parts[0]] = {"per_s": float(parts[3]), "agree": parts[4], "seconds": float(parts[2])}
+    return rows, os.path.join(dst, "data", f"apps-{args.n}.jsonl")
+
+
+def gbench(binary, env=None, filt=None):
+    cmd = [binary, "--benchmark_format=json", "--benchmark_repetitions=5",
+           "--benchmark_report_aggregates_only=true", "--benchmark_min_time=0.3"]
+    if filt:
+        cmd.append("--benchmark_filter=" + filt)
+    data = json.loads(sh(cmd, env=dict(os.environ, **(env or {}))).stdout)
+    medians = {}
+    for b in data["benchmarks"]:
+        if b.get("aggregate_name") == "median":
+            name = b["run_name"]
+            medians[name] = {"items_per_second": b.get("items_per_second"),
+                             "cpu_ns": b["cpu_time"] * {"ns": 1, "us": 1e3, "ms": 1e6}[b["time_unit"]]}
+    return medians
+
+
+def python_batch(args, apps, lib):
+    code = r"""
+import sys, time, sqp
+data = open(sys.argv[1], 'rb').read()
+e = sqp.Engine()
+best = None
+for _ in range(3):
+    t = time.perf_counter(); out = e.batch_raw('eligibility', data); t = time.perf_counter() - t
+    best = t if best is None else min(best, t)
+n = data.count(b'\n')
+one = data[:data.index(b'\n')]
+reps = 20000
+t = time.perf_counter()
+for _ in range(reps): e.run_raw('eligibility', one)
+single = (time.perf_counter() - t) / reps
+t = time.perf_counter()
+for _ in range(reps): e.run_raw('rulebook', b'{}')
+trivial = (time.perf_counter() - t) / reps
+print(n / best, single * 1e6, trivial * 1e6)
+"""
+    env = dict(os.environ, SQP_LIBRARY=lib, PYTHONPATH=os.path.join(ROOT, "bindings", "python"))
+    per_s, single_us, trivial_us = map(float, sh([sys.executable, "-c", code, apps], env=env).stdout.split())
+    return per_s, single_us, trivial_us
+
+
+def memory(args, cli, apps):
+    # Stream the documents again and again into one --batch run; read the child's peak RSS.
+    with open(apps, "rb") as f:
+        data = f.read()
+    lines = data.count(b"\n")
+    repeats = max(1, args.memory_docs // lines)
+    proc = subprocess.Popen([cli, "eligibility", "--batch", "-"], stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t = time.perf_counter()
+    for _ in range(repeats):
+        proc.stdin.write(data)
+    proc.stdin.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    return repeats * lines, usage.ru_maxrss / 1024.0, time.perf_counter() - t
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--peers", default=os.path.join(ROOT, "..", "shared", "peers"))
+    ap.add_argument("--n", type=int, default=100000)
+    ap.add_argument("--skip-peers", action="store_true")
+    ap.add_argument("--memory-docs", type=int, default=1000000)
+    args = ap.parse_args()
+    cli = os.path.join(args.build, "src", "cli", "sqp")
+    lib = os.path.join(args.build, "capi", "libsqp.so.1")
+    bench = os.path.join(args.build, "bench")
+
+    rows, apps = ({}, os.path.join(ROOT, "tests", "data", "peers_generated.jsonl"))
+    if not args.skip_peers:
+        rows, apps = peers(args, cli)
+    elig = gbench(os.path.join(bench, "sqp_eligibility_bench"))
+    limit = gbench(os.path.join(bench, "sqp_json_limit_bench"), env={"SQP_BENCH_APPS": apps})
+    eng = gbench(os.path.join(bench, "sqp_engine_bench"))
+    meet = gbench(os.path.join(bench, "sqp_meeting_bench"), filt="BM_CheckVoteCAbi")
+    py_per_s, py_single_us, py_trivial_us = python_batch(args, apps, lib)
+    mem_docs, mem_mib, mem_s = memory(args, cli, apps)
+
+    def ips(d, name):
+        return d[name]["items_per_second"]
+
+    peer_names = [k for k in rows if not k.startswith("sqp") and k != "json-parse-only"]
+    best_peer = max(peer_names, key=lambda k: rows[k]["per_s"]) if peer_names else None
+    sqp1 = rows.get("sqp-batch", {}).get("per_s")
+    sqp2 = rows.get("sqp-batch-threads2", {}).get("per_s")
+    print("\n# issue 7 targets (medians; ratios from this one run)")
+    print(f"machine: {os.cpu_count()} CPUs; documents: {apps}")
+    if best_peer and sqp1:
+        print(f"1. CLI --batch vs fastest peer ({best_peer} {rows[best_peer]['per_s']:.0f}/s): "
+              f"sqp {sqp1:.0f}/s = {sqp1 / rows[best_peer]['per_s']:.2f}x (target >= 3x), "
+              f"agree={rows['sqp-batch']['agree']}")
+    lim, path = ips(limit, "BM_LimitParseAndSerialize"), ips(limit, "BM_SqpEligibilityJsonPath")
+    print(f"2. JSON path vs Boost.JSON parse+serialise limit: {path:.0f}/s vs {lim:.0f}/s = "
+          f"{100 * path / lim:.0f}% (target >= 70%)")
+    typed = ips(elig, "BM_EligibilityTypedPeerMix")
+    vote = ips(meet, "BM_CheckVoteCAbi")
+    cert = ips(eng, "BM_CertificateComputeCAbi")
+    print(f"3. typed eligibility {typed / 1e6:.2f} M/s (target >= 5 M/s); sqp_check_vote "
+          f"{vote / 1e6:.1f} M/s, sqp_certificate_compute {cert / 1e6:.1f} M/s (target >= 50 M/s)")
+    if sqp1 and sqp2:
+        print(f"4. --threads 2 vs 1: {sqp2:.0f}/s vs {sqp1:.0f}/s = {sqp2 / sqp1:.2f}x (target >= 1.8x)")
+    if sqp1:
+        print(f"5. Python batch {py_per_s:.0f}/s vs CLI {sqp1:.0f}/s = {100 * py_per_s / sqp1:.0f}% "
+              f"(target >= 80%); single eligibility call {py_single_us:.1f} us, "
+              f"trivial call {py_trivial_us:.1f} us (ctypes overhead)")
+    create = eng["BM_EngineCreateDefault"]["cpu_ns"] / 1e3
+    print(f"6. --batch over {mem_docs} documents: peak RSS {mem_mib:.1f} MiB (target < 32 MiB), "
+          f"{mem_s:.1f} s; engine from the default rulebook {create:.0f} us (target < 1000 us)")
+
+
+if __name__ == "__main__":
+    main()
