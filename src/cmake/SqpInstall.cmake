@@ -49,7 +49,9 @@ install(FILES "${PROJECT_BINARY_DIR}/sqpConfig.cmake" "${PROJECT_BINARY_DIR}/sqp
   DESTINATION "${SQP_INSTALL_CMAKEDIR}" COMPONENT dev)
 
 # sqp.pc names the prefix it is installed under, which `cmake --install --prefix P` only knows
-# at install time: the project's fields are filled in now, the paths when installing.
+# at install time: the project's fields are filled in now, the paths when installing. It is
+# written straight into the destination, so concurrent installs (a test prefix and CPack's
+# staging directory) never share an intermediate file.
 set(SQP_PC_PREFIX "@SQP_PC_PREFIX@")
 foreach(kind LIBDIR INCLUDEDIR)
   if(IS_ABSOLUTE "${CMAKE_INSTALL_${kind}}")
@@ -58,13 +60,18 @@ foreach(kind LIBDIR INCLUDEDIR)
     set(SQP_PC_${kind} "\${prefix}/${CMAKE_INSTALL_${kind}}")
   endif()
 endforeach()
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(SQP_PC_DIR "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+else()
+  set(SQP_PC_DIR "\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+endif()
 configure_file("${CMAKE_CURRENT_LIST_DIR}/sqp.pc.in" "${PROJECT_BINARY_DIR}/sqp.pc.in" @ONLY)
 install(CODE "
   set(SQP_PC_PREFIX \"\${CMAKE_INSTALL_PREFIX}\")
-  configure_file(\"${PROJECT_BINARY_DIR}/sqp.pc.in\" \"${PROJECT_BINARY_DIR}/sqp.pc\" @ONLY)
+  message(STATUS \"Installing: \$ENV{DESTDIR}${SQP_PC_DIR}/sqp.pc\")
+  configure_file(\"${PROJECT_BINARY_DIR}/sqp.pc.in\" \"\$ENV{DESTDIR}${SQP_PC_DIR}/sqp.pc\" @ONLY)
+  list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"${SQP_PC_DIR}/sqp.pc\")
 " COMPONENT dev)
-install(FILES "${PROJECT_BINARY_DIR}/sqp.pc"
-  DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig" COMPONENT dev)
 
 install(FILES "${PROJECT_SOURCE_DIR}/src/cli/completion/sqp.bash"
   DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" RENAME sqp COMPONENT tools)
