@@ -9,6 +9,14 @@
  *
  * Stable surface: everything in this file outside the SQP_EXPERIMENTAL section.
  */
+/**
+ * @file sqp.h
+ * @brief The C ABI of sqp (libsqp.so.1): engines, operations on JSON documents, typed checks.
+ *
+ * Build with `cc app.c $(pkg-config --cflags --libs sqp)` or link CMake's `sqp::capi`
+ * (`find_package(sqp CONFIG)`). Guides: docs/quickstart.md (C ABI), docs/errors.md (status
+ * codes and the sqp.error/1 document), docs/threading.md, docs/abi.md.
+ */
 #ifndef SQP_H
 #define SQP_H
 
@@ -22,15 +30,21 @@ extern "C" {
 #if defined(SQP_BUILDING_LIBRARY)
 #define SQP_API __attribute__((visibility("default")))
 #else
+/** Marks the exported functions: default visibility while building libsqp, empty for callers. */
 #define SQP_API
 #endif
 
 /* ---- Versions ------------------------------------------------------------------------- */
 
+/** Major version of this header; libsqp.so.MAJOR keeps its ABI for every MINOR.PATCH. */
 #define SQP_VERSION_MAJOR 1
+/** Minor version of this header: additions only. */
 #define SQP_VERSION_MINOR 0
+/** Patch version of this header: fixes only. */
 #define SQP_VERSION_PATCH 0
+/** This header's version as "MAJOR.MINOR.PATCH" (compare with sqp_version() at run time). */
 #define SQP_VERSION_STRING "1.0.0"
+/** This header's version as MAJOR*10000 + MINOR*100 + PATCH (compare with sqp_version_number()). */
 #define SQP_VERSION_NUMBER (SQP_VERSION_MAJOR * 10000 + SQP_VERSION_MINOR * 100 + SQP_VERSION_PATCH)
 
 /** The runtime library's version, "MAJOR.MINOR.PATCH" (compare with SQP_VERSION_STRING). */
@@ -42,7 +56,7 @@ SQP_API int sqp_version_number(void);
 
 /** Every function returns SQP_OK (0) or one of these negative codes. Values never change. */
 typedef enum sqp_status {
-  SQP_OK = 0,
+  SQP_OK = 0,                     /**< success */
   SQP_ERR_USAGE = -1,             /**< bad argument: NULL pointer, wrong struct_size, … */
   SQP_ERR_JSON = -2,              /**< input is not well-formed JSON */
   SQP_ERR_SCHEMA = -3,            /**< "schema" missing or not the operation's input schema */
