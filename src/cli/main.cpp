@@ -5,6 +5,7 @@
 //
 // Exit codes: 0 evaluated (whatever the decision), 1 internal error, 2 usage error,
 // 3 invalid input, 4 invalid rulebook.
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -15,6 +16,8 @@
 #include <string_view>
 #include <thread>
 #include <vector>
+
+#include <unistd.h>  // isatty: the --batch progress line
 
 #include <boost/json.hpp>
 
@@ -142,6 +145,36 @@ int ValidateRulebook(const std::string& path, const std::string& format) {
   return kExitOk;
 }
 
+// A progress line on stderr for long --batch runs, only when a person is watching (stderr is a
+// terminal; never in pipes, files or CI logs): redrawn in place after a block of lines, at most
+// five times a second, and ended with a newline so later diagnostics start on their own line.
+class BatchProgress {
+ public:
+  BatchProgress() : enabled_(isatty(STDERR_FILENO) == 1) {}
+  void Update(size_t lines, size_t errors) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    shown_ = true;
+    Print(lines, errors);
+  }
+  void Finish(size_t lines, size_t errors) {
+    if (!shown_) return;
+    Print(lines, errors);
+    std::fputc('\n', stderr);
+  }
+
+ private:
+  static void Print(size_t lines, size_t errors) {
+    std::fprintf(stderr, "\rsqp: %zu lines read, %zu not valid", lines, errors);
+    std::fflush(stderr);
+  }
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point last_;
+};
+
 // Streams JSON Lines from `in` so memory stays flat however long the input is: lines are read in
 // blocks, each block is split into `threads` contiguous slices evaluated in parallel on the one
 // shared (immutable) engine, and the slices are written in input order.
@@ -156,6 +189,7 @@ int RunBatch(const sqp::Engine& engine, const std::string& operation, std::istre
   std::vector<std::string> outputs(static_cast<size_t>(threads));
   std::vector<size_t> errors(static_cast<size_t>(threads), 0);
   size_t line_no = 0, total_errors = 0;
+  BatchProgress progress;
 
   auto evaluate_slice = [&](size_t slice, size_t begin, size_t end) {
     std::string& out = outputs[slice];
@@ -193,8 +227,10 @@ int RunBatch(const sqp::Engine& engine, const std::string& operation, std::istre
       std::fwrite(outputs[t].data(), 1, outputs[t].size(), stdout);
       total_errors += errors[t];
     }
+    if (more) progress.Update(line_no, total_errors);
   }
   std::fflush(stdout);
+  progress.Finish(line_no, total_errors);
   if (total_errors > 0) {
     std::cerr << "sqp: " << total_errors << " of " << line_no << " lines were not valid input\n";
     return kExitInput;
