@@ -19,19 +19,32 @@
 
 namespace sqp {
 
-// Input limits (each refused with ErrorCode::kLimitExceeded naming the limit).
+// Input limits, each refused with ErrorCode::kLimitExceeded and an sqp.error/1 naming the limit
+// and the JSON pointer of the offending value (docs/hardening.md). They bound the memory and time
+// one document can take; the defaults are far above any real application, scoresheet or rulebook.
 struct EngineOptions {
-  size_t max_input_bytes = 4u << 20;  // one document
-  int max_depth = 32;                 // JSON nesting
+  size_t max_input_bytes = 4u << 20;    // one document (one line of a batch)
+  int max_depth = 32;                   // nested arrays and objects; the root one is level 1
+  size_t max_string_bytes = 64u << 10;  // one string or member name, after unescaping
+  size_t max_array_length = 10'000;     // elements of one array
+  size_t max_object_members = 10'000;   // members of one object
+  // Rulebook pinning: when not empty, the SHA-256 (64 hex digits, as in every output's
+  // "rulebook" stamp) the engine's rulebook must have; Create and FromRulebookJson refuse any
+  // other rulebook with kInvalidRulebook. A certification body pins the rulebook it approved.
+  std::string expected_rulebook_sha256 = {};
 };
 
 class Engine {
  public:
   // An engine on the compiled-in default rulebook.
   static absl::StatusOr<Engine> Create(EngineOptions options = {});
-  // An engine on a rulebook given as `sqp.rulebook/1` JSON, validated in full.
+  // An engine on a rulebook given as `sqp.rulebook/1` JSON, validated in full. The rulebook
+  // text is read within the default limits (it is not an input document); options.expected_
+  // rulebook_sha256, when set, must match.
   static absl::StatusOr<Engine> FromRulebookJson(std::string_view rulebook_json,
                                                  EngineOptions options = {});
+  // An engine on an already validated rulebook. It cannot fail, so it does not check
+  // options.expected_rulebook_sha256: use Create or FromRulebookJson to pin a rulebook.
   explicit Engine(Rulebook rulebook, EngineOptions options = {});
 
   const Rulebook& rulebook() const { return *rulebook_; }

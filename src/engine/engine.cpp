@@ -45,35 +45,49 @@ void WriteErrorDocument(const absl::Status& status, const RulebookIdentity* id, 
   w.EndObject();
 }
 
-// Parses one document within the engine's limits. Uses `storage` for the DOM so a document
-// costs one arena, freed at once.
-absl::StatusOr<bj::value> ParseInput(std::string_view input, const EngineOptions& options,
-                                     bj::storage_ptr storage) {
-  if (input.size() > options.max_input_bytes) {
-    return MakeError(ErrorCode::kLimitExceeded, "",
-                     Cat("input of ", input.size(), " bytes exceeds the limit of ",
-                                  options.max_input_bytes, " bytes (max_input_bytes)"));
+json::JsonLimits LimitsOf(const EngineOptions& options) {
+  json::JsonLimits limits;
+  limits.max_input_bytes = options.max_input_bytes;
+  limits.max_depth = static_cast<size_t>(options.max_depth);
+  limits.max_string_bytes = options.max_string_bytes;
+  limits.max_array_length = options.max_array_length;
+  limits.max_object_members = options.max_object_members;
+  return limits;
+}
+
+// One set of defaults: the public options and the parser's own.
+static_assert([] {
+  const EngineOptions o;
+  const json::JsonLimits l;
+  return o.max_input_bytes == l.max_input_bytes && o.max_depth == static_cast<int>(l.max_depth) &&
+         o.max_string_bytes == l.max_string_bytes && o.max_array_length == l.max_array_length &&
+         o.max_object_members == l.max_object_members;
+}());
+
+bool IsSha256Hex(std::string_view s) {
+  return s.size() == 64 && s.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
+}
+
+bool SameHex(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'F' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
   }
-  bj::parse_options popt;
-  popt.max_depth = static_cast<std::size_t>(options.max_depth);
-  bj::parser parser(storage, popt);
-  boost::system::error_code ec;
-  const size_t used = parser.write(input.data(), input.size(), ec);
-  if (!ec) {
-    return parser.release();
+  return true;
+}
+
+absl::Status CheckOptions(const EngineOptions& options) {
+  if (options.max_depth < 1 || options.max_input_bytes < 2 || options.max_string_bytes < 1 ||
+      options.max_array_length < 1 || options.max_object_members < 1) {
+    return MakeError(ErrorCode::kUsage, "",
+                     "engine options: every limit must be positive (max_input_bytes at least 2)");
   }
-  if (ec == bj::error::too_deep) {
-    return MakeError(ErrorCode::kLimitExceeded, "",
-                     Cat("JSON nested deeper than the limit of ", options.max_depth,
-                                  " levels (max_depth), at byte ", used));
+  if (!options.expected_rulebook_sha256.empty() && !IsSha256Hex(options.expected_rulebook_sha256)) {
+    return MakeError(ErrorCode::kUsage, "",
+                     "engine options: expected_rulebook_sha256 must be 64 hexadecimal digits");
   }
-  if (ec == bj::error::extra_data) {
-    return MakeError(ErrorCode::kInvalidJson, "",
-                     Cat("invalid JSON: unexpected data after the document at byte ",
-                                  used));
-  }
-  return MakeError(ErrorCode::kInvalidJson, "",
-                   Cat("invalid JSON at byte ", used, ": ", ec.message()));
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -87,11 +101,17 @@ absl::StatusOr<Engine> Engine::Create(EngineOptions options) {
 
 absl::StatusOr<Engine> Engine::FromRulebookJson(std::string_view rulebook_json,
                                                 EngineOptions options) {
-  if (options.max_depth < 1 || options.max_input_bytes < 2) {
-    return MakeError(ErrorCode::kUsage, "", "engine options: max_depth and max_input_bytes must be positive");
-  }
+  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   auto rb = ParseRulebook(rulebook_json);
   if (!rb.ok()) return rb.status();
+  // Rulebook pinning: the certification body's approved rulebook and no other.
+  if (!options.expected_rulebook_sha256.empty() &&
+      !SameHex(rb->identity.sha256, options.expected_rulebook_sha256)) {
+    return MakeError(ErrorCode::kInvalidRulebook, "",
+                     Cat("rulebook ", rb->identity.id, " ", rb->identity.version, " has sha256 ",
+                         rb->identity.sha256, ", not the pinned ",
+                         options.expected_rulebook_sha256, " (expected_rulebook_sha256)"));
+  }
   return Engine(*std::move(rb), options);
 }
 
@@ -117,7 +137,7 @@ absl::Status Evaluate(const Engine& engine, std::string_view operation, std::str
     }
     unsigned char arena[16384];
     bj::monotonic_resource resource(arena, sizeof arena);
-    auto doc = ParseInput(input, engine.options(), &resource);
+    auto doc = json::ParseDocument(input, LimitsOf(engine.options()), &resource);
     if (!doc.ok()) return doc.status();
     if (!op->input_schema.empty()) {
       if (absl::Status s = json::CheckSchema(*doc, op->input_schema); !s.ok()) return s;

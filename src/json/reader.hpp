@@ -16,6 +16,7 @@
 #include <boost/json.hpp>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "sqp/date.hpp"
 #include "sqp/decimal.hpp"
 #include "sqp/status.hpp"
@@ -150,5 +151,25 @@ class Fields {
 
 // The "schema" member of an input document must equal `expected`: kInvalidSchema otherwise.
 absl::Status CheckSchema(const bj::value& doc, std::string_view expected);
+
+// Caps on one JSON document (docs/hardening.md). The defaults are EngineOptions' defaults.
+struct JsonLimits {
+  size_t max_input_bytes = 4u << 20;  // the whole document
+  size_t max_depth = 32;              // nested arrays and objects; the root one is level 1
+  size_t max_string_bytes = 64u << 10;  // one string or member name, in bytes after unescaping
+  size_t max_array_length = 10'000;     // elements of one array
+  size_t max_object_members = 10'000;   // members of one object
+};
+
+// Parses one JSON document (RFC 8259: no comments, no trailing commas, valid UTF-8 only) into
+// `storage`, checking the limits while it reads, so a hostile document is refused before it is
+// built. Refused, with the JSON pointer of the offending value where there is one:
+//   - text that is not JSON, or data after the document: kInvalidJson, path "";
+//   - an object that repeats a member name: kInvalidJson at the repeated member. Boost.JSON
+//     would silently keep the last value; a CRM that sends two values for one field is told so
+//     rather than having one ignored;
+//   - a document beyond a limit: kLimitExceeded, the message naming the limit.
+absl::StatusOr<bj::value> ParseDocument(std::string_view text, const JsonLimits& limits,
+                                        bj::storage_ptr storage = {});
 
 }  // namespace sqp::json

@@ -301,14 +301,14 @@ void AppendCanonical(const bj::value& v, std::string& out) {
   }
 }
 
+// Within the default input limits, and refusing repeated member names: the identity hashes the
+// parsed rulebook, so a second "validity_years" must not silently win over the first.
 absl::StatusOr<bj::value> ParseJson(std::string_view text) {
-  boost::system::error_code ec;
-  bj::parse_options opt;
-  opt.max_depth = 32;
-  bj::value v = bj::parse(text, ec, {}, opt);
-  if (ec) {
+  auto v = json::ParseDocument(text, json::JsonLimits{});
+  if (!v.ok() && DescribeError(v.status()).code == ErrorCode::kInvalidJson &&
+      DescribeError(v.status()).path.empty()) {
     return MakeError(ErrorCode::kInvalidJson, "",
-                     Cat("rulebook is not valid JSON: ", ec.message()));
+                     Cat("rulebook is not valid JSON: ", DescribeError(v.status()).message));
   }
   return v;
 }
