@@ -1,0 +1,65 @@
+// libFuzzer target: sqp's JSON parser (json::ParseDocument) against Boost.JSON's own parser.
+// The first four bytes set small limits so every limit is reached often; the rest is the text.
+// ParseDocument must accept exactly what boost::json::parse accepts, except a document beyond a
+// limit or with a repeated member name, and then build the same value; every refusal must name a
+// JSON pointer that exists in the document (or "" for the whole text).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "fuzz_common.hpp"
+
+namespace bj = boost::json;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 4) return 0;
+  sqp::json::JsonLimits limits;
+  limits.max_depth = 1 + data[0] % 40;
+  limits.max_string_bytes = 1 + data[1] % 64;
+  limits.max_array_length = 1 + data[2] % 16;
+  limits.max_object_members = 1 + data[3] % 16;
+  const std::string_view text(reinterpret_cast<const char*>(data + 4), size - 4);
+
+  bj::error_code ec;
+  bj::parse_options unlimited;
+  unlimited.max_depth = 10'000;
+  const bj::value reference = bj::parse(text, ec, {}, unlimited);
+  auto ours = sqp::json::ParseDocument(text, limits);
+  if (ours.ok()) {
+    if (ec) sqp::fuzz::Die("ParseDocument accepted what Boost.JSON refuses", text);
+    if (*ours != reference) sqp::fuzz::Die("ParseDocument built a different value", text);
+    return 0;
+  }
+  const sqp::ErrorInfo info = sqp::DescribeError(ours.status());
+  if (info.code != sqp::ErrorCode::kInvalidJson && info.code != sqp::ErrorCode::kLimitExceeded) {
+    sqp::fuzz::Die("ParseDocument failed with an unexpected code", text);
+  }
+  const bool repeated = info.code == sqp::ErrorCode::kInvalidJson && !info.path.empty();
+  if (info.code == sqp::ErrorCode::kInvalidJson && !repeated && !ec) {
+    sqp::fuzz::Die("ParseDocument called well-formed JSON malformed", text);
+  }
+  if (repeated) {
+    if (ec) sqp::fuzz::Die("a repeated name was reported in text Boost.JSON cannot parse", text);
+    // Boost keeps one of the repeated members, so the pointer must resolve in its value.
+    bj::error_code pec;
+    if (reference.find_pointer(info.path, pec) == nullptr) {
+      sqp::fuzz::Die("the repeated member's pointer does not resolve", info.path);
+    }
+  }
+  if (info.code == sqp::ErrorCode::kLimitExceeded && !ec && !info.path.empty()) {
+    // The offending value's pointer must resolve in the document, when that is JSON at all.
+    bj::error_code pec;
+    if (reference.find_pointer(info.path, pec) == nullptr) {
+      // A repeated name earlier in the path may have been dropped by Boost: not checkable.
+      bool has_repeated = false;
+      sqp::json::JsonLimits wide = limits;
+      wide.max_depth = 10'000;
+      wide.max_string_bytes = wide.max_array_length = wide.max_object_members = ~size_t{0};
+      auto again = sqp::json::ParseDocument(text, wide);
+      has_repeated = !again.ok();
+      if (!has_repeated) sqp::fuzz::Die("the limit's pointer does not resolve", info.path);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,31 @@
+// libFuzzer target: every operation's JSON door. The first byte picks the operation (contract
+// order), the rest is the input document; the answer must keep fuzz_common.hpp's invariants, and
+// a result must render in every human format the operation offers.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "fuzz_common.hpp"
+
+namespace {
+const sqp::Engine& TheEngine() {
+  static const sqp::Engine engine = *sqp::Engine::Create();
+  return engine;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 1) return 0;
+  const sqp::internal::OperationDef& op = sqp::fuzz::OperationFor(data[0]);
+  const std::string_view input(reinterpret_cast<const char*>(data + 1), size - 1);
+  std::string out;
+  const sqp::ErrorCode code = TheEngine().RunToDocument(op.name, input, out);
+  const boost::json::value answer = sqp::fuzz::CheckAnswer(&op, code, out);
+  // The status door must agree with the document door.
+  const auto run = TheEngine().Run(op.name, input);
+  if (run.ok() != (code == sqp::ErrorCode::kOk) || (run.ok() && *run != out)) {
+    sqp::fuzz::Die("Engine::Run and Engine::RunToDocument disagree", out);
+  }
+  if (code == sqp::ErrorCode::kOk) sqp::fuzz::RenderAll(op, answer);
+  return 0;
+}
