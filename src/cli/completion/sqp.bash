@@ -60,7 +60,7 @@ _sqp() {
 
 # Input files: directories (to descend) and files with the given extensions.
 _sqp_files() {
-  local pattern=$1 append=$2 IFS=$'\n'
+  local pattern=$1 append=${2:-} IFS=$'\n'
   local -a found
   found=($(compgen -d -- "$cur"))
   found+=($(shopt -s extglob; compgen -f -X "!*.$pattern" -- "$cur"))
