@@ -9,6 +9,9 @@ packages=(
   libssl-dev                                           # libcrypto's SHA-256 for rulebook identity
   libgtest-dev libgmock-dev                            # unit tests
   libbenchmark-dev                                     # Google Benchmark suites in bench/
+  doxygen                                              # API reference; test doxygen_sqp_h (sqp.h warning-free)
+  python3-venv                                         # test consumer_pip_venv: pip install into a fresh venv
+  dpkg-dev                                             # test consumer_deb_packages: dpkg-shlibdeps for cpack -G DEB
 )
 missing=()
 for p in "${packages[@]}"; do
