@@ -11,6 +11,7 @@
 #include "engine/operation.hpp"
 #include "ops/cycle_codec.hpp"
 #include "ops/eligibility_codec.hpp"
+#include "ops/report_text.hpp"
 #include "ops/score_codec.hpp"
 #include "sqp/assessment.hpp"
 #include "strings.hpp"
@@ -153,16 +154,10 @@ absl::Status Run(const Engine& engine, const bj::value& input, json::Writer& w) 
 std::string RenderText(const bj::value& result) {
   const bj::object& o = result.as_object();
   const bj::object& s = o.at("summary").as_object();
-  // Numbers came from the writer's exact decimals; print them the same way, not as Boost's
-  // "9.15E1".
   auto text = [](const bj::value& v) -> std::string {
     if (v.is_string()) return std::string(v.as_string());
     if (v.is_null()) return "—";
-    if (v.is_int64()) return std::to_string(v.as_int64());
-    if (v.is_double()) {
-      if (auto d = Decimal::FromDouble(v.as_double())) return d->ToString();
-    }
-    return bj::serialize(v);
+    return NumberText(v);
   };
   std::string out;
   CatTo(out, "══ 服务现场质量评估报告 Service-site quality assessment ══\n",

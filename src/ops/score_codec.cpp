@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ops/report_text.hpp"
 #include "strings.hpp"
 
 namespace sqp::internal {
@@ -107,16 +108,7 @@ void WriteMessage(json::Writer& w, const std::string* item, std::string_view en,
 
 // ---- Text ------------------------------------------------------------------------------------
 
-// A number of the result document as written (exact: the writer printed the shortest decimal).
-std::string Num(const bj::value& v) {
-  if (const auto* i = v.if_int64()) return std::to_string(*i);
-  if (const auto* u = v.if_uint64()) return std::to_string(*u);
-  if (const auto* d = v.if_double()) {
-    if (auto dec = Decimal::FromDouble(*d)) return dec->ToString();
-    return bj::serialize(v);
-  }
-  return "-";
-}
+std::string Num(const bj::value& v) { return NumberText(v); }
 std::string Str(const bj::object& o, std::string_view key) {
   const bj::value* v = o.if_contains(key);
   if (v == nullptr || !v->is_string()) return "";
