@@ -180,12 +180,16 @@ class BatchProgress {
 // shared (immutable) engine, and the slices are written in input order.
 int RunBatch(const sqp::Engine& engine, const std::string& operation, std::istream& in,
              int threads) {
-  constexpr size_t kBlockLines = 8192;
+  // A block of 1024 lines holds ~1.3 MB of applications and ~4 MB of results: small enough for
+  // a flat, low peak RSS, large enough that starting the threads per block costs nothing.
+  constexpr size_t kBlockLines = 1024;
   struct Line {
     size_t number;
     std::string text;
   };
-  std::vector<Line> block;
+  // Line buffers are reused from block to block (no allocation per line once warm).
+  std::vector<Line> block(kBlockLines);
+  size_t filled = 0;
   std::vector<std::string> outputs(static_cast<size_t>(threads));
   std::vector<size_t> errors(static_cast<size_t>(threads), 0);
   size_t line_no = 0, total_errors = 0;
@@ -204,26 +208,26 @@ int RunBatch(const sqp::Engine& engine, const std::string& operation, std::istre
     }
   };
 
-  std::string line;
   bool more = true;
   while (more) {
-    block.clear();
-    while (block.size() < kBlockLines && (more = static_cast<bool>(std::getline(in, line)))) {
+    filled = 0;
+    while (filled < kBlockLines &&
+           (more = static_cast<bool>(std::getline(in, block[filled].text)))) {
       ++line_no;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      block.push_back({line_no, line});
+      if (block[filled].text.find_first_not_of(" \t\r") == std::string::npos) continue;
+      block[filled++].number = line_no;
     }
-    if (block.empty()) break;
+    if (filled == 0) break;
     const size_t n = static_cast<size_t>(threads);
-    const size_t per = (block.size() + n - 1) / n;
+    const size_t per = (filled + n - 1) / n;
     std::vector<std::thread> pool;
-    for (size_t t = 1; t < n && t * per < block.size(); ++t) {
-      pool.emplace_back(evaluate_slice, t, t * per, std::min(block.size(), (t + 1) * per));
+    for (size_t t = 1; t < n && t * per < filled; ++t) {
+      pool.emplace_back(evaluate_slice, t, t * per, std::min(filled, (t + 1) * per));
     }
-    evaluate_slice(0, 0, std::min(block.size(), per));
+    evaluate_slice(0, 0, std::min(filled, per));
     for (auto& th : pool) th.join();
     for (size_t t = 0; t < n; ++t) {
-      if (t > 0 && t * per >= block.size()) break;
+      if (t > 0 && t * per >= filled) break;
       std::fwrite(outputs[t].data(), 1, outputs[t].size(), stdout);
       total_errors += errors[t];
     }
