@@ -28,27 +28,29 @@ import os
 import shutil
 import subprocess
 import sys
-from typing import Any, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
-__all__ = ["Engine", "SqpError", "version", "library_path", "__version__"]
+__all__ = ["Engine", "SqpError", "Document", "version", "library_path", "__version__"]
 
 # The binding's version; the build backend (pyproject.toml) reads it from here. Major.minor must
 # equal libsqp's (checked at import), the patch level may differ.
 __version__ = "1.0.0"
 
-_Json = Union[dict, str, bytes]
+# A JSON document as Python sees it (json.loads of an object), and what the methods accept.
+Document = Dict[str, Any]
+_Json = Union[Document, str, bytes]
 
 
 class SqpError(Exception):
     """An sqp.error/1 document raised as an exception."""
 
-    def __init__(self, document: dict):
+    def __init__(self, document: Document) -> None:
         self.document = document
         self.code: str = document.get("code", "internal")
         self.status: int = int(document.get("status", -9))
         self.message: str = document.get("message", "")
         self.path: str = document.get("path", "")
-        self.errors: List[dict] = list(document.get("errors", []))
+        self.errors: List[Document] = list(document.get("errors", []))
         super().__init__(f"{self.code}: {self.message}")
 
 
@@ -204,7 +206,7 @@ def _count32(value: int, name: str) -> int:
 
 def version() -> str:
     """The loaded libsqp's runtime version ("1.0.0")."""
-    return _lib.sqp_version().decode("ascii")
+    return str(_lib.sqp_version().decode("ascii"))
 
 
 def library_path() -> str:
@@ -270,7 +272,7 @@ class Engine:
     def __enter__(self) -> "Engine":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __del__(self) -> None:
@@ -288,9 +290,10 @@ class Engine:
             raise SqpError(json.loads(text) if text else {"code": "out_of_memory", "status": status})
         return text
 
-    def run(self, operation: str, document: _Json) -> dict:
+    def run(self, operation: str, document: _Json) -> Document:
         """Runs an operation on one document (dict, JSON str or bytes) and returns the result."""
-        return json.loads(self.run_raw(operation, document))
+        result: Document = json.loads(self.run_raw(operation, document))
+        return result
 
     def batch_raw(self, operation: str, json_lines: Union[str, bytes]) -> bytes:
         """JSON Lines in, JSON Lines out (one line per non-blank input line)."""
@@ -303,24 +306,24 @@ class Engine:
             raise SqpError(json.loads(text) if text else {"code": "out_of_memory", "status": status})
         return text
 
-    def batch(self, operation: str, documents: Iterable[Any]) -> List[dict]:
+    def batch(self, operation: str, documents: Iterable[Any]) -> List[Document]:
         """Runs an operation over many documents in one call; a bad document gives its
         sqp.error/1 dict in place (never an exception for one bad line)."""
         lines = b"\n".join(_to_bytes(d).replace(b"\n", b" ") for d in documents)
         return [json.loads(line) for line in self.batch_raw(operation, lines).splitlines() if line]
 
     # One method per operation (CONTRACT.md §1).
-    def eligibility(self, application: _Json) -> dict:
+    def eligibility(self, application: _Json) -> Document:
         return self.run("eligibility", application)
 
-    def cycle(self, document: _Json) -> dict:
+    def cycle(self, document: _Json) -> Document:
         return self.run("cycle", document)
 
-    def meeting(self, document: _Json) -> dict:
+    def meeting(self, document: _Json) -> Document:
         return self.run("meeting", document)
 
     def check_vote(self, body: str, members: int, present: int, votes_for: int,
-                   votes_against: int = 0, abstain: int = 0) -> dict:
+                   votes_against: int = 0, abstain: int = 0) -> Document:
         """The quorum and vote test of a review meeting through sqp.h's sqp_check_vote (same
         rules and figures as the "meeting" operation): {"quorum_required", "quorum_met",
         "votes_required", "passed"}. Inconsistent counts raise SqpError("invalid_input")."""
@@ -340,11 +343,11 @@ class Engine:
         return {"quorum_required": result.quorum_required, "quorum_met": bool(result.quorum_met),
                 "votes_required": result.votes_required, "passed": bool(result.passed)}
 
-    def certificate(self, document: _Json) -> dict:
+    def certificate(self, document: _Json) -> Document:
         return self.run("certificate", document)
 
     # Typed certificate checks through sqp.h's allocation-free functions (dates "YYYY-MM-DD").
-    def certificate_dates(self, certified_on: str) -> dict:
+    def certificate_dates(self, certified_on: str) -> Document:
         """Every date of a certificate announced on certified_on, with the member names of the
         "certificate" operation's result: valid_from, valid_until, supervision [{anniversary,
         date, report_due}], renewal_due_by, upgrade_earliest, upgrade_application_due_by."""
@@ -395,11 +398,11 @@ class Engine:
             _yyyymmdd(filed_on, "filed_on"), ctypes.byref(verdict)), "sqp_certificate_reapplication")
         return _REAPPLY_VERDICT[verdict.value]
 
-    def score(self, scoresheet: _Json) -> dict:
+    def score(self, scoresheet: _Json) -> Document:
         return self.run("score", scoresheet)
 
-    def assess(self, assessment: _Json) -> dict:
+    def assess(self, assessment: _Json) -> Document:
         return self.run("assess", assessment)
 
-    def rulebook(self) -> dict:
+    def rulebook(self) -> Document:
         return self.run("rulebook", {})
