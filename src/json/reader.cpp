@@ -2,6 +2,7 @@
 #include "json/reader.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -81,6 +82,22 @@ std::string_view KindOf(const bj::value& v) {
   return "a value";
 }
 
+namespace {
+
+// A number as written in messages: the shortest text that reads back the same value ("2.5", not
+// Boost's "2.5E0"); a number beyond a double's range (1e400 in the input) says so.
+std::string NumberText(const bj::value& v) {
+  if (const double* d = v.if_double()) {
+    if (!std::isfinite(*d)) return *d > 0 ? "a number beyond 1.8e308" : "a number below -1.8e308";
+    char buffer[64];
+    const auto r = std::to_chars(buffer, buffer + sizeof buffer, *d);
+    return std::string(buffer, r.ptr);
+  }
+  return bj::serialize(v);
+}
+
+}  // namespace
+
 std::optional<std::string_view> ReadString(const bj::value& v, const Loc& at, Issues& issues,
                                            bool non_empty) {
   const bj::string* s = v.if_string();
@@ -113,7 +130,7 @@ std::optional<std::int64_t> ReadInteger(const bj::value& v, const Loc& at, Issue
     if (std::isfinite(*d) && std::trunc(*d) == *d && std::fabs(*d) < 9e15) {
       n = static_cast<std::int64_t>(*d);
     } else if (std::isfinite(*d)) {
-      issues.Add(at, Cat("expected a whole number, got ", bj::serialize(v)));
+      issues.Add(at, Cat("expected a whole number, got ", NumberText(v)));
       return std::nullopt;
     }
   } else {
@@ -122,7 +139,7 @@ std::optional<std::int64_t> ReadInteger(const bj::value& v, const Loc& at, Issue
   }
   if (!n || *n < min || *n > max) {
     issues.Add(at, Cat("must be a whole number from ", min, " to ", max, ", got ",
-                                bj::serialize(v)));
+                                NumberText(v)));
     return std::nullopt;
   }
   return n;
@@ -141,7 +158,7 @@ std::optional<Decimal> ReadDecimal(const bj::value& v, const Loc& at, Issues& is
     return std::nullopt;
   }
   if (!d) {
-    issues.Add(at, Cat("number ", bj::serialize(v),
+    issues.Add(at, Cat("number ", NumberText(v),
                                 " is out of range (at most 10^12, at most 6 decimals)"));
   }
   return d;
@@ -508,6 +525,43 @@ class LimitedHandler {
   size_t key_start_ = 0;
 };
 
+// The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629:
+// no overlong forms, no surrogates, nothing above U+10FFFF), or text.size(). Only run on the
+// error path.
+size_t FirstInvalidUtf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return n;
+}
+
 }  // namespace
 
 absl::StatusOr<bj::value> ParseDocument(std::string_view text, const JsonLimits& limits,
@@ -530,6 +584,11 @@ absl::StatusOr<bj::value> ParseDocument(std::string_view text, const JsonLimits&
                      Cat("invalid JSON: unexpected data after the document at byte ", used));
   }
   if (ec) {
+    // Boost reports bad UTF-8 as a syntax error; say what it is.
+    if (const size_t bad = FirstInvalidUtf8(text); bad < text.size() && bad <= used) {
+      return MakeError(ErrorCode::kInvalidJson, "",
+                       Cat("invalid JSON: the text is not valid UTF-8 at byte ", bad));
+    }
     return MakeError(ErrorCode::kInvalidJson, "",
                      Cat("invalid JSON at byte ", used, ": ", ec.message()));
   }
