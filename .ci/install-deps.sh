@@ -12,6 +12,7 @@ packages=(
   doxygen                                              # API reference; test doxygen_sqp_h (sqp.h warning-free)
   python3-venv                                         # test consumer_pip_venv: pip install into a fresh venv
   dpkg-dev                                             # test consumer_deb_packages: dpkg-shlibdeps for cpack -G DEB
+  mypy                                                 # test python_types: the binding's type hints (py.typed)
 )
 missing=()
 for p in "${packages[@]}"; do

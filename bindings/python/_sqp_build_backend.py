@@ -17,13 +17,15 @@ import re
 import tarfile
 import time
 import zipfile
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
+
+_Settings = Optional[Dict[str, Any]]
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _PACKAGE = "sqp"
 
 
-def _read_pyproject(text: str) -> dict:
+def _read_pyproject(text: str) -> Dict[str, Any]:
     try:
         import tomllib  # Python 3.11+
     except ImportError:
@@ -31,10 +33,10 @@ def _read_pyproject(text: str) -> dict:
     return tomllib.loads(text)
 
 
-def _read_simple_toml(text: str) -> dict:
+def _read_simple_toml(text: str) -> Dict[str, Any]:
     """The TOML subset pyproject.toml uses (tables, strings, string arrays, inline tables of
     strings), for interpreters before 3.11, which have no TOML parser."""
-    result: dict = {}
+    result: Dict[str, Any] = {}
     table = result
     pending = ""
     for raw in text.splitlines():
@@ -60,7 +62,7 @@ def _balanced(value: str) -> bool:
     return value.count("[") == value.count("]") and not value.rstrip().endswith(",")
 
 
-def _simple_value(value: str):
+def _simple_value(value: str) -> Any:
     strings = re.findall(r'"((?:[^"\\]|\\.)*)"', value)
     if value.startswith("["):
         return strings
@@ -141,19 +143,19 @@ def _write_wheel(wheel_directory: str, contents: List[Tuple[str, bytes]]) -> str
 
 # ---- PEP 517 hooks ----------------------------------------------------------------------
 
-def get_requires_for_build_wheel(config_settings: Optional[Dict] = None) -> List[str]:
+def get_requires_for_build_wheel(config_settings: _Settings = None) -> List[str]:
     return []
 
 
-def get_requires_for_build_sdist(config_settings: Optional[Dict] = None) -> List[str]:
+def get_requires_for_build_sdist(config_settings: _Settings = None) -> List[str]:
     return []
 
 
-def get_requires_for_build_editable(config_settings: Optional[Dict] = None) -> List[str]:
+def get_requires_for_build_editable(config_settings: _Settings = None) -> List[str]:
     return []
 
 
-def build_wheel(wheel_directory: str, config_settings: Optional[Dict] = None,
+def build_wheel(wheel_directory: str, config_settings: _Settings = None,
                 metadata_directory: Optional[str] = None) -> str:
     contents = []
     for arc, path in _package_files():
@@ -162,13 +164,13 @@ def build_wheel(wheel_directory: str, config_settings: Optional[Dict] = None,
     return _write_wheel(wheel_directory, contents)
 
 
-def build_editable(wheel_directory: str, config_settings: Optional[Dict] = None,
+def build_editable(wheel_directory: str, config_settings: _Settings = None,
                    metadata_directory: Optional[str] = None) -> str:
     """PEP 660: `pip install -e ./bindings/python` puts this directory on sys.path."""
     return _write_wheel(wheel_directory, [(f"_{_PACKAGE}_editable.pth", (_HERE + "\n").encode())])
 
 
-def build_sdist(sdist_directory: str, config_settings: Optional[Dict] = None) -> str:
+def build_sdist(sdist_directory: str, config_settings: _Settings = None) -> str:
     version, metadata = _metadata()
     base = f"{_PACKAGE}-{version}"
     files = [("pyproject.toml", os.path.join(_HERE, "pyproject.toml")),
