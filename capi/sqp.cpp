@@ -71,6 +71,53 @@ int sqp_engine_new(const char* rulebook_json, size_t rulebook_len, sqp_engine** 
   }
 }
 
+int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,
+                                const sqp_engine_options* options, sqp_engine** out_engine,
+                                char** out_error, size_t* out_error_len) {
+  if (options == nullptr) {
+    return sqp_engine_new(rulebook_json, rulebook_len, out_engine, out_error, out_error_len);
+  }
+  if (out_error) *out_error = nullptr;
+  if (out_error_len) *out_error_len = 0;
+  if (out_engine == nullptr) {
+    return Usage("sqp_engine_new_with_options: out_engine is NULL", out_error, out_error_len);
+  }
+  *out_engine = nullptr;
+  if (options->struct_size < sizeof(sqp_engine_options)) {
+    return Usage("sqp_engine_new_with_options: options->struct_size is smaller than "
+                 "sizeof(sqp_engine_options)", out_error, out_error_len);
+  }
+  try {
+    sqp::EngineOptions o;  // a 0 keeps the default
+    if (options->max_input_bytes != 0) o.max_input_bytes = options->max_input_bytes;
+    if (options->max_depth != 0) {
+      o.max_depth = options->max_depth > 1'000'000 ? 1'000'000 : static_cast<int>(options->max_depth);
+    }
+    if (options->max_string_bytes != 0) o.max_string_bytes = options->max_string_bytes;
+    if (options->max_array_length != 0) o.max_array_length = options->max_array_length;
+    if (options->max_object_members != 0) o.max_object_members = options->max_object_members;
+    if (options->expected_rulebook_sha256 != nullptr) {
+      // At most 65 characters are read: a pin is 64 digits, anything longer is refused.
+      const char* pin = options->expected_rulebook_sha256;
+      o.expected_rulebook_sha256.assign(pin, strnlen(pin, 65));
+      if (o.expected_rulebook_sha256.empty()) o.expected_rulebook_sha256 = "(empty)";
+    }
+    auto engine = rulebook_json == nullptr
+                      ? sqp::Engine::Create(o)
+                      : sqp::Engine::FromRulebookJson(std::string_view(rulebook_json, rulebook_len), o);
+    if (!engine.ok()) {
+      Hand(sqp::Engine::StandaloneErrorDocument(engine.status()), out_error, out_error_len);
+      return static_cast<int>(sqp::DescribeError(engine.status()).code);
+    }
+    *out_engine = new sqp_engine{*std::move(engine)};
+    return SQP_OK;
+  } catch (const std::bad_alloc&) {
+    return SQP_ERR_NOMEM;
+  } catch (...) {
+    return SQP_ERR_INTERNAL;
+  }
+}
+
 void sqp_engine_free(sqp_engine* engine) { delete engine; }
 
 int sqp_run(const sqp_engine* engine, const char* operation, const char* input, size_t input_len,

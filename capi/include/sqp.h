@@ -271,6 +271,46 @@ SQP_API int sqp_certificate_reapplication(const sqp_engine* engine, int32_t cert
 
 /* SQP-TYPED-CERTIFICATE: end */
 
+/* SQP-ENGINE-OPTIONS: begin (issue 8) */
+
+/**
+ * Input limits and rulebook pinning for sqp_engine_new_with_options (docs/hardening.md). Set
+ * struct_size = sizeof(sqp_engine_options); a limit left 0 keeps its default. An input beyond a
+ * limit is refused with SQP_ERR_LIMIT and an sqp.error/1 document naming the limit and the JSON
+ * pointer of the offending value.
+ */
+typedef struct sqp_engine_options {
+  size_t struct_size;        /**< sizeof(sqp_engine_options) */
+  size_t max_input_bytes;    /**< one document (one line of a batch); default 4194304 (4 MiB) */
+  size_t max_depth;          /**< nested arrays and objects, the root one is level 1; default 32 */
+  size_t max_string_bytes;   /**< one string or member name, after unescaping; default 65536 */
+  size_t max_array_length;   /**< elements of one array; default 10000 */
+  size_t max_object_members; /**< members of one object; default 10000 */
+  /** NULL, or the rulebook's expected SHA-256 as 64 hexadecimal digits (the "sha256" of every
+      output's "rulebook" stamp): any other rulebook is refused with SQP_ERR_RULEBOOK. */
+  const char* expected_rulebook_sha256;
+} sqp_engine_options;
+
+/**
+ * sqp_engine_new with options (NULL: the defaults, as sqp_engine_new). SQP_ERR_USAGE for a
+ * struct_size smaller than this header's struct, a max_input_bytes of 1 or an
+ * expected_rulebook_sha256 that is not 64 hexadecimal digits; SQP_ERR_RULEBOOK when the rulebook
+ * is valid but its SHA-256 is not the expected one. Errors are reported as by sqp_engine_new.
+ */
+SQP_API int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,
+                                        const sqp_engine_options* options,
+                                        sqp_engine** out_engine, char** out_error,
+                                        size_t* out_error_len);
+
+/* SQP-ENGINE-OPTIONS: end */
+
+/* ---- Experimental surface ------------------------------------------------------------- */
+/* Declarations inside #ifdef SQP_EXPERIMENTAL are named sqp_x_*, may change or go in any release
+   and are left out of the ABI check (capi/abi/, docs/abi.md). A program that defines
+   SQP_EXPERIMENTAL must be rebuilt with every libsqp it runs with. There are none in 1.0. */
+#ifdef SQP_EXPERIMENTAL
+#endif /* SQP_EXPERIMENTAL */
+
 #ifdef __cplusplus
 }
 #endif
