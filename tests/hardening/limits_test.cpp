@@ -1,0 +1,249 @@
+// Input limits (each side of every cap), repeated member names, the parser's agreement with
+// Boost.JSON on good documents, rulebook pinning, and sqp_engine_new_with_options.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "catalogue.hpp"
+#include "json/reader.hpp"
+#include "sqp.h"
+#include "sqp/engine.hpp"
+
+namespace sqp::hardening {
+namespace {
+
+struct Outcome {
+  ErrorCode code;
+  std::string path;
+  std::string message;
+};
+
+Outcome Parse(std::string_view text, const json::JsonLimits& limits = {}) {
+  auto v = json::ParseDocument(text, limits);
+  if (v.ok()) return {ErrorCode::kOk, "", ""};
+  const ErrorInfo info = DescribeError(v.status());
+  return {info.code, info.path, info.message};
+}
+
+std::string Repeat(std::string_view unit, size_t n) {
+  std::string s;
+  for (size_t i = 0; i < n; ++i) s += unit;
+  return s;
+}
+
+TEST(JsonLimits, DefaultsAreTheEngineOptionsDefaults) {
+  const EngineOptions o;
+  const json::JsonLimits l;
+  EXPECT_EQ(o.max_input_bytes, l.max_input_bytes);
+  EXPECT_EQ(static_cast<size_t>(o.max_depth), l.max_depth);
+  EXPECT_EQ(o.max_string_bytes, l.max_string_bytes);
+  EXPECT_EQ(o.max_array_length, l.max_array_length);
+  EXPECT_EQ(o.max_object_members, l.max_object_members);
+  EXPECT_TRUE(o.expected_rulebook_sha256.empty());
+}
+
+TEST(JsonLimits, InputBytes) {
+  json::JsonLimits l;
+  l.max_input_bytes = 10;
+  EXPECT_EQ(Parse("[1,2,3,4] ", l).code, ErrorCode::kOk);  // 10 bytes
+  const Outcome o = Parse("[1,2,3,4]  ", l);
+  EXPECT_EQ(o.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(o.path, "");
+  EXPECT_NE(o.message.find("max_input_bytes"), std::string::npos);
+}
+
+TEST(JsonLimits, DepthCountsTheRootAsLevelOne) {
+  json::JsonLimits l;
+  l.max_depth = 3;
+  EXPECT_EQ(Parse(R"({"a":[{"b":1}]})", l).code, ErrorCode::kOk);
+  const Outcome o = Parse(R"({"a":[{"b":[1]}]})", l);
+  EXPECT_EQ(o.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(o.path, "/a/0/b");
+  EXPECT_NE(o.message.find("max_depth"), std::string::npos);
+  EXPECT_EQ(Parse(R"([[],[],{"x":[]}])", l).code, ErrorCode::kOk);  // siblings do not add up
+}
+
+TEST(JsonLimits, StringBytesAfterUnescaping) {
+  json::JsonLimits l;
+  l.max_string_bytes = 4;
+  EXPECT_EQ(Parse(R"({"k":"abcd"})", l).code, ErrorCode::kOk);
+  EXPECT_EQ(Parse(R"({"k":"\u00e9\u00e9"})", l).code, ErrorCode::kOk);  // 2 x 2 bytes
+  Outcome o = Parse(R"({"k":["x","abcde"]})", l);
+  EXPECT_EQ(o.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(o.path, "/k/1");
+  EXPECT_NE(o.message.find("max_string_bytes"), std::string::npos);
+  o = Parse(R"({"k":"\u00e9\u00e9\u00e9"})", l);  // 6 bytes from 18 characters of input
+  EXPECT_EQ(o.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(o.path, "/k");
+  // Member names too: the pointer is the object's.
+  EXPECT_EQ(Parse(R"({"abcd":1})", l).code, ErrorCode::kOk);
+  o = Parse(R"({"a":{"abcde":1}})", l);
+  EXPECT_EQ(o.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(o.path, "/a");
+  // A long escaped string crosses Boost's internal buffer: counted all the same.
+  l.max_string_bytes = 10'000;
+  EXPECT_EQ(Parse("[\"" + Repeat("\\n", 10'000) + "\"]", l).code, ErrorCode::kOk);
+  o = Parse("[\"" + Repeat("\\n", 10'001) + "\"]", l);
+  EXPECT_EQ(o.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(o.path, "/0");
+  o = Parse("{\"" + Repeat("\\n", 10'001) + "\":1}", l);
+  EXPECT_EQ(o.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(o.path, "");
+}
+
+TEST(JsonLimits, ArrayLength) {
+  json::JsonLimits l;
+  l.max_array_length = 3;
+  EXPECT_EQ(Parse(R"({"a":[1,[2,3,4],{"b":[]}]})", l).code, ErrorCode::kOk);
+  const Outcome o = Parse(R"({"a":[1,[2,3,4,5]]})", l);
+  EXPECT_EQ(o.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(o.path, "/a/1");
+  EXPECT_NE(o.message.find("max_array_length"), std::string::npos);
+}
+
+TEST(JsonLimits, ObjectMembers) {
+  json::JsonLimits l;
+  l.max_object_members = 2;
+  EXPECT_EQ(Parse(R"({"a":1,"b":{"c":1,"d":2}})", l).code, ErrorCode::kOk);
+  const Outcome o = Parse(R"({"a":1,"b":{"c":1,"d":2,"e":3}})", l);
+  EXPECT_EQ(o.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(o.path, "/b");
+  EXPECT_NE(o.message.find("max_object_members"), std::string::npos);
+}
+
+TEST(RepeatedNames, RefusedWithThePointerOfTheRepeatedMember) {
+  Outcome o = Parse(R"({"a":{"x":1,"y":2,"x":3}})");
+  EXPECT_EQ(o.code, ErrorCode::kInvalidJson);
+  EXPECT_EQ(o.path, "/a/x");
+  // Names are compared after unescaping; pointer tokens are escaped (RFC 6901).
+  o = Parse(R"({"a/b":1,"a\/b":2})");
+  EXPECT_EQ(o.code, ErrorCode::kInvalidJson);
+  EXPECT_EQ(o.path, "/a~1b");
+  o = Parse(R"([0,{"k":[{"~":1,"\u007e":2}]}])");
+  EXPECT_EQ(o.path, "/1/k/0/~0");
+  // Large objects take the sorting path.
+  std::string big = "{";
+  for (int i = 0; i < 100; ++i) big += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+  EXPECT_EQ(Parse(big + "\"z\":0}").code, ErrorCode::kOk);
+  o = Parse(big + "\"k57\":0}");
+  EXPECT_EQ(o.code, ErrorCode::kInvalidJson);
+  EXPECT_EQ(o.path, "/k57");
+}
+
+TEST(RepeatedNames, TheSameNameInDifferentObjectsIsFine) {
+  EXPECT_EQ(Parse(R"({"a":{"x":1},"b":{"x":1},"x":{"x":{"x":1}}})").code, ErrorCode::kOk);
+  EXPECT_EQ(Parse(R"([{"x":1},{"x":2},{"x":3,"y":{"x":4}}])").code, ErrorCode::kOk);
+  EXPECT_EQ(Parse(R"({"a":1,"A":2,"a ":3})").code, ErrorCode::kOk);
+}
+
+// On every good document sqp reads, the parser builds exactly Boost.JSON's value.
+TEST(ParseDocument, AgreesWithBoostOnTheExamples) {
+  for (const char* name : {"application-eligible.json", "assessment.json", "cycle.json",
+                           "meeting-ballots.json", "certificate-valid.json",
+                           "scoresheet-official-format.json", "rulebook-official-format.json"}) {
+    const std::string text = ReadFile(std::string(SQP_SOURCE_DIR) + "/docs/examples/" + name);
+    auto ours = json::ParseDocument(text, {});
+    ASSERT_TRUE(ours.ok()) << name << ": " << ours.status();
+    EXPECT_EQ(*ours, bj::parse(text)) << name;
+  }
+}
+
+TEST(EngineLimits, OptionsReachTheOperations) {
+  EngineOptions o;
+  o.max_array_length = 2;
+  const Engine engine = *Engine::Create(o);
+  std::string out;
+  EXPECT_EQ(engine.RunToDocument("meeting", R"({"schema":"sqp.meeting/1","motions":[{},{},{}]})", out),
+            ErrorCode::kLimitExceeded);
+  EXPECT_EQ(bj::parse(out).at("path"), "/motions");
+  o = {};
+  o.max_depth = 0;
+  EXPECT_EQ(DescribeError(Engine::Create(o).status()).code, ErrorCode::kUsage);
+  o = {};
+  o.max_string_bytes = 0;
+  EXPECT_EQ(DescribeError(Engine::Create(o).status()).code, ErrorCode::kUsage);
+}
+
+TEST(RulebookPinning, OnlyThePinnedRulebookLoads) {
+  const Engine plain = *Engine::Create();
+  const std::string sha = plain.identity().sha256;
+  EngineOptions o;
+  o.expected_rulebook_sha256 = sha;
+  EXPECT_TRUE(Engine::Create(o).ok());
+  for (char& c : o.expected_rulebook_sha256) c = static_cast<char>(std::toupper(c));
+  EXPECT_TRUE(Engine::Create(o).ok()) << "hex digits in either case";
+
+  // The official-format rulebook is a valid, different rulebook: refused under the pin.
+  const std::string other =
+      ReadFile(std::string(SQP_SOURCE_DIR) + "/docs/examples/rulebook-official-format.json");
+  ASSERT_TRUE(Engine::FromRulebookJson(other).ok());
+  o.expected_rulebook_sha256 = sha;
+  auto refused = Engine::FromRulebookJson(other, o);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(DescribeError(refused.status()).code, ErrorCode::kInvalidRulebook);
+  EXPECT_NE(std::string(refused.status().message()).find(sha), std::string::npos);
+  // Reformatting the pinned rulebook keeps its canonical hash: still accepted.
+  const bj::value pinned = bj::parse(std::string(DefaultRulebookJson()));
+  EXPECT_TRUE(Engine::FromRulebookJson(bj::serialize(pinned), o).ok());
+
+  for (const std::string& bad : {std::string("abc"), sha + "0", sha.substr(0, 63) + "g"}) {
+    o.expected_rulebook_sha256 = bad;
+    EXPECT_EQ(DescribeError(Engine::Create(o).status()).code, ErrorCode::kUsage) << bad;
+  }
+}
+
+TEST(CAbiOptions, LimitsAndPin) {
+  sqp_engine_options opt{};
+  opt.struct_size = sizeof opt;
+  opt.max_string_bytes = 16;  // "sqp.meeting/1" fits, the body does not
+  sqp_engine* engine = nullptr;
+  ASSERT_EQ(sqp_engine_new_with_options(nullptr, 0, &opt, &engine, nullptr, nullptr), SQP_OK);
+  const std::string doc = R"({"schema":"sqp.meeting/1","body":"expert_review_but_long"})";
+  char* out = nullptr;
+  size_t len = 0;
+  EXPECT_EQ(sqp_run(engine, "meeting", doc.data(), doc.size(), &out, &len), SQP_ERR_LIMIT);
+  EXPECT_EQ(bj::parse(std::string_view(out, len)).at("path"), "/body");
+  sqp_free(out);
+  sqp_engine_free(engine);
+
+  // NULL options: the defaults, like sqp_engine_new.
+  ASSERT_EQ(sqp_engine_new_with_options(nullptr, 0, nullptr, &engine, nullptr, nullptr), SQP_OK);
+  EXPECT_EQ(sqp_run(engine, "meeting", doc.data(), doc.size(), &out, &len), SQP_ERR_INPUT);
+  sqp_free(out);
+  sqp_engine_free(engine);
+
+  // A struct from a caller that does not know the whole struct: refused, with a document.
+  opt.struct_size = sizeof(size_t);
+  char* err = nullptr;
+  size_t err_len = 0;
+  EXPECT_EQ(sqp_engine_new_with_options(nullptr, 0, &opt, &engine, &err, &err_len), SQP_ERR_USAGE);
+  EXPECT_EQ(engine, nullptr);
+  EXPECT_EQ(bj::parse(std::string_view(err, err_len)).at("code"), "usage");
+  sqp_free(err);
+
+  // Pinning through C.
+  const std::string sha = Engine::Create()->identity().sha256;
+  opt = sqp_engine_options{};
+  opt.struct_size = sizeof opt;
+  opt.expected_rulebook_sha256 = sha.c_str();
+  ASSERT_EQ(sqp_engine_new_with_options(nullptr, 0, &opt, &engine, nullptr, nullptr), SQP_OK);
+  sqp_engine_free(engine);
+  const std::string wrong(64, '0');
+  opt.expected_rulebook_sha256 = wrong.c_str();
+  EXPECT_EQ(sqp_engine_new_with_options(nullptr, 0, &opt, &engine, &err, &err_len), SQP_ERR_RULEBOOK);
+  EXPECT_EQ(engine, nullptr);
+  EXPECT_EQ(bj::parse(std::string_view(err, err_len)).at("code"), "invalid_rulebook");
+  EXPECT_FALSE(bj::parse(std::string_view(err, err_len)).as_object().contains("rulebook"));
+  sqp_free(err);
+  opt.expected_rulebook_sha256 = "";
+  EXPECT_EQ(sqp_engine_new_with_options(nullptr, 0, &opt, &engine, nullptr, nullptr), SQP_ERR_USAGE);
+  opt.expected_rulebook_sha256 = nullptr;
+  opt.max_input_bytes = 1;
+  EXPECT_EQ(sqp_engine_new_with_options(nullptr, 0, &opt, &engine, nullptr, nullptr), SQP_ERR_USAGE);
+  EXPECT_EQ(sqp_engine_new_with_options(nullptr, 0, &opt, nullptr, nullptr, nullptr), SQP_ERR_USAGE);
+}
+
+}  // namespace
+}  // namespace sqp::hardening
