@@ -4,6 +4,7 @@
 // limit or with a repeated member name, and then build the same value; every refusal must name a
 // JSON pointer that exists in the document (or "" for the whole text).
 #include <cstddef>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -11,6 +12,37 @@
 #include "fuzz_common.hpp"
 
 namespace bj = boost::json;
+
+namespace {
+
+// Equality, except that where Boost.JSON 1.81 builds NaN (its reading of 0e400, a zero with a
+// huge exponent) ParseDocument must build zero.
+bool SameValue(const bj::value& ours, const bj::value& boost) {
+  if (boost.is_double() && std::isnan(boost.get_double())) {
+    return ours.is_double() && ours.get_double() == 0.0;
+  }
+  if (ours.kind() != boost.kind()) return false;
+  if (const bj::array* a = boost.if_array()) {
+    const bj::array& b = ours.get_array();
+    if (a->size() != b.size()) return false;
+    for (size_t i = 0; i < a->size(); ++i) {
+      if (!SameValue(b[i], (*a)[i])) return false;
+    }
+    return true;
+  }
+  if (const bj::object* o = boost.if_object()) {
+    const bj::object& b = ours.get_object();
+    if (o->size() != b.size()) return false;
+    for (const auto& kv : *o) {
+      const bj::value* mine = b.if_contains(kv.key());
+      if (mine == nullptr || !SameValue(*mine, kv.value())) return false;
+    }
+    return true;
+  }
+  return ours == boost;
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 4) return 0;
@@ -28,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto ours = sqp::json::ParseDocument(text, limits);
   if (ours.ok()) {
     if (ec) sqp::fuzz::Die("ParseDocument accepted what Boost.JSON refuses", text);
-    if (*ours != reference) sqp::fuzz::Die("ParseDocument built a different value", text);
+    if (!SameValue(*ours, reference)) sqp::fuzz::Die("ParseDocument built a different value", text);
     return 0;
   }
   const sqp::ErrorInfo info = sqp::DescribeError(ours.status());
