@@ -55,15 +55,6 @@ json::JsonLimits LimitsOf(const EngineOptions& options) {
   return limits;
 }
 
-// One set of defaults: the public options and the parser's own.
-static_assert([] {
-  const EngineOptions o;
-  const json::JsonLimits l;
-  return o.max_input_bytes == l.max_input_bytes && o.max_depth == static_cast<int>(l.max_depth) &&
-         o.max_string_bytes == l.max_string_bytes && o.max_array_length == l.max_array_length &&
-         o.max_object_members == l.max_object_members;
-}());
-
 bool IsSha256Hex(std::string_view s) {
   return s.size() == 64 && s.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
 }
