@@ -15,9 +15,14 @@
 #include <boost/json.hpp>
 
 #include "sqp/engine.hpp"
+#include "test_support.hpp"
 
 namespace sqp {
 namespace {
+
+using test::D;
+using test::DefaultEngine;
+using test::EngineWithEditedRulebook;
 
 namespace bj = boost::json;
 
@@ -67,29 +72,8 @@ Ymd ToYmd(Date d) {
   const auto v = d.ymd();
   return {v.year, v.month, v.day};
 }
-Date D(const char* text) {
-  const auto d = Date::Parse(text);
-  EXPECT_TRUE(d.has_value()) << text;
-  return d.value_or(Date());
-}
 
 // ---- Engines and the JSON door ------------------------------------------------------------
-
-Engine DefaultEngine() {
-  auto e = Engine::Create();
-  EXPECT_TRUE(e.ok()) << e.status();
-  return *std::move(e);
-}
-
-// The default rulebook with `edit` applied to its parsed JSON.
-template <class Edit>
-Engine ModifiedEngine(Edit edit) {
-  bj::value rb = bj::parse(DefaultRulebookJson());
-  edit(rb.as_object());
-  auto e = Engine::FromRulebookJson(bj::serialize(rb));
-  EXPECT_TRUE(e.ok()) << e.status();
-  return *std::move(e);
-}
 
 bj::object Doc(std::string_view certified_on, std::string_view as_of) {
   return {{"schema", "sqp.certificate/1"}, {"certified_on", certified_on}, {"as_of", as_of}};
@@ -186,7 +170,7 @@ TEST(CertificateTest, RulesExamples) {
 
 // CERT.VALIDITY: the rulebook's issue-day-is-day-one convention.
 TEST(CertificateTest, IssueDayAsDayOneMovesTheLastValidDayAndWhatFollowsFromIt) {
-  const Engine engine = ModifiedEngine(
+  const Engine engine = EngineWithEditedRulebook(
       [](bj::object& rb) { rb["certificate"].as_object()["issue_day_is_day_one"] = true; });
   for (Ymd day{2023, 1, 1}; day.y <= 2026; day = NextDay(day)) {
     const Date d = *Date::FromYmd(day.y, day.m, day.d);
@@ -217,7 +201,7 @@ TEST(CertificateTest, IssueDayAsDayOneMovesTheLastValidDayAndWhatFollowsFromIt) 
 // day; the anniversaries, the last valid day and the earliest upgrade day never move.
 TEST(CertificateTest, RestDaysRollDeadlinesForward) {
   const std::vector<std::string> holidays = {"2027-12-20", "2027-12-21", "2026-01-02"};
-  const Engine engine = ModifiedEngine([&](bj::object& rb) {
+  const Engine engine = EngineWithEditedRulebook([&](bj::object& rb) {
     bj::array h;
     for (const auto& s : holidays) h.emplace_back(s);
     rb["rest_days"] = {{"weekends", true}, {"holidays", h}, {"working_days", bj::array{}}};
@@ -582,7 +566,7 @@ TEST(CertificateTest, TypedEvaluationMatchesJsonDoor) {
 
 // More anniversaries in a rulebook: each appears, in order, inside the validity.
 TEST(CertificateTest, RulebookAnniversariesAreData) {
-  const Engine engine = ModifiedEngine([](bj::object& rb) {
+  const Engine engine = EngineWithEditedRulebook([](bj::object& rb) {
     auto& c = rb["certificate"].as_object();
     c["validity_years"] = 5;
     c["supervision_anniversaries"] = bj::array{1, 2, 3, 4};

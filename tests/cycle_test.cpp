@@ -1,4 +1,5 @@
 // The procedure calendar (CYCLE.*): typed API and the `cycle` operation's JSON door.
+#include "test_support.hpp"
 #include "sqp/cycle.hpp"
 
 #include <gtest/gtest.h>
@@ -11,29 +12,12 @@
 namespace sqp {
 namespace {
 
+using test::D;
+using test::DefaultEngine;
+using test::EngineWithEditedRulebook;
+using test::HasIssueAt;
+
 namespace bj = boost::json;
-
-Date D(std::string_view text) {
-  auto d = Date::Parse(text);
-  EXPECT_TRUE(d.has_value()) << text;
-  return d.value_or(Date());
-}
-
-Engine DefaultEngine() {
-  auto e = Engine::Create();
-  EXPECT_TRUE(e.ok()) << e.status();
-  return *std::move(e);
-}
-
-// An engine on the default rulebook with `edit` applied to its JSON.
-template <class Edit>
-Engine EditedEngine(Edit edit) {
-  bj::object doc = bj::parse(DefaultRulebookJson()).as_object();
-  edit(doc);
-  auto e = Engine::FromRulebookJson(bj::serialize(doc));
-  EXPECT_TRUE(e.ok()) << e.status();
-  return *std::move(e);
-}
 
 bj::object RunCycle(const Engine& engine, const bj::object& input) {
   bj::object doc = input;
@@ -49,13 +33,6 @@ ErrorInfo CycleError(const Engine& engine, std::string_view json_text) {
   EXPECT_FALSE(out.ok()) << *out;
   if (out.ok()) return {};
   return DescribeError(out.status());
-}
-
-bool HasIssueAt(const ErrorInfo& info, std::string_view path) {
-  for (const Issue& i : info.issues) {
-    if (i.path == path) return true;
-  }
-  return false;
 }
 
 // ---- CYCLE.BATCH ------------------------------------------------------------------------
@@ -134,7 +111,7 @@ TEST(CycleBatchTest, RulesExamples) {
 
 TEST(CycleBatchTest, RulebookMonthsAreData) {
   // A revision accepting twice a year (March, September; announced May, November).
-  const Engine engine = EditedEngine([](bj::object& doc) {
+  const Engine engine = EngineWithEditedRulebook([](bj::object& doc) {
     doc["calendar"].as_object()["acceptance_months"] = bj::array{3, 9};
     doc["calendar"].as_object()["announcement_months"] = bj::array{5, 11};
   });
@@ -179,7 +156,7 @@ TEST(CycleReportDueTest, CivilCodeMonthEnds) {
 TEST(CycleReportDueTest, RollsForwardOverRulebookRestDays) {
   // READ.REST: 2026-02-28 is a Saturday; with weekends and a holiday on Monday 2026-03-02 the
   // report is due Tuesday 2026-03-03.
-  const Engine engine = EditedEngine([](bj::object& doc) {
+  const Engine engine = EngineWithEditedRulebook([](bj::object& doc) {
     doc["rest_days"] = bj::object{{"weekends", true},
                                   {"holidays", bj::array{"2026-03-02"}},
                                   {"working_days", bj::array{}}};
@@ -195,7 +172,7 @@ TEST(CycleReportDueTest, RollsForwardOverRulebookRestDays) {
 }
 
 TEST(CycleReportDueTest, MonthsAreData) {
-  const Engine engine = EditedEngine(
+  const Engine engine = EngineWithEditedRulebook(
       [](bj::object& doc) { doc["calendar"].as_object()["report_due_months"] = 2; });
   EXPECT_EQ(RunCycle(engine, {{"materials_received_on", "2025-12-31"}}).at("report_due"),
             "2026-02-28");
@@ -219,13 +196,13 @@ TEST(CyclePublicityTest, SevenNaturalDaysInclusive) {
 
 TEST(CyclePublicityTest, NeverMovedForRestDaysAndDaysAreData) {
   // Ends on Sunday 2026-03-15 even with a weekend calendar: natural days never move.
-  const Engine rest = EditedEngine([](bj::object& doc) {
+  const Engine rest = EngineWithEditedRulebook([](bj::object& doc) {
     doc["rest_days"] = bj::object{
         {"weekends", true}, {"holidays", bj::array{}}, {"working_days", bj::array{}}};
   });
   EXPECT_EQ(RunCycle(rest, {{"publicity_starts_on", "2026-03-09"}}).at("publicity").at("ends_on"),
             "2026-03-15");
-  const Engine ten = EditedEngine(
+  const Engine ten = EngineWithEditedRulebook(
       [](bj::object& doc) { doc["calendar"].as_object()["publicity_days"] = 10; });
   EXPECT_EQ(RunCycle(ten, {{"publicity_starts_on", "2026-03-10"}}).at("publicity").at("ends_on"),
             "2026-03-19");

@@ -1,4 +1,5 @@
 // The engine and its error model (issue 2): identity, limits, error documents.
+#include "test_support.hpp"
 #include "sqp/engine.hpp"
 
 #include <gtest/gtest.h>
@@ -8,13 +9,9 @@
 namespace sqp {
 namespace {
 
-namespace bj = boost::json;
+using test::DefaultEngine;
 
-Engine DefaultEngine() {
-  auto e = Engine::Create();
-  EXPECT_TRUE(e.ok()) << e.status();
-  return *std::move(e);
-}
+namespace bj = boost::json;
 
 TEST(EngineTest, RulebookOperationCarriesIdentity) {
   const Engine engine = DefaultEngine();

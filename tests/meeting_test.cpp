@@ -1,4 +1,5 @@
 // Review meetings and votes (VOTE.*): typed thresholds and the `meeting` operation's JSON door.
+#include "test_support.hpp"
 #include "sqp/meeting.hpp"
 
 #include <gtest/gtest.h>
@@ -11,13 +12,10 @@
 namespace sqp {
 namespace {
 
-namespace bj = boost::json;
+using test::DefaultEngine;
+using test::HasIssueAt;
 
-Engine DefaultEngine() {
-  auto e = Engine::Create();
-  EXPECT_TRUE(e.ok()) << e.status();
-  return *std::move(e);
-}
+namespace bj = boost::json;
 
 // The smallest x with x * den >= n * num, found by counting up (not the library's formula).
 std::int64_t SmallestAtLeast(std::int64_t n, std::int64_t num, std::int64_t den) {
@@ -53,13 +51,6 @@ ErrorInfo Error(const Engine& engine, const bj::value& doc) {
   EXPECT_FALSE(out.ok()) << *out;
   if (out.ok()) return {};
   return DescribeError(out.status());
-}
-
-bool HasIssueAt(const ErrorInfo& info, std::string_view path) {
-  for (const Issue& i : info.issues) {
-    if (i.path == path) return true;
-  }
-  return false;
 }
 
 // ---- Thresholds for every group size: VOTE.EXPERT_QUORUM, VOTE.FINAL_QUORUM,

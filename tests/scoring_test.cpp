@@ -1,6 +1,7 @@
 // Scoring (SCORE.*, Art. 12-13): the typed rules at and around their boundaries, exactness,
 // rounding, key-factor veto, dimension minimums, every grade boundary, and the `score`
 // operation's JSON door.
+#include "test_support.hpp"
 #include "sqp/scoring.hpp"
 
 #include <gtest/gtest.h>
@@ -15,6 +16,8 @@
 
 namespace sqp {
 namespace {
+
+using test::DefaultEngine;
 
 namespace bj = boost::json;
 
@@ -39,12 +42,6 @@ Decimal Dec(const bj::value& v) {
 constexpr std::int64_t kStep1 = 100'000;  // one decimal
 constexpr std::int64_t kStep0 = 1'000'000;
 constexpr std::int64_t kStep2 = 10'000;
-
-Engine DefaultEngine() {
-  auto e = Engine::Create();
-  EXPECT_TRUE(e.ok()) << e.status();
-  return *std::move(e);
-}
 
 Engine EngineFrom(const bj::value& rulebook) {
   auto e = Engine::FromRulebookJson(bj::serialize(rulebook));

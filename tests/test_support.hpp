@@ -1,0 +1,45 @@
+// Helpers shared by the C++ test suites (one copy instead of one per suite).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string_view>
+
+#include <boost/json.hpp>
+
+#include "sqp/engine.hpp"
+
+namespace sqp::test {
+
+// A date the test spells out; a typo fails the test instead of yielding the "unset" date.
+inline Date D(std::string_view text) {
+  auto d = Date::Parse(text);
+  EXPECT_TRUE(d.has_value()) << text;
+  return d.value_or(Date());
+}
+
+inline Engine DefaultEngine() {
+  auto e = Engine::Create();
+  EXPECT_TRUE(e.ok()) << e.status();
+  return *std::move(e);
+}
+
+// An engine on the default rulebook with `edit` applied to its parsed JSON object: how tests
+// show that a rulebook change alters results without a code change.
+template <class Edit>
+Engine EngineWithEditedRulebook(Edit edit) {
+  boost::json::object doc = boost::json::parse(DefaultRulebookJson()).as_object();
+  edit(doc);
+  auto e = Engine::FromRulebookJson(boost::json::serialize(doc));
+  EXPECT_TRUE(e.ok()) << e.status();
+  return *std::move(e);
+}
+
+inline bool HasIssueAt(const ErrorInfo& info, std::string_view path) {
+  for (const Issue& i : info.issues) {
+    if (i.path == path) return true;
+  }
+  return false;
+}
+
+}  // namespace sqp::test
