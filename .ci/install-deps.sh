@@ -13,6 +13,9 @@ packages=(
   python3-venv                                         # test consumer_pip_venv: pip install into a fresh venv
   dpkg-dev                                             # test consumer_deb_packages: dpkg-shlibdeps for cpack -G DEB
   mypy                                                 # test python_types: the binding's type hints (py.typed)
+  clang-14 libclang-rt-14-dev                          # fuzz targets: libFuzzer + ASan/UBSan runtimes (SQP_FUZZ)
+  llvm                                                 # llvm-symbolizer on PATH: readable sanitizer and fuzzer stacks
+  abigail-tools                                        # ABI check: abidw/abidiff against capi/abi (SQP_ABI_CHECK)
 )
 missing=()
 for p in "${packages[@]}"; do
