@@ -118,7 +118,7 @@ namespace {
 // Appends the result document to `out` on success; on failure `out` may hold a partial result,
 // which the caller discards. No exception leaves it.
 absl::Status Evaluate(const Engine& engine, std::string_view operation, std::string_view input,
-                      std::string& out) {
+                      std::string& out, bool fast_paths = true) {
   try {
     const internal::OperationDef* op = internal::FindOperation(operation);
     if (op == nullptr) {
@@ -126,19 +126,25 @@ absl::Status Evaluate(const Engine& engine, std::string_view operation, std::str
                        Cat("unknown operation \"", operation, "\"; expected one of: ",
                                     Join(Engine::OperationNames(), ", ")));
     }
+    // The result's opening is written first: on any error the caller discards `out`.
+    json::Writer w(out);
+    w.BeginObject();
+    w.Field("schema", op->output_schema);
+    WriteRulebookStamp(engine.identity(), w);
+    const json::JsonLimits limits = LimitsOf(engine.options());
+    if (fast_paths && op->run_text != nullptr && op->run_text(engine, input, limits, w)) {
+      w.EndObject();
+      return absl::OkStatus();
+    }
     unsigned char arena[16384];
     bj::monotonic_resource resource(arena, sizeof arena);
-    auto doc = json::ParseDocument(input, LimitsOf(engine.options()), &resource);
+    auto doc = json::ParseDocument(input, limits, &resource);
     if (!doc.ok()) return doc.status();
     if (!op->input_schema.empty()) {
       if (absl::Status s = json::CheckSchema(*doc, op->input_schema); !s.ok()) return s;
     } else if (!doc->is_object()) {
       return MakeError(ErrorCode::kInvalidInput, "", "expected a JSON object");
     }
-    json::Writer w(out);
-    w.BeginObject();
-    w.Field("schema", op->output_schema);
-    WriteRulebookStamp(engine.identity(), w);
     if (absl::Status s = op->run(engine, *doc, w); !s.ok()) return s;
     w.EndObject();
     return absl::OkStatus();
@@ -161,6 +167,13 @@ ErrorCode EvaluateToDocument(const Engine& engine, std::string_view operation,
 }
 
 }  // namespace
+
+namespace internal {
+absl::Status EvaluateGeneralPath(const Engine& engine, std::string_view operation,
+                                 std::string_view input, std::string& out) {
+  return Evaluate(engine, operation, input, out, /*fast_paths=*/false);
+}
+}  // namespace internal
 
 ErrorCode Engine::RunToDocument(std::string_view operation, std::string_view input,
                                 std::string& out, size_t input_line) const {

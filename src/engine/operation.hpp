@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 
 #include "absl/status/status.h"
+#include "json/reader.hpp"
 #include "json/writer.hpp"
 #include "sqp/engine.hpp"
 
@@ -32,9 +33,21 @@ struct OperationDef {
   absl::Status (*run)(const Engine& engine, const boost::json::value& input, json::Writer& out);
   // The human formats this operation offers (may be empty).
   std::span<const Renderer> renderers;
+  // Optional fast path (may be null): decodes `input` straight from the text, with no DOM, when
+  // the document is in the operation's common shape, and then writes exactly what `run` would.
+  // Returns false, having written nothing, for any document it does not fully understand
+  // (escapes, unusual numbers, anything `run` would report, anything near a limit): that
+  // document takes the general path, so every error still comes from `run`.
+  bool (*run_text)(const Engine& engine, std::string_view input, const json::JsonLimits& limits,
+                   json::Writer& out) = nullptr;
 };
 
 std::span<const OperationDef* const> Operations();
+
+// What Engine::Run does with every fast path (OperationDef::run_text) switched off: the general
+// path alone, for the tests and the fuzz target that hold the two to the same answers.
+absl::Status EvaluateGeneralPath(const Engine& engine, std::string_view operation,
+                                 std::string_view input, std::string& out);
 const OperationDef* FindOperation(std::string_view name);
 
 // One accessor per operation, each defined in its own src/ops/*_op.cpp.

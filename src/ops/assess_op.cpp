@@ -183,8 +183,11 @@ std::string RenderText(const bj::value& result) {
 
 const OperationDef& AssessOperation() {
   static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
-  static const OperationDef kDef{"assess", "sqp.assessment/1", "sqp.assessment-result/1", &Run,
-                                 kRenderers};
+  static const OperationDef kDef{.name = "assess",
+                                 .input_schema = "sqp.assessment/1",
+                                 .output_schema = "sqp.assessment-result/1",
+                                 .run = &Run,
+                                 .renderers = kRenderers};
   return kDef;
 }
 

@@ -398,8 +398,11 @@ const OperationDef& CertificateOperation() {
       {"ics", &RenderCertificateIcs},
       {"svg", &RenderCertificateSvg},
   };
-  static const OperationDef kDef{"certificate", "sqp.certificate/1", "sqp.certificate-status/1",
-                                 &Run, kRenderers};
+  static const OperationDef kDef{.name = "certificate",
+                                 .input_schema = "sqp.certificate/1",
+                                 .output_schema = "sqp.certificate-status/1",
+                                 .run = &Run,
+                                 .renderers = kRenderers};
   return kDef;
 }
 

@@ -31,7 +31,11 @@ std::string RenderText(const boost::json::value& result) {
 
 const OperationDef& CycleOperation() {
   static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
-  static const OperationDef kDef{"cycle", "sqp.cycle/1", "sqp.cycle-result/1", &Run, kRenderers};
+  static const OperationDef kDef{.name = "cycle",
+                                 .input_schema = "sqp.cycle/1",
+                                 .output_schema = "sqp.cycle-result/1",
+                                 .run = &Run,
+                                 .renderers = kRenderers};
   return kDef;
 }
 

@@ -20,6 +20,14 @@ namespace sqp::internal {
 // `v`, which must outlive it.
 absl::Status DecodeApplication(const boost::json::value& v, const json::Loc& at, Application& out);
 
+// The fast path (eligibility_fast_decode.cpp): an sqp.application/1 document read straight from
+// `text`, with no DOM. True with `out` exactly as ParseDocument + CheckSchema + DecodeApplication
+// would leave it; false for any document it does not fully understand (escapes, exponents, more
+// than 15 digits, a wrong type, a missing member, anything those would report or near a limit),
+// which must then take the general path. `out`'s strings are views into `text`.
+bool DecodeApplicationText(std::string_view text, const json::JsonLimits& limits,
+                           Application& out);
+
 // Writes the sqp.eligibility/1 members (application_id, decision, disqualified, window,
 // eligible_from, findings) into the object `w` is positioned in; "schema" and "rulebook" are the
 // caller's. Evidence pointers are prefixed with `pointer_prefix` ("/application" when the

@@ -16,12 +16,26 @@ absl::Status Run(const Engine& engine, const boost::json::value& input, json::Wr
   return absl::OkStatus();
 }
 
+bool RunText(const Engine& engine, std::string_view input, const json::JsonLimits& limits,
+             json::Writer& w) {
+  Application app;  // views into `input`
+  if (!DecodeApplicationText(input, limits, app)) return false;
+  EligibilityResult result;
+  EvaluateEligibility(engine.rulebook(), app, result);
+  WriteEligibility(engine.rulebook(), app, result, w);
+  return true;
+}
+
 }  // namespace
 
 const OperationDef& EligibilityOperation() {
   static constexpr Renderer kRenderers[] = {{"text", &RenderEligibilityText}};
-  static const OperationDef kDef{"eligibility", "sqp.application/1", "sqp.eligibility/1", &Run,
-                                 kRenderers};
+  static const OperationDef kDef{.name = "eligibility",
+                                 .input_schema = "sqp.application/1",
+                                 .output_schema = "sqp.eligibility/1",
+                                 .run = &Run,
+                                 .renderers = kRenderers,
+                                 .run_text = &RunText};
   return kDef;
 }
 

@@ -336,8 +336,11 @@ std::string RenderText(const bj::value& result) {
 
 const OperationDef& MeetingOperation() {
   static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
-  static const OperationDef kDef{"meeting", "sqp.meeting/1", "sqp.meeting-result/1", &Run,
-                                 kRenderers};
+  static const OperationDef kDef{.name = "meeting",
+                                 .input_schema = "sqp.meeting/1",
+                                 .output_schema = "sqp.meeting-result/1",
+                                 .run = &Run,
+                                 .renderers = kRenderers};
   return kDef;
 }
 

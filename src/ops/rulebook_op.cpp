@@ -26,7 +26,11 @@ std::string RenderText(const boost::json::value& result) {
 
 const OperationDef& RulebookOperation() {
   static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
-  static const OperationDef kDef{"rulebook", "", "sqp.rulebook-info/1", &Run, kRenderers};
+  static const OperationDef kDef{.name = "rulebook",
+                                 .input_schema = "",
+                                 .output_schema = "sqp.rulebook-info/1",
+                                 .run = &Run,
+                                 .renderers = kRenderers};
   return kDef;
 }
 

@@ -25,7 +25,11 @@ std::string RenderText(const boost::json::value& result) {
 
 const OperationDef& ScoreOperation() {
   static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
-  static const OperationDef kDef{"score", "sqp.scoresheet/1", "sqp.score/1", &Run, kRenderers};
+  static const OperationDef kDef{.name = "score",
+                                 .input_schema = "sqp.scoresheet/1",
+                                 .output_schema = "sqp.score/1",
+                                 .run = &Run,
+                                 .renderers = kRenderers};
   return kDef;
 }
 

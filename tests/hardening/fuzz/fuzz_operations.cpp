@@ -26,6 +26,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (run.ok() != (code == sqp::ErrorCode::kOk) || (run.ok() && *run != out)) {
     sqp::fuzz::Die("Engine::Run and Engine::RunToDocument disagree", out);
   }
+  // An operation's fast path (eligibility: the application read with no DOM) must give exactly
+  // what the general path gives, for every input.
+  if (op.run_text != nullptr) {
+    std::string general;
+    const absl::Status s = sqp::internal::EvaluateGeneralPath(TheEngine(), op.name, input, general);
+    if (s.ok() != (code == sqp::ErrorCode::kOk) || (s.ok() && general != out)) {
+      sqp::fuzz::Die("the fast path and the general path disagree", out);
+    }
+  }
   if (code == sqp::ErrorCode::kOk) sqp::fuzz::RenderAll(op, answer);
   return 0;
 }

@@ -1,0 +1,278 @@
+// A strict JSON scanner for the fast paths: reads RFC 8259 text in place, with no DOM and no
+// allocation, and *declines* (returns false) instead of reporting an error.
+//
+// A fast path built on it decodes the common shape of a document straight from the text. Any
+// document the scanner does not fully understand goes to the general path (json::ParseDocument,
+// Boost.JSON), which is the only one that reports errors. So the rule for every function here is:
+// return true only for text that ParseDocument accepts, read to the value it would build. Where
+// that is costly to be sure of, decline:
+//   - strings with a backslash escape (views into the text are then the unescaped value);
+//   - numbers with an exponent or more than 15 digits (Boost's double is then exactly
+//     double(mantissa) / 10^k, which the scanner computes the same way; see Number);
+//   - anything at or beyond a JsonLimits cap (the general path names the limit);
+//   - bad UTF-8, control characters, syntax errors (the general path says where).
+// Repeated member names are the caller's to detect (Scanner::Keys helps).
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#include "json/reader.hpp"
+
+namespace sqp::json {
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, const JsonLimits& limits)
+      : p_(text.data()), end_(text.data() + text.size()), limits_(limits) {}
+
+  const JsonLimits& limits() const { return limits_; }
+
+  void SkipWhitespace() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+  }
+  // The next significant character, or '\0' at the end (never a valid JSON character there).
+  char Peek() {
+    SkipWhitespace();
+    return p_ < end_ ? *p_ : '\0';
+  }
+  bool Consume(char c) {
+    if (Peek() != c) return false;
+    ++p_;
+    return true;
+  }
+  bool AtEnd() {
+    SkipWhitespace();
+    return p_ == end_;
+  }
+
+  // A string without escapes, as a view into the text (the opening quote is next).
+  bool String(std::string_view& out) {
+    if (Peek() != '"') return false;
+    const char* const begin = ++p_;
+    for (;;) {
+      // Eight bytes at a time while none is a quote, a backslash, a control character or
+      // non-ASCII (the test may flag bytes after the first hit; it is exact about "none").
+      while (end_ - p_ >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p_, 8);
+        constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+        const std::uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+        const std::uint64_t hit = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
+                                  (w - kOnes * 0x20) | w;
+        if ((hit & kHigh) != 0) break;
+        p_ += 8;
+      }
+      if (p_ >= end_) return false;
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c == '"') break;
+      if (c == '\\' || c < 0x20) return false;
+      if (c < 0x80) {
+        ++p_;
+        continue;
+      }
+      const size_t len = Utf8SequenceLength(p_, end_);
+      if (len == 0) return false;
+      p_ += len;
+    }
+    const auto size = static_cast<size_t>(p_ - begin);
+    ++p_;  // the closing quote
+    if (size >= limits_.max_string_bytes) return false;
+    out = std::string_view(begin, size);
+    return true;
+  }
+
+  // A number as Boost.JSON 1.81 reads it, for numbers without an exponent and with at most 15
+  // digits: an integer literal is an int64; a literal with a fraction is the double
+  // double(mantissa) / 10^k (basic_parser's dec_to_float: one correctly rounded division, since
+  // mantissa < 2^53 and 10^k, k <= 15, are exact doubles).
+  struct NumberValue {
+    bool is_integer = true;
+    std::int64_t integer = 0;  // when is_integer
+    double real = 0;           // otherwise
+  };
+  bool Number(NumberValue& out) {
+    SkipWhitespace();
+    const char* p = p_;
+    bool negative = false;
+    if (p < end_ && *p == '-') {
+      negative = true;
+      ++p;
+    }
+    std::uint64_t mantissa = 0;
+    int digits = 0, fraction_digits = 0;
+    if (p < end_ && *p == '0') {
+      ++p;
+      digits = 1;
+    } else if (p < end_ && *p >= '1' && *p <= '9') {
+      while (p < end_ && *p >= '0' && *p <= '9') {
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
+        if (++digits > kMaxDigits) return false;
+      }
+    } else {
+      return false;
+    }
+    if (p < end_ && *p == '.') {
+      ++p;
+      while (p < end_ && *p >= '0' && *p <= '9') {
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
+        ++fraction_digits;
+        if (++digits > kMaxDigits) return false;
+      }
+      if (fraction_digits == 0) return false;
+    }
+    if (p < end_ && (*p == 'e' || *p == 'E')) return false;
+    // A number is followed by a delimiter; "01" or "1x" is not JSON.
+    if (p < end_ && ((*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '+')) {
+      return false;
+    }
+    p_ = p;
+    out.is_integer = fraction_digits == 0;
+    if (out.is_integer) {
+      out.integer = negative ? -static_cast<std::int64_t>(mantissa) : static_cast<std::int64_t>(mantissa);
+      return true;
+    }
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    double x = static_cast<double>(mantissa);
+    if (negative) x = -x;
+    out.real = x / kPow10[fraction_digits];
+    return true;
+  }
+
+  bool Literal(std::string_view word) {
+    SkipWhitespace();
+    if (static_cast<size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0) {
+      return false;
+    }
+    p_ += word.size();
+    return true;
+  }
+  // `null`, consumed, when it is next.
+  bool ConsumeNull() { return Peek() == 'n' && Literal("null"); }
+
+  // Up to kMaxKeys member names of one object, to find a repeated one (names are compared as
+  // written, which is exact because names with escapes are declined).
+  class Keys {
+   public:
+    static constexpr size_t kMaxKeys = 32;
+    // False when `key` was seen already, or there are too many names to keep (decline).
+    bool Add(std::string_view key) {
+      if (size_ == kMaxKeys) return false;
+      for (size_t i = 0; i < size_; ++i) {
+        if (keys_[i].size == key.size() && std::memcmp(keys_[i].data, key.data(), key.size()) == 0) {
+          return false;
+        }
+      }
+      keys_[size_++] = {key.data(), key.size()};
+      return true;
+    }
+
+   private:
+    // Left uninitialised (one is made per object read): only the first size_ are used.
+    struct Name {
+      const char* data;
+      size_t size;
+    };
+    Name keys_[kMaxKeys];
+    size_t size_ = 0;
+  };
+
+  // Any JSON value, checked and discarded; `depth` is the nesting level a container opened
+  // here would have (the root object is level 1).
+  bool SkipValue(size_t depth) {
+    switch (Peek()) {
+      case '"': {
+        std::string_view s;
+        return String(s);
+      }
+      case '{': return SkipObject(depth);
+      case '[': return SkipArray(depth);
+      case 't': return Literal("true");
+      case 'f': return Literal("false");
+      case 'n': return Literal("null");
+      default: {
+        NumberValue n;
+        return Number(n);
+      }
+    }
+  }
+
+  // Reads the members of an object (the '{' is next) at nesting level `depth`: `member(key)` is
+  // called with the scanner positioned at each value and must consume it. Checks the member
+  // count against the limit; repeated names are `member`'s to refuse.
+  template <class Member>
+  bool Object(size_t depth, Member&& member) {
+    if (depth >= limits_.max_depth || !Consume('{')) return false;
+    if (Consume('}')) return true;
+    size_t count = 0;
+    for (;;) {
+      std::string_view key;
+      if (!String(key) || !Consume(':')) return false;
+      if (++count >= limits_.max_object_members) return false;
+      if (!member(key)) return false;
+      if (Consume(',')) continue;
+      return Consume('}');
+    }
+  }
+
+  // Reads the elements of an array (the '[' is next) at nesting level `depth`: `element()` is
+  // called with the scanner positioned at each one and must consume it.
+  template <class Element>
+  bool Array(size_t depth, Element&& element) {
+    if (depth >= limits_.max_depth || !Consume('[')) return false;
+    if (Consume(']')) return true;
+    size_t count = 0;
+    for (;;) {
+      if (++count >= limits_.max_array_length) return false;
+      if (!element()) return false;
+      if (Consume(',')) continue;
+      return Consume(']');
+    }
+  }
+
+ private:
+  static constexpr int kMaxDigits = 15;
+
+  bool SkipObject(size_t depth) {
+    Keys keys;
+    return Object(depth, [&](std::string_view key) { return keys.Add(key) && SkipValue(depth + 1); });
+  }
+  bool SkipArray(size_t depth) {
+    return Array(depth, [&] { return SkipValue(depth + 1); });
+  }
+
+  // The length of the well-formed UTF-8 sequence at `p` (RFC 3629: no overlong forms, no
+  // surrogates, nothing above U+10FFFF), or 0.
+  static size_t Utf8SequenceLength(const char* p, const char* end) {
+    const auto* u = reinterpret_cast<const unsigned char*>(p);
+    const unsigned c = u[0];
+    size_t len;
+    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return 0;
+    }
+    if (static_cast<size_t>(end - p) < len || u[1] < lo || u[1] > hi) return 0;
+    for (size_t k = 2; k < len; ++k) {
+      if (u[k] < 0x80 || u[k] > 0xBF) return 0;
+    }
+    return len;
+  }
+
+  const char* p_;
+  const char* end_;
+  const JsonLimits& limits_;
+};
+
+}  // namespace sqp::json

@@ -1,0 +1,278 @@
+// The fast path of the eligibility operation: an sqp.application/1 document read straight from
+// its text into the typed Application (no DOM), for documents in the common shape. It mirrors
+// DecodeApplication (eligibility_codec.cpp) member by member and declines everything that
+// function would report, so errors keep coming from the one general path. Both are checked
+// against each other on every bundled and generated document, on mutations of them
+// (tests/eligibility_fast_decode_test.cpp) and by the sqp_fuzz_operations target.
+#include <cmath>
+
+#include "json/scanner.hpp"
+#include "ops/eligibility_codec.hpp"
+
+namespace sqp::internal {
+namespace {
+
+using json::Scanner;
+
+constexpr std::int64_t kMaxStaffCount = 10'000'000;  // as DecodeSite
+constexpr std::int64_t kMaxWholeIndicator = 1'000'000'000'000LL;  // as json::ReadDecimal
+
+// Known members of one object: a bit each, so a repeated known name is caught; names the
+// decoder does not read are kept in `others` for the same check among themselves.
+class Seen {
+ public:
+  bool Known(unsigned bit) {
+    if ((bits_ & (1u << bit)) != 0) return false;
+    bits_ |= 1u << bit;
+    return true;
+  }
+  bool Has(unsigned bit) const { return (bits_ & (1u << bit)) != 0; }
+  bool Other(std::string_view key) { return others_.Add(key); }
+
+ private:
+  unsigned bits_ = 0;
+  Scanner::Keys others_;
+};
+
+// The value of an optional string member: null leaves `out` unset.
+bool OptionalString(Scanner& s, std::optional<std::string_view>& out) {
+  if (s.ConsumeNull()) return true;
+  std::string_view v;
+  if (!s.String(v)) return false;
+  out = v;
+  return true;
+}
+bool OptionalStringIgnored(Scanner& s) {
+  std::optional<std::string_view> ignored;
+  return OptionalString(s, ignored);
+}
+
+bool RequiredDate(Scanner& s, Date& out) {
+  std::string_view v;
+  if (!s.String(v)) return false;
+  const auto d = Date::Parse(v);
+  if (!d) return false;
+  out = *d;
+  return true;
+}
+bool OptionalDate(Scanner& s, std::optional<Date>& out) {
+  if (s.ConsumeNull()) return true;
+  Date d;
+  if (!RequiredDate(s, d)) return false;
+  out = d;
+  return true;
+}
+
+bool OptionalBool(Scanner& s, std::optional<bool>& out) {
+  switch (s.Peek()) {
+    case 'n': return s.Literal("null");
+    case 't': out = true; return s.Literal("true");
+    case 'f': out = false; return s.Literal("false");
+    default: return false;
+  }
+}
+
+template <class E, size_t N>
+bool RequiredEnum(Scanner& s, const std::array<std::string_view, N>& names, E& out) {
+  std::string_view v;
+  if (!s.String(v)) return false;
+  for (size_t i = 0; i < N; ++i) {
+    if (names[i] == v) {
+      out = static_cast<E>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Site(Scanner& s, Application& out) {
+  enum : unsigned { kType, kName, kAddress, kStaff, kArea, kEstablished };
+  Seen seen;
+  const bool read = s.Object(2, [&](std::string_view key) {
+    if (key == "type") return seen.Known(kType) && RequiredEnum(s, kSiteTypeNames, out.site_type);
+    if (key == "name") return seen.Known(kName) && OptionalStringIgnored(s);
+    if (key == "address") return seen.Known(kAddress) && OptionalStringIgnored(s);
+    if (key == "staff_count") {
+      if (!seen.Known(kStaff)) return false;
+      if (s.ConsumeNull()) return true;
+      Scanner::NumberValue n;
+      return s.Number(n) && n.is_integer && n.integer >= 0 && n.integer <= kMaxStaffCount;
+    }
+    if (key == "area_m2") {  // any non-negative number (CheckNonNegativeNumber)
+      if (!seen.Known(kArea)) return false;
+      if (s.ConsumeNull()) return true;
+      Scanner::NumberValue n;
+      return s.Number(n) && (n.is_integer ? n.integer >= 0 : !(n.real < 0));
+    }
+    if (key == "established_on") {
+      std::optional<Date> ignored;
+      return seen.Known(kEstablished) && OptionalDate(s, ignored);
+    }
+    return seen.Other(key) && s.SkipValue(3);
+  });
+  return read && seen.Has(kType);
+}
+
+bool License(Scanner& s, Application& out) {
+  if (s.ConsumeNull()) return true;  // ELIG.LICENSE: null is "no licence"
+  enum : unsigned { kNumber, kValidUntil };
+  Seen seen;
+  TelecomLicense license;
+  const bool read = s.Object(3, [&](std::string_view key) {
+    if (key == "number") return seen.Known(kNumber) && OptionalStringIgnored(s);
+    if (key == "valid_until") return seen.Known(kValidUntil) && OptionalDate(s, license.valid_until);
+    return seen.Other(key) && s.SkipValue(4);
+  });
+  if (read) out.telecom_license = license;
+  return read;
+}
+
+bool Enterprise(Scanner& s, Application& out) {
+  enum : unsigned { kName, kCreditCode, kRegistered, kLicense };
+  Seen seen;
+  return s.Object(2, [&](std::string_view key) {
+    if (key == "name") return seen.Known(kName) && OptionalStringIgnored(s);
+    if (key == "credit_code") return seen.Known(kCreditCode) && OptionalString(s, out.credit_code);
+    if (key == "business_registered") {
+      return seen.Known(kRegistered) && OptionalBool(s, out.business_registered);
+    }
+    if (key == "telecom_license") return seen.Known(kLicense) && License(s, out);
+    return seen.Other(key) && s.SkipValue(3);
+  });
+}
+
+// quality_indicators.values: every member a number that is an exact Decimal (json::ReadDecimal).
+bool IndicatorValues(Scanner& s, Application& out) {
+  if (s.ConsumeNull()) return true;
+  Scanner::Keys names;
+  return s.Object(3, [&](std::string_view key) {
+    if (!names.Add(key)) return false;
+    Scanner::NumberValue n;
+    if (!s.Number(n)) return false;
+    std::optional<Decimal> d;
+    if (n.is_integer) {
+      if (n.integer > -kMaxWholeIndicator && n.integer < kMaxWholeIndicator) {
+        d = Decimal::FromInt(n.integer);
+      }
+    } else {
+      d = Decimal::FromDouble(n.real);
+    }
+    if (!d) return false;
+    out.indicator_values.push_back({key, *d});
+    return true;
+  });
+}
+
+bool Indicators(Scanner& s, Application& out) {
+  if (s.ConsumeNull()) return true;
+  enum : unsigned { kAttested, kValues };
+  Seen seen;
+  std::optional<bool> attested;
+  const bool read = s.Object(2, [&](std::string_view key) {
+    if (key == "attested") return seen.Known(kAttested) && OptionalBool(s, attested);
+    if (key == "values") return seen.Known(kValues) && IndicatorValues(s, out);
+    return seen.Other(key) && s.SkipValue(3);
+  });
+  if (!read) return false;
+  out.has_quality_indicators = true;
+  if (attested) out.indicators_attested = *attested;
+  return true;
+}
+
+// An optional array of objects, each with a required date and a required enum member (accidents,
+// regulator_criticisms, adverse_records).
+template <class Item, size_t N, class E, size_t M>
+bool DatedList(Scanner& s, std::string_view enum_key, const std::array<std::string_view, M>& names,
+               E Item::*field, InlineList<Item, N>& out) {
+  if (s.ConsumeNull()) return true;
+  return s.Array(2, [&] {
+    enum : unsigned { kDate, kEnum };
+    Seen seen;
+    Item item;
+    const bool read = s.Object(3, [&](std::string_view key) {
+      if (key == "date") return seen.Known(kDate) && RequiredDate(s, item.date);
+      if (key == enum_key) return seen.Known(kEnum) && RequiredEnum(s, names, item.*field);
+      return seen.Other(key) && s.SkipValue(4);
+    });
+    if (!read || !seen.Has(kDate) || !seen.Has(kEnum)) return false;
+    out.push_back(item);
+    return true;
+  });
+}
+
+bool Staff(Scanner& s, Application& out) {
+  if (s.ConsumeNull()) return true;
+  return s.Array(2, [&] {
+    enum : unsigned { kName, kNumber };
+    Seen seen;
+    std::optional<std::string_view> number;
+    const bool read = s.Object(3, [&](std::string_view key) {
+      if (key == "name") return seen.Known(kName) && OptionalStringIgnored(s);
+      if (key == "certificate_no") return seen.Known(kNumber) && OptionalString(s, number);
+      return seen.Other(key) && s.SkipValue(4);
+    });
+    if (!read) return false;
+    out.trained_staff.push_back({number.value_or(std::string_view())});
+    return true;
+  });
+}
+
+bool Certificate(Scanner& s, Application& out) {
+  if (s.ConsumeNull()) return true;
+  enum : unsigned { kCertifiedOn, kGrade };
+  Seen seen;
+  Date certified_on;
+  const bool read = s.Object(2, [&](std::string_view key) {
+    if (key == "certified_on") return seen.Known(kCertifiedOn) && RequiredDate(s, certified_on);
+    if (key == "grade") return seen.Known(kGrade) && OptionalStringIgnored(s);
+    return seen.Other(key) && s.SkipValue(3);
+  });
+  if (!read || !seen.Has(kCertifiedOn)) return false;
+  out.current_certificate = CurrentCertificate{certified_on};
+  return true;
+}
+
+}  // namespace
+
+bool DecodeApplicationText(std::string_view text, const json::JsonLimits& limits,
+                           Application& out) {
+  out = Application{};
+  if (text.size() > limits.max_input_bytes) return false;
+  Scanner s(text, limits);
+  enum : unsigned {
+    kSchema, kId, kKind, kAppliedOn, kSite, kEnterprise, kIndicators, kAccidents, kCriticisms,
+    kAdverse, kStaff, kCertificate
+  };
+  Seen seen;
+  const bool read = s.Object(1, [&](std::string_view key) {
+    if (key == "schema") {
+      std::string_view schema;
+      return seen.Known(kSchema) && s.String(schema) && schema == "sqp.application/1";
+    }
+    if (key == "application_id") return seen.Known(kId) && OptionalString(s, out.application_id);
+    if (key == "kind") return seen.Known(kKind) && RequiredEnum(s, kApplicationKindNames, out.kind);
+    if (key == "applied_on") return seen.Known(kAppliedOn) && RequiredDate(s, out.applied_on);
+    if (key == "site") return seen.Known(kSite) && Site(s, out);
+    if (key == "enterprise") return seen.Known(kEnterprise) && Enterprise(s, out);
+    if (key == "quality_indicators") return seen.Known(kIndicators) && Indicators(s, out);
+    if (key == "accidents") {
+      return seen.Known(kAccidents) &&
+             DatedList(s, "severity", kAccidentSeverityNames, &Accident::severity, out.accidents);
+    }
+    if (key == "regulator_criticisms") {
+      return seen.Known(kCriticisms) &&
+             DatedList(s, "subject", kCriticismSubjectNames, &Criticism::subject, out.criticisms);
+    }
+    if (key == "adverse_records") {
+      return seen.Known(kAdverse) && DatedList(s, "regulator_opinion", kRegulatorOpinionNames,
+                                               &AdverseRecord::opinion, out.adverse_records);
+    }
+    if (key == "trained_staff") return seen.Known(kStaff) && Staff(s, out);
+    if (key == "current_certificate") return seen.Known(kCertificate) && Certificate(s, out);
+    return seen.Other(key) && s.SkipValue(2);
+  });
+  return read && s.AtEnd() && seen.Has(kSchema) && seen.Has(kKind) && seen.Has(kAppliedOn) &&
+         seen.Has(kSite) && seen.Has(kEnterprise);
+}
+
+}  // namespace sqp::internal
