@@ -120,6 +120,24 @@ void BM_EligibilityDecodeEvaluatePeerMix(benchmark::State& state) {
 }
 BENCHMARK(BM_EligibilityDecodeEvaluatePeerMix);
 
+// The fast path's decoder alone (text -> Application, no DOM): what replaced Boost.JSON's parse
+// and the DOM decode above for documents in the common shape.
+void BM_EligibilityFastDecodePeerMix(benchmark::State& state) {
+  const auto& lines = PeerLines();
+  const sqp::json::JsonLimits limits;
+  sqp::Application app;
+  size_t i = 0, declined = 0;
+  for (auto _ : state) {
+    declined += sqp::internal::DecodeApplicationText(lines[i], limits, app) ? 0 : 1;
+    benchmark::DoNotOptimize(app.applied_on);
+    if (++i == lines.size()) i = 0;
+  }
+  if (declined > 0) state.SkipWithError("the fast path declined a peer document");
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * lines[0].size()));
+}
+BENCHMARK(BM_EligibilityFastDecodePeerMix);
+
 void BM_EligibilityEncodePeerMix(benchmark::State& state) {
   const sqp::Rulebook& rb = DefaultEngine().rulebook();
   const auto& apps = PeerApplications().apps;

@@ -18,6 +18,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "json/reader.hpp"
 
 namespace sqp::json {
@@ -52,6 +56,22 @@ class Scanner {
     if (Peek() != '"') return false;
     const char* const begin = ++p_;
     for (;;) {
+#if defined(__SSE2__)
+      // Sixteen bytes at a time: one signed compare flags control characters and non-ASCII
+      // bytes (negative as int8) together, and the mask says where the first hit is.
+      while (end_ - p_ >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+        const __m128i hits = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+            _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
+        if (mask != 0) {
+          p_ += __builtin_ctz(mask);
+          break;
+        }
+        p_ += 16;
+      }
+#endif
       // Eight bytes at a time while none is a quote, a backslash, a control character or
       // non-ASCII (the test may flag bytes after the first hit; it is exact about "none").
       while (end_ - p_ >= 8) {
@@ -72,9 +92,13 @@ class Scanner {
         ++p_;
         continue;
       }
-      const size_t len = Utf8SequenceLength(p_, end_);
-      if (len == 0) return false;
-      p_ += len;
+      // A run of non-ASCII characters (Chinese names and addresses), one sequence at a time,
+      // without going back to the eight-byte test between them.
+      do {
+        const size_t len = Utf8SequenceLength(p_, end_);
+        if (len == 0) return false;
+        p_ += len;
+      } while (p_ < end_ && static_cast<unsigned char>(*p_) >= 0x80);
     }
     const auto size = static_cast<size_t>(p_ - begin);
     ++p_;  // the closing quote
@@ -248,6 +272,11 @@ class Scanner {
   static size_t Utf8SequenceLength(const char* p, const char* end) {
     const auto* u = reinterpret_cast<const unsigned char*>(p);
     const unsigned c = u[0];
+    // The common case first: a three-byte character whose lead byte allows every continuation
+    // (E1..EC, EE, EF: everything but E0's overlong and ED's surrogate ranges).
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && end - p >= 3) {
+      return ((u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) ? 3 : 0;
+    }
     size_t len;
     unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
     if (c >= 0xC2 && c <= 0xDF) {
