@@ -17,10 +17,14 @@
 #include <thread>
 #include <vector>
 
+#include <fcntl.h>   // open: the --batch input
 #include <unistd.h>  // isatty: the --batch progress line
+
+#include <cstring>
 
 #include <boost/json.hpp>
 
+#include "cli/batch.hpp"
 #include "engine/operation.hpp"
 #include "sqp.h"
 #include "sqp/engine.hpp"
@@ -175,68 +179,23 @@ class BatchProgress {
   std::chrono::steady_clock::time_point last_;
 };
 
-// Streams JSON Lines from `in` so memory stays flat however long the input is: lines are read in
-// blocks, each block is split into `threads` contiguous slices evaluated in parallel on the one
-// shared (immutable) engine, and the slices are written in input order.
-int RunBatch(const sqp::Engine& engine, const std::string& operation, std::istream& in,
+// --batch (cli/batch.cpp does the streaming): the progress line, the summary, the exit code.
+int RunBatch(const sqp::Engine& engine, const std::string& operation, const std::string& file,
              int threads) {
-  // A block of 1024 lines holds ~1.3 MB of applications and ~4 MB of results: small enough for
-  // a flat, low peak RSS, large enough that starting the threads per block costs nothing.
-  constexpr size_t kBlockLines = 1024;
-  struct Line {
-    size_t number;
-    std::string text;
-  };
-  // Line buffers are reused from block to block (no allocation per line once warm).
-  std::vector<Line> block(kBlockLines);
-  size_t filled = 0;
-  std::vector<std::string> outputs(static_cast<size_t>(threads));
-  std::vector<size_t> errors(static_cast<size_t>(threads), 0);
-  size_t line_no = 0, total_errors = 0;
+  const int fd = file == "-" ? STDIN_FILENO : open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return UsageError("cannot read " + file);
   BatchProgress progress;
-
-  auto evaluate_slice = [&](size_t slice, size_t begin, size_t end) {
-    std::string& out = outputs[slice];
-    out.clear();
-    errors[slice] = 0;
-    for (size_t i = begin; i < end; ++i) {
-      if (engine.RunToDocument(operation, block[i].text, out, block[i].number) !=
-          sqp::ErrorCode::kOk) {
-        ++errors[slice];
-      }
-      out += '\n';
-    }
-  };
-
-  bool more = true;
-  while (more) {
-    filled = 0;
-    while (filled < kBlockLines &&
-           (more = static_cast<bool>(std::getline(in, block[filled].text)))) {
-      ++line_no;
-      if (block[filled].text.find_first_not_of(" \t\r") == std::string::npos) continue;
-      block[filled++].number = line_no;
-    }
-    if (filled == 0) break;
-    const size_t n = static_cast<size_t>(threads);
-    const size_t per = (filled + n - 1) / n;
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < n && t * per < filled; ++t) {
-      pool.emplace_back(evaluate_slice, t, t * per, std::min(filled, (t + 1) * per));
-    }
-    evaluate_slice(0, 0, std::min(filled, per));
-    for (auto& th : pool) th.join();
-    for (size_t t = 0; t < n; ++t) {
-      if (t > 0 && t * per >= filled) break;
-      std::fwrite(outputs[t].data(), 1, outputs[t].size(), stdout);
-      total_errors += errors[t];
-    }
-    if (more) progress.Update(line_no, total_errors);
+  const sqp::cli::BatchCounts counts = sqp::cli::RunBatch(
+      engine, operation, fd, threads,
+      [&progress](size_t lines, size_t errors) { progress.Update(lines, errors); });
+  if (fd != STDIN_FILENO) close(fd);
+  progress.Finish(counts.lines, counts.errors);
+  if (counts.read_errno != 0) {
+    return UsageError("cannot read " + file + " after line " + std::to_string(counts.lines) + ": " +
+                      std::strerror(counts.read_errno));
   }
-  std::fflush(stdout);
-  progress.Finish(line_no, total_errors);
-  if (total_errors > 0) {
-    std::cerr << "sqp: " << total_errors << " of " << line_no << " lines were not valid input\n";
+  if (counts.errors > 0) {
+    std::cerr << "sqp: " << counts.errors << " of " << counts.lines << " lines were not valid input\n";
     return kExitInput;
   }
   return kExitOk;
@@ -331,10 +290,7 @@ int Main(int argc, char** argv) {
 
   const std::string file = o.positional.empty() ? "-" : o.positional[0];
   if (o.batch) {
-    if (file == "-") return RunBatch(*engine, o.operation, std::cin, o.threads);
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return UsageError("cannot read " + file);
-    return RunBatch(*engine, o.operation, in, o.threads);
+    return RunBatch(*engine, o.operation, file, o.threads);
   }
 
   std::optional<std::string> input;

@@ -12,7 +12,7 @@ import tempfile
 import unittest
 
 CLI = sys.argv.pop(1) if __name__ == "__main__" else os.environ.get("SQP_CLI", "")
-BLOCK = 8192  # at least the lines per block of the CLI's batch loop (src/cli/main.cpp)
+BLOCK = 8192  # at least the lines per block of the CLI's batch loop (kBlockLines, src/cli/batch.cpp)
 PROGRESS = re.compile(r"\rsqp: (\d+) lines read, (\d+) not valid")
 
 

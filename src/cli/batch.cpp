@@ -1,0 +1,160 @@
+#include "cli/batch.hpp"
+
+#include <cerrno>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include <unistd.h>
+
+namespace sqp::cli {
+namespace {
+
+// About 800 applications: large enough that a block's bookkeeping and the hand-over between
+// workers cost nothing per line, small enough for a flat, low peak RSS (each worker holds one
+// block and its ~3 MB of results).
+constexpr size_t kBlockBytes = 1u << 20;
+// And at most this many lines (tiny lines), so the progress line still moves.
+constexpr size_t kBlockLines = 4096;
+
+struct Block {
+  struct Line {
+    size_t number;  // 1-based, blank lines counted
+    std::string_view text;
+  };
+  std::string text;  // whole lines; each but possibly the input's last ends with '\n'
+  std::vector<Line> lines;  // the non-blank ones, views into `text`
+  size_t lines_read = 0;    // lines read from the input up to the end of this block
+  size_t sequence = 0;      // the block's place in the input
+  bool last = false;        // nothing follows it
+  std::string out;
+  size_t errors = 0;
+};
+
+// Cuts the input into blocks of whole lines. Not thread-safe: the workers take turns.
+class BlockReader {
+ public:
+  explicit BlockReader(int fd) : fd_(fd) {}
+
+  // The next block, or false at the end of the input (or on a read error: read_errno()).
+  bool Next(Block& block) {
+    block.text.swap(carry_);  // the partial line the previous block left over
+    carry_.clear();
+    size_t last_newline = std::string::npos;
+    while (!eof_) {
+      if (block.text.size() >= kBlockBytes) {
+        last_newline = block.text.rfind('\n');
+        if (last_newline != std::string::npos) break;  // else one line is longer: read on
+      }
+      const size_t old = block.text.size();
+      const size_t want = std::max(kBlockBytes - std::min(old, kBlockBytes), size_t{64} << 10);
+      block.text.resize(old + want);
+      const ssize_t n = ReadSome(block.text.data() + old, want);
+      block.text.resize(old + static_cast<size_t>(std::max<ssize_t>(n, 0)));
+      if (n <= 0) eof_ = true;  // the end, or an error (read_errno_)
+    }
+    if (eof_) {
+      last_newline = block.text.empty() ? std::string::npos : block.text.size() - 1;
+    } else {
+      carry_.assign(block.text, last_newline + 1);
+      block.text.resize(last_newline + 1);
+    }
+    if (block.text.empty()) return false;
+
+    block.lines.clear();
+    std::string_view rest(block.text);
+    for (size_t count = 0; !rest.empty(); ++count) {  // as std::getline: "a\nb", "a\nb\n": 2 lines
+      if (count == kBlockLines) {  // the rest waits for the next block
+        carry_.insert(0, rest);
+        block.text.resize(block.text.size() - rest.size());  // no reallocation: views stay valid
+        break;
+      }
+      const size_t nl = rest.find('\n');
+      const std::string_view line = rest.substr(0, nl);
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+      ++lines_read_;
+      if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+        block.lines.push_back({lines_read_, line});
+      }
+    }
+    block.lines_read = lines_read_;
+    block.last = eof_ && carry_.empty();
+    return true;
+  }
+
+  int read_errno() const { return read_errno_; }
+
+ private:
+  ssize_t ReadSome(char* buffer, size_t size) {
+    for (;;) {
+      const ssize_t n = read(fd_, buffer, size);
+      if (n >= 0) return n;
+      if (errno == EINTR) continue;
+      read_errno_ = errno;
+      return -1;
+    }
+  }
+
+  int fd_;
+  std::string carry_;
+  bool eof_ = false;
+  size_t lines_read_ = 0;
+  int read_errno_ = 0;
+};
+
+}  // namespace
+
+BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd, int threads,
+                     const std::function<void(size_t lines, size_t errors)>& progress) {
+  BlockReader reader(fd);
+  std::mutex read_mutex;   // the reader, and the order in which blocks are taken
+  std::mutex write_mutex;  // stdout, the counts, and whose turn it is to write
+  std::condition_variable turn;
+  size_t next_sequence = 0, next_to_write = 0;
+  BatchCounts counts;
+
+  const auto work = [&] {
+    Block block;  // reused: no allocation per block once warm
+    for (;;) {
+      {
+        const std::lock_guard<std::mutex> lock(read_mutex);
+        if (!reader.Next(block)) return;
+        block.sequence = next_sequence++;
+      }
+      block.out.clear();
+      block.errors = 0;
+      for (const Block::Line& line : block.lines) {
+        if (engine.RunToDocument(operation, line.text, block.out, line.number) != ErrorCode::kOk) {
+          ++block.errors;
+        }
+        block.out += '\n';
+      }
+      std::unique_lock<std::mutex> lock(write_mutex);
+      turn.wait(lock, [&] { return next_to_write == block.sequence; });
+      std::fwrite(block.out.data(), 1, block.out.size(), stdout);
+      counts.lines = block.lines_read;
+      counts.errors += block.errors;
+      if (!block.last) progress(counts.lines, counts.errors);  // the caller reports the end
+      ++next_to_write;
+      lock.unlock();
+      turn.notify_all();
+    }
+  };
+
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> workers;
+    for (int t = 1; t < threads; ++t) workers.emplace_back(work);
+    work();
+    for (std::thread& w : workers) w.join();
+  }
+  std::fflush(stdout);
+  counts.read_errno = reader.read_errno();
+  return counts;
+}
+
+}  // namespace sqp::cli

@@ -1,0 +1,28 @@
+// `sqp OPERATION --batch`: JSON Lines in, one result per line out, in input order.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "sqp/engine.hpp"
+
+namespace sqp::cli {
+
+struct BatchCounts {
+  size_t lines = 0;    // lines read, blank ones included (line numbers count them)
+  size_t errors = 0;   // documents answered with an sqp.error/1 line
+  int read_errno = 0;  // set when reading the input failed (the run stops there)
+};
+
+// Evaluates every non-blank line read from `fd` with `engine` and writes each answer, followed by
+// '\n', to stdout in input order. The input is read in blocks of about 1 MiB (lines are views
+// into the block, not copied), so memory stays flat however long the input is. With `threads`
+// > 1, that many workers share the one immutable engine: each takes the next block, evaluates
+// it, and writes it once the blocks before it are written, so reading, evaluating and writing
+// overlap. With 1 everything happens on the calling thread. `progress(lines, errors)` is called
+// after each block but the last is written (at most 4096 lines a block).
+BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd, int threads,
+                     const std::function<void(size_t lines, size_t errors)>& progress);
+
+}  // namespace sqp::cli
