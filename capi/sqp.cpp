@@ -2,11 +2,16 @@
 // sqp::Engine exactly as the C++, CLI and Python doors do. No exception crosses this boundary.
 #include "sqp.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 #include <string>
 #include <string_view>
+
+#if defined(__linux__)
+#include <sys/mman.h>  // madvise
+#endif
 
 #include "engine_handle.hpp"
 #include "sqp/engine.hpp"
@@ -26,6 +31,53 @@ int Hand(const std::string& text, char** out, size_t* out_len) {
   if (out_len) *out_len = text.size();
   return SQP_OK;
 }
+
+// A malloc'd buffer that is handed to the caller whole (sqp_free), for results too large to
+// build in a std::string and then copy: it grows with realloc, which for large blocks moves the
+// pages (mremap) instead of copying them, so each byte of the result is written once.
+class HandedBuffer {
+ public:
+  explicit HandedBuffer(size_t capacity_hint) { Reserve(capacity_hint); }
+  HandedBuffer(const HandedBuffer&) = delete;
+  HandedBuffer& operator=(const HandedBuffer&) = delete;
+  ~HandedBuffer() { std::free(data_); }
+
+  void Append(std::string_view text, char terminator) {
+    if (size_ + text.size() + 2 > capacity_) Reserve(std::max(capacity_ * 2, size_ + text.size() + 2));
+    std::memcpy(data_ + size_, text.data(), text.size());
+    size_ += text.size();
+    data_[size_++] = terminator;
+  }
+  // NUL-terminates the text, gives the buffer up to the caller.
+  void HandTo(char** out, size_t* out_len) {
+    Reserve(size_ + 1);
+    data_[size_] = '\0';
+    *out = data_;
+    if (out_len) *out_len = size_;
+    data_ = nullptr;
+  }
+
+ private:
+  void Reserve(size_t capacity) {
+    if (capacity <= capacity_) return;
+    void* grown = std::realloc(data_, capacity);
+    if (grown == nullptr) throw std::bad_alloc();
+    data_ = static_cast<char*>(grown);
+    capacity_ = capacity;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    // A large result is written once, front to back: huge pages take one fault per 2 MiB instead
+    // of one per 4 KiB (the kernel's "madvise" mode; a hint only, harmless where unsupported).
+    constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+    if (capacity >= 4 * kHuge) {
+      const auto begin = (reinterpret_cast<uintptr_t>(data_) + kHuge - 1) & ~(kHuge - 1);
+      const auto end = (reinterpret_cast<uintptr_t>(data_) + capacity) & ~(kHuge - 1);
+      if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+    }
+#endif
+  }
+  char* data_ = nullptr;
+  size_t size_ = 0, capacity_ = 0;
+};
 
 int Usage(const char* what, char** out, size_t* out_len) {
   if (out != nullptr) *out = nullptr;
@@ -151,11 +203,15 @@ int sqp_run_batch(const sqp_engine* engine, const char* operation, const char* i
   if (operation == nullptr) return Usage("sqp_run_batch: operation is NULL", out, out_len);
   if (input == nullptr && input_len != 0) return Usage("sqp_run_batch: input is NULL", out, out_len);
   try {
-    std::string doc;
+    // Results run about three times the size of applications; an untouched reserve costs no
+    // memory, only address space.
+    HandedBuffer results(input_len * 4 + 4096);
     const auto summary = engine->engine.RunBatch(
-        operation, std::string_view(input ? input : "", input_len), doc);
+        operation, std::string_view(input ? input : "", input_len),
+        [&results](std::string_view answer) { results.Append(answer, '\n'); });
     if (out_error_lines) *out_error_lines = summary.errors;
-    return Hand(doc, out, out_len);
+    results.HandTo(out, out_len);
+    return SQP_OK;
   } catch (const std::bad_alloc&) {
     return SQP_ERR_NOMEM;
   } catch (...) {

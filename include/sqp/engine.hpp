@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "sqp/rulebook.hpp"
 #include "sqp/status.hpp"
@@ -71,6 +72,11 @@ class Engine {
   };
   BatchSummary RunBatch(std::string_view operation, std::string_view json_lines,
                         std::string& out) const;
+  // The same, handing each answer line (without its '\n') to `sink` as soon as it is made, so a
+  // caller can put the results wherever it keeps them (the C ABI: one buffer it hands over)
+  // instead of holding them all in a string first. The view is valid during the call only.
+  BatchSummary RunBatch(std::string_view operation, std::string_view json_lines,
+                        absl::FunctionRef<void(std::string_view answer)> sink) const;
 
   // The `sqp.error/1` document for an error status, stamped with this engine's rulebook.
   std::string ErrorDocument(const absl::Status& status) const;

@@ -188,7 +188,16 @@ absl::StatusOr<std::string> Engine::Run(std::string_view operation, std::string_
 
 Engine::BatchSummary Engine::RunBatch(std::string_view operation, std::string_view json_lines,
                                       std::string& out) const {
+  return RunBatch(operation, json_lines, [&out](std::string_view answer) {
+    out.append(answer);
+    out += '\n';
+  });
+}
+
+Engine::BatchSummary Engine::RunBatch(std::string_view operation, std::string_view json_lines,
+                                      absl::FunctionRef<void(std::string_view answer)> sink) const {
   BatchSummary summary;
+  std::string answer;  // one line's answer, reused: its buffer stays warm in the cache
   size_t line_no = 0;
   while (!json_lines.empty()) {
     const size_t nl = json_lines.find('\n');
@@ -198,8 +207,9 @@ Engine::BatchSummary Engine::RunBatch(std::string_view operation, std::string_vi
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     ++summary.documents;
-    if (EvaluateToDocument(*this, operation, line, out, line_no) != ErrorCode::kOk) ++summary.errors;
-    out += '\n';
+    answer.clear();
+    if (EvaluateToDocument(*this, operation, line, answer, line_no) != ErrorCode::kOk) ++summary.errors;
+    sink(answer);
   }
   return summary;
 }
