@@ -43,6 +43,12 @@ class Writer {
   void DecimalValue(Decimal d, int places) { Separate(); out_ += d.ToString(places); }
   // An already-serialised JSON value.
   void Raw(std::string_view json) { Separate(); out_ += json; }
+  // The output, positioned for a value the caller appends itself (a finished JSON value, whole,
+  // before the next call on this Writer).
+  std::string& RawValue() {
+    Separate();
+    return out_;
+  }
 
   // Field helpers: Key + value.
   void Field(std::string_view k, std::string_view v) { Key(k); String(v); }
@@ -57,6 +63,9 @@ class Writer {
   // Appends `s` as a JSON string literal. UTF-8 passes through (inputs were validated by the
   // parser); quotes, backslashes and control characters are escaped.
   static void AppendEscaped(std::string& out, std::string_view s);
+  // The length of the longest prefix of `s` that needs no escaping in a JSON string (no control
+  // character, quote or backslash), eight bytes per step: usually all of it.
+  static size_t PlainPrefix(std::string_view s);
 
  private:
   void AppendString(std::string_view s) { AppendEscaped(out_, s); }

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <concepts>
+#include <cstring>
 
 #include "strings.hpp"
 
@@ -153,13 +154,17 @@ struct MessageContext {
 class Text {
  public:
   Text(std::string& out, bool json) : out_(out), json_(json) {}
+  ~Text() { Flush(); }
+  Text(const Text&) = delete;
+  Text& operator=(const Text&) = delete;
 
-  Text& operator<<(std::string_view fixed) {
-    out_.append(fixed);
+  [[gnu::always_inline]] Text& operator<<(std::string_view fixed) {
+    Append(fixed.data(), fixed.size());
     return *this;
   }
   Text& operator<<(char c) {
-    out_.push_back(c);
+    if (used_ == kBufferSize) Flush();
+    buffer_[used_++] = c;
     return *this;
   }
   template <std::integral T>
@@ -167,37 +172,33 @@ class Text {
   Text& operator<<(T n) {
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, n);
-    out_.append(buf, static_cast<size_t>(r.ptr - buf));
+    Append(buf, static_cast<size_t>(r.ptr - buf));
     return *this;
   }
   Text& operator<<(Date d) {
     char buf[10];
     d.Format(buf);
-    out_.append(buf, sizeof buf);
+    Append(buf, sizeof buf);
     return *this;
   }
   Text& operator<<(Decimal d) {
-    out_ += d.ToString();
+    const std::string s = d.ToString();
+    Append(s.data(), s.size());
     return *this;
   }
 
   void User(std::string_view s) {
     if (!json_) {
-      out_.append(s);
+      Append(s.data(), s.size());
       return;
     }
-    size_t plain = 0;  // almost always the whole string
-    while (plain < s.size()) {
-      const auto c = static_cast<unsigned char>(s[plain]);
-      if (c < 0x20 || c == '"' || c == '\\') break;
-      ++plain;
-    }
-    out_.append(s.data(), plain);
+    const size_t plain = json::Writer::PlainPrefix(s);  // almost always the whole string
+    Append(s.data(), plain);
     if (plain == s.size()) return;
     // The writer's own escaping for the rest, minus the quotes it puts around a literal.
     std::string rest;
     json::Writer::AppendEscaped(rest, s.substr(plain));
-    out_.append(rest, 1, rest.size() - 2);
+    Append(rest.data() + 1, rest.size() - 2);
   }
   // `s` in double quotes, at most 40 characters of it (as json::Quote).
   void Quoted(std::string_view s) {
@@ -207,15 +208,38 @@ class Text {
       if ((static_cast<unsigned char>(s[end]) & 0xC0) != 0x80 && ++chars > kMaxChars) break;
     }
     const std::string_view quote = json_ ? "\\\"" : "\"";
-    out_.append(quote);
+    *this << quote;
     User(s.substr(0, end));
-    if (end < s.size()) out_.append("…");
-    out_.append(quote);
+    if (end < s.size()) *this << "…";
+    *this << quote;
   }
 
  private:
+  // Text is gathered here and handed to `out_` in large pieces: a fixed piece of wording is then
+  // an inlined copy of known size rather than a call into std::string::append (a document's
+  // findings are ~150 pieces). Written out when full and when the Text ends.
+  static constexpr size_t kBufferSize = 4096;
+  // Inlined so that a literal's size is a constant and its copy a few moves.
+  [[gnu::always_inline]] void Append(const char* p, size_t n) {
+    if (n > kBufferSize - used_) {
+      Flush();
+      if (n > kBufferSize) {
+        out_.append(p, n);
+        return;
+      }
+    }
+    std::memcpy(buffer_ + used_, p, n);
+    used_ += n;
+  }
+  [[gnu::noinline]] void Flush() {
+    out_.append(buffer_, used_);
+    used_ = 0;
+  }
+
   std::string& out_;
   bool json_;
+  size_t used_ = 0;
+  char buffer_[kBufferSize];
 };
 
 void AppendMeasure(Text& t, Decimal value, std::string_view unit) {
@@ -729,13 +753,13 @@ void WriteEligibility(const Rulebook& rb, const Application& app, const Eligibil
   } else {
     w.NullField("eligible_from");
   }
-  // The findings array is serialised here as one finished JSON value: its member names and
-  // rule constants need no escaping, and Text escapes whatever comes from the input or the
-  // rulebook, so nothing is scanned twice.
+  // The findings array is written straight into the output as one finished JSON value: its
+  // member names and rule constants need no escaping, and Text escapes whatever comes from the
+  // input or the rulebook, so nothing is scanned twice. It must be the last member written here
+  // (the Text hands its text over when it ends).
   const MessageContext context(rb, app, result);
-  std::string array;
-  array.reserve(512 * (result.findings.size() + 1));
-  Text t(array, true);
+  w.Key("findings");
+  Text t(w.RawValue(), true);
   t << '[';
   bool first = true;
   for (const Finding& f : result.findings) {
@@ -755,8 +779,6 @@ void WriteEligibility(const Rulebook& rb, const Application& app, const Eligibil
     }
   }
   t << ']';
-  w.Key("findings");
-  w.Raw(array);
 }
 
 // ---- Text ----------------------------------------------------------------------------------
