@@ -11,8 +11,9 @@ Steps (each printed as it goes):
   2. the Google Benchmark suites (eligibility, JSON limit on the same documents, engine and
      typed C functions, meeting), 5 repetitions, medians;
   3. Python: the ctypes batch call over the same documents vs the CLI, and per-call overhead;
+     and the time that writing sqp's output alone takes on this file system (target 1's ceiling);
   4. memory: peak RSS of `sqp eligibility --batch` over --memory-docs documents streamed on stdin.
-Then a table of the six targets with the measured ratios. Nothing here is a pass/fail test: the
+Then the six targets with the measured ratios. `--quick` measures target 2 alone in seconds. Nothing here is a pass/fail test: the
 machine is shared and noisy, so read the ratios, and rerun when in doubt.
 """
 import argparse
@@ -64,9 +65,9 @@ def peers(args, cli):
     return rows, os.path.join(dst, "data", f"apps-{args.n}.jsonl")
 
 
-def gbench(binary, env=None, filt=None):
-    cmd = [binary, "--benchmark_format=json", "--benchmark_repetitions=5",
-           "--benchmark_report_aggregates_only=true", "--benchmark_min_time=0.3"]
+def gbench(binary, env=None, filt=None, repetitions=5, min_time=0.3):
+    cmd = [binary, "--benchmark_format=json", f"--benchmark_repetitions={repetitions}",
+           "--benchmark_report_aggregates_only=true", f"--benchmark_min_time={min_time}"]
     if filt:
         cmd.append("--benchmark_filter=" + filt)
     data = json.loads(sh(cmd, env=dict(os.environ, **(env or {}))).stdout)
@@ -104,6 +105,41 @@ print(n / best, single * 1e6, trivial * 1e6)
     return per_s, single_us, trivial_us
 
 
+def write_ceiling(apps):
+    """Seconds to write sqp's --batch output for `apps` (sqp_run.py leaves it beside the input)
+    to a new file in the same directory, in 1 MiB writes, best of 3: the time the output costs
+    the kernel alone, which bounds the CLI's rate whatever its own speed."""
+    out = apps.replace(".jsonl", ".sqp-out.jsonl")
+    if not os.path.exists(out):
+        return None, 0
+    with open(out, "rb") as f:
+        data = f.read()
+    target = out + ".ceiling"
+    best = None
+    for _ in range(3):
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        view = memoryview(data)
+        t = time.perf_counter()
+        for i in range(0, len(data), 1 << 20):
+            os.write(fd, view[i:i + (1 << 20)])
+        t = time.perf_counter() - t
+        os.close(fd)
+        best = t if best is None else min(best, t)
+    os.unlink(target)
+    return best, len(data)
+
+
+def quick(args):
+    """Target 2 only, in a few seconds (before each submission): the same benchmark binary
+    measures sqp's JSON path and the Boost.JSON parse+serialise limit on the same documents."""
+    limit = gbench(os.path.join(args.build, "bench", "sqp_json_limit_bench"), repetitions=3,
+                   min_time=0.2)
+    lim = limit["BM_LimitParseAndSerialize"]["items_per_second"]
+    path = limit["BM_SqpEligibilityJsonPath"]["items_per_second"]
+    print(f"2. JSON path vs Boost.JSON parse+serialise limit: {path:.0f}/s vs {lim:.0f}/s = "
+          f"{100 * path / lim:.0f}% (target >= 70%)")
+
+
 def memory(args, cli, apps):
     # Stream the documents again and again into one --batch run. Peak RSS comes from GNU time:
     # os.wait4's ru_maxrss would also count the forked child before exec, i.e. a copy of this
@@ -131,7 +167,10 @@ def main():
     ap.add_argument("--n", type=int, default=100000)
     ap.add_argument("--skip-peers", action="store_true")
     ap.add_argument("--memory-docs", type=int, default=1000000)
+    ap.add_argument("--quick", action="store_true", help="target 2 only, in seconds")
     args = ap.parse_args()
+    if args.quick:
+        return quick(args)
     cli = os.path.join(args.build, "src", "cli", "sqp")
     lib = os.path.join(args.build, "capi", "libsqp.so.1")
     bench = os.path.join(args.build, "bench")
@@ -143,6 +182,7 @@ def main():
     limit = gbench(os.path.join(bench, "sqp_json_limit_bench"), env={"SQP_BENCH_APPS": apps})
     eng = gbench(os.path.join(bench, "sqp_engine_bench"))
     meet = gbench(os.path.join(bench, "sqp_meeting_bench"), filt="BM_CheckVoteCAbi")
+    ceiling_s, out_bytes = write_ceiling(apps) if rows else (None, 0)
     py_per_s, py_single_us, py_trivial_us = python_batch(args, apps, lib)
     mem_docs, mem_mib, mem_s = memory(args, cli, apps)
 
@@ -160,14 +200,25 @@ def main():
         print(f"1. CLI --batch vs fastest peer ({best_peer} {rows[best_peer]['per_s']:.0f}/s): "
               f"sqp {sqp1:.0f}/s = {sqp1 / rows[best_peer]['per_s']:.2f}x (target >= 3x), "
               f"{rows['sqp-batch']['agree']}")
+        if ceiling_s:
+            n = args.n
+            print(f"   writing the {out_bytes / 1e6:.0f} MB of output alone takes {ceiling_s:.3f} s "
+                  f"here: at most {n / ceiling_s:.0f}/s = "
+                  f"{n / ceiling_s / rows[best_peer]['per_s']:.2f}x the peer for any CLI that "
+                  f"writes it (the peers write nothing)")
     lim, path = ips(limit, "BM_LimitParseAndSerialize"), ips(limit, "BM_SqpEligibilityJsonPath")
     print(f"2. JSON path vs Boost.JSON parse+serialise limit: {path:.0f}/s vs {lim:.0f}/s = "
           f"{100 * path / lim:.0f}% (target >= 70%)")
     typed = ips(elig, "BM_EligibilityTypedPeerMix")
     vote = ips(meet, "BM_CheckVoteCAbi")
     cert = ips(eng, "BM_CertificateComputeCAbi")
+    status = ips(eng, "BM_CertificateStatusOnCAbi")
     print(f"3. typed eligibility {typed / 1e6:.2f} M/s (target >= 5 M/s); sqp_check_vote "
-          f"{vote / 1e6:.1f} M/s, sqp_certificate_compute {cert / 1e6:.1f} M/s (target >= 50 M/s)")
+          f"{vote / 1e6:.1f} M/s, sqp_certificate_status_on {status / 1e6:.1f} M/s, "
+          f"sqp_certificate_compute {cert / 1e6:.1f} M/s (target >= 50 M/s)")
+    print(f"   per peer document: fast decode {elig['BM_EligibilityFastDecodePeerMix']['cpu_ns']:.0f} ns, "
+          f"encode {elig['BM_EligibilityEncodePeerMix']['cpu_ns']:.0f} ns, "
+          f"whole JSON door {elig['BM_EligibilityJsonEngine']['cpu_ns']:.0f} ns")
     if sqp1 and sqp2:
         print(f"4. --threads 2 vs 1: {sqp2:.0f}/s vs {sqp1:.0f}/s = {sqp2 / sqp1:.2f}x (target >= 1.8x)")
     if sqp1:
