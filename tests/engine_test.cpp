@@ -78,6 +78,30 @@ TEST(EngineTest, BatchAnswersEveryLine) {
   EXPECT_EQ(bj::parse(lines[2]).at("schema"), "sqp.rulebook-info/1");
 }
 
+// The streaming form hands over each answer as it is made, without its newline, in order: the
+// same text as the string form, line for line.
+TEST(EngineTest, BatchSinkReceivesEachAnswerInOrder) {
+  const Engine engine = DefaultEngine();
+  const std::string_view input = "{}\n\n  \n{oops\r\n{}";
+  std::string joined;
+  const auto whole = engine.RunBatch("rulebook", input, joined);
+  std::vector<std::string> answers;
+  const auto streamed = engine.RunBatch("rulebook", input, [&answers](std::string_view answer) {
+    answers.emplace_back(answer);
+  });
+  EXPECT_EQ(streamed.documents, whole.documents);
+  EXPECT_EQ(streamed.errors, whole.errors);
+  ASSERT_EQ(answers.size(), 3u);
+  std::string rebuilt;
+  for (const std::string& a : answers) {
+    EXPECT_EQ(a.find('\n'), std::string::npos);
+    rebuilt += a;
+    rebuilt += '\n';
+  }
+  EXPECT_EQ(rebuilt, joined);
+  EXPECT_EQ(bj::parse(answers[1]).at("line"), 4);
+}
+
 TEST(StatusTest, DescribeRoundTripsIssues) {
   const absl::Status s = MakeErrors(ErrorCode::kInvalidInput,
                                     {{"/a/0", "first"}, {"/b", "second \"quoted\""}});
