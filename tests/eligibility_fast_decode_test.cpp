@@ -17,12 +17,14 @@
 #include "json/reader.hpp"
 #include "ops/eligibility_codec.hpp"
 #include "sqp/engine.hpp"
+#include "test_support.hpp"
 
 namespace sqp {
 namespace {
 
 namespace bj = boost::json;
 using internal::DecodeApplicationText;
+using test::CollectPointers;
 
 // Every field of an Application, spelled out, so two decodings can be compared exactly.
 std::string Dump(const Application& a) {
@@ -244,14 +246,6 @@ TEST(EligibilityFastDecodeTest, AgreesOnEveryIndicatorValueForm) {
   EXPECT_GT(tally.fast, tally.runs / 2);
 }
 
-void CollectPointers(const bj::value& v, const std::string& at, std::vector<std::string>& out) {
-  if (!at.empty()) out.push_back(at);
-  if (const bj::object* o = v.if_object()) {
-    for (const auto& kv : *o) CollectPointers(kv.value(), at + "/" + std::string(kv.key()), out);
-  } else if (const bj::array* a = v.if_array()) {
-    for (size_t i = 0; i < a->size(); ++i) CollectPointers((*a)[i], at + "/" + std::to_string(i), out);
-  }
-}
 
 // Every member replaced by values of every kind, numbers of every form and strings that need
 // escapes; and a repeated or an unknown member added to every object.

@@ -14,6 +14,7 @@
 
 #include "ops/eligibility_codec.hpp"
 #include "sqp/engine.hpp"
+#include "test_support.hpp"
 
 namespace sqp {
 namespace {
@@ -751,14 +752,6 @@ TEST(EligibilityJsonTest, MalformedInputNamesTheField) {
 
 // Every member of real documents replaced by values of every JSON kind: the door never crashes,
 // and a refusal always names the member (or something inside it).
-void CollectPointers(const bj::value& v, const std::string& at, std::vector<std::string>& out) {
-  if (!at.empty()) out.push_back(at);
-  if (const bj::object* o = v.if_object()) {
-    for (const auto& kv : *o) CollectPointers(kv.value(), at + "/" + std::string(kv.key()), out);
-  } else if (const bj::array* a = v.if_array()) {
-    for (size_t i = 0; i < a->size(); ++i) CollectPointers((*a)[i], at + "/" + std::to_string(i), out);
-  }
-}
 
 TEST(EligibilityJsonTest, EveryMemberWithEveryWrongKindIsRefusedByNameOrAccepted) {
   const auto lines = [] {
@@ -773,7 +766,7 @@ TEST(EligibilityJsonTest, EveryMemberWithEveryWrongKindIsRefusedByNameOrAccepted
     ASSERT_LT(doc_index, lines.size());
     const bj::value original = bj::parse(lines[doc_index]);
     std::vector<std::string> pointers;
-    CollectPointers(original, "", pointers);
+    test::CollectPointers(original, "", pointers);
     for (const std::string& pointer : pointers) {
       if (pointer == "/schema") continue;
       for (const bj::value& replacement : replacements) {

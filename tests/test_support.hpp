@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -33,6 +35,17 @@ Engine EngineWithEditedRulebook(Edit edit) {
   auto e = Engine::FromRulebookJson(boost::json::serialize(doc));
   EXPECT_TRUE(e.ok()) << e.status();
   return *std::move(e);
+}
+
+// The JSON pointer of every member and element below `v` (not `v` itself), depth first.
+inline void CollectPointers(const boost::json::value& v, const std::string& at,
+                            std::vector<std::string>& out) {
+  if (!at.empty()) out.push_back(at);
+  if (const boost::json::object* o = v.if_object()) {
+    for (const auto& kv : *o) CollectPointers(kv.value(), at + "/" + std::string(kv.key()), out);
+  } else if (const boost::json::array* a = v.if_array()) {
+    for (size_t i = 0; i < a->size(); ++i) CollectPointers((*a)[i], at + "/" + std::to_string(i), out);
+  }
 }
 
 inline bool HasIssueAt(const ErrorInfo& info, std::string_view path) {

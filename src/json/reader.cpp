@@ -1,5 +1,6 @@
 #include "strings.hpp"
 #include "json/reader.hpp"
+#include "json/utf8.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -532,37 +533,14 @@ class LimitedHandler {
 // no overlong forms, no surrogates, nothing above U+10FFFF), or text.size(). Only run on the
 // error path.
 size_t FirstInvalidUtf8(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    const unsigned c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len = 0;
-    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (size_t k = 2; k < len; ++k) {
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    }
-    i += len;
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* p = begin; p < end;) {
+    const size_t len = Utf8SequenceLength(p, end);
+    if (len == 0) return static_cast<size_t>(p - begin);
+    p += len;
   }
-  return n;
+  return text.size();
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #endif
 
 #include "json/reader.hpp"
+#include "json/utf8.hpp"
 
 namespace sqp::json {
 
@@ -267,37 +268,6 @@ class Scanner {
     return Array(depth, [&] { return SkipValue(depth + 1); });
   }
 
-  // The length of the well-formed UTF-8 sequence at `p` (RFC 3629: no overlong forms, no
-  // surrogates, nothing above U+10FFFF), or 0.
-  static size_t Utf8SequenceLength(const char* p, const char* end) {
-    const auto* u = reinterpret_cast<const unsigned char*>(p);
-    const unsigned c = u[0];
-    // The common case first: a three-byte character whose lead byte allows every continuation
-    // (E1..EC, EE, EF: everything but E0's overlong and ED's surrogate ranges).
-    if (c >= 0xE1 && c <= 0xEF && c != 0xED && end - p >= 3) {
-      return ((u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) ? 3 : 0;
-    }
-    size_t len;
-    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return 0;
-    }
-    if (static_cast<size_t>(end - p) < len || u[1] < lo || u[1] > hi) return 0;
-    for (size_t k = 2; k < len; ++k) {
-      if (u[k] < 0x80 || u[k] > 0xBF) return 0;
-    }
-    return len;
-  }
 
   const char* p_;
   const char* end_;
