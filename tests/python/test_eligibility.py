@@ -5,6 +5,7 @@ import copy
 import json
 import os
 import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -149,6 +150,21 @@ class EligibilityTest(unittest.TestCase):
     def test_unknown_extra_fields_are_tolerated(self):
         doc = with_changes(crm_ticket={"id": 7}, site=dict(BASE["site"], contact={"phone": "138"}))
         self.assertEqual(self.engine.eligibility(doc)["decision"], "eligible")
+
+    def test_large_batch_result_is_the_documents_answers(self):
+        # Over 8 MiB of results: on CPython on Linux the binding builds the bytes object itself
+        # (uninitialised, huge-page hint, one copy); it must hold exactly the answers one by one.
+        with open(os.path.join(DATA, "peers_generated.jsonl"), "rb") as f:
+            lines = [line for line in f.read().splitlines() if line.strip()]
+        repeats = 10  # 300 documents x ~3.8 KB x 10 = ~11 MB of results
+        data = b"\n".join(lines * repeats) + b"\n"
+        out = self.engine.batch_raw("eligibility", data)
+        self.assertIsInstance(out, bytes)
+        self.assertGreater(len(out), sqp._LARGE_RESULT)
+        if sys.implementation.name == "cpython" and sys.platform.startswith("linux"):
+            self.assertIsNotNone(sqp._new_bytes, "the large-result path should be available here")
+        singles = [self.engine.run_raw("eligibility", line) for line in lines]
+        self.assertEqual(out, b"".join(s + b"\n" for s in singles) * repeats)
 
     def _check_agreement(self, name):
         with open(os.path.join(DATA, name + ".jsonl"), "rb") as f:
