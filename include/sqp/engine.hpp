@@ -51,6 +51,9 @@ class Engine {
   const Rulebook& rulebook() const { return *rulebook_; }
   const RulebookIdentity& identity() const { return rulebook_->identity; }
   const EngineOptions& options() const { return options_; }
+  // The "rulebook" stamp every result carries, {"id","version","sha256"}, as JSON text: made
+  // once with the engine, since it is the same for every document.
+  std::string_view rulebook_stamp_json() const { return *rulebook_stamp_; }
 
   // Names of the operations, in contract order.
   static std::vector<std::string_view> OperationNames();
@@ -85,6 +88,7 @@ class Engine {
 
  private:
   std::shared_ptr<const Rulebook> rulebook_;
+  std::shared_ptr<const std::string> rulebook_stamp_;  // shared like the rulebook: copies are cheap
   EngineOptions options_;
 };
 

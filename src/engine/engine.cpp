@@ -12,17 +12,20 @@ namespace {
 
 namespace bj = boost::json;
 
-void WriteRulebookStamp(const RulebookIdentity& id, json::Writer& w) {
-  w.Key("rulebook");
+std::string RenderRulebookStamp(const RulebookIdentity& id) {
+  std::string out;
+  json::Writer w(out);
   w.BeginObject();
   w.Field("id", id.id);
   w.Field("version", id.version);
   w.Field("sha256", id.sha256);
   w.EndObject();
+  return out;
 }
 
-void WriteErrorDocument(const absl::Status& status, const RulebookIdentity* id, std::string& out,
-                        size_t line = 0) {
+// `stamp`: the engine's rendered rulebook stamp, or null (no engine).
+void WriteErrorDocument(const absl::Status& status, const std::string_view* stamp,
+                        std::string& out, size_t line = 0) {
   const ErrorInfo info = DescribeError(status);
   json::Writer w(out);
   w.BeginObject();
@@ -41,7 +44,10 @@ void WriteErrorDocument(const absl::Status& status, const RulebookIdentity* id, 
     w.EndObject();
   }
   w.EndArray();
-  if (id != nullptr) WriteRulebookStamp(*id, w);
+  if (stamp != nullptr) {
+    w.Key("rulebook");
+    w.Raw(*stamp);
+  }
   w.EndObject();
 }
 
@@ -84,7 +90,9 @@ absl::Status CheckOptions(const EngineOptions& options) {
 }  // namespace
 
 Engine::Engine(Rulebook rulebook, EngineOptions options)
-    : rulebook_(std::make_shared<const Rulebook>(std::move(rulebook))), options_(options) {}
+    : rulebook_(std::make_shared<const Rulebook>(std::move(rulebook))),
+      rulebook_stamp_(std::make_shared<const std::string>(RenderRulebookStamp(rulebook_->identity))),
+      options_(options) {}
 
 absl::StatusOr<Engine> Engine::Create(EngineOptions options) {
   return FromRulebookJson(DefaultRulebookJson(), options);
@@ -130,7 +138,8 @@ absl::Status Evaluate(const Engine& engine, std::string_view operation, std::str
     json::Writer w(out);
     w.BeginObject();
     w.Field("schema", op->output_schema);
-    WriteRulebookStamp(engine.identity(), w);
+    w.Key("rulebook");
+    w.Raw(engine.rulebook_stamp_json());
     const json::JsonLimits limits = LimitsOf(engine.options());
     if (fast_paths && op->run_text != nullptr && op->run_text(engine, input, limits, w)) {
       w.EndObject();
@@ -162,7 +171,8 @@ ErrorCode EvaluateToDocument(const Engine& engine, std::string_view operation,
   const absl::Status status = Evaluate(engine, operation, input, out);
   if (status.ok()) return ErrorCode::kOk;
   out.resize(start);
-  WriteErrorDocument(status, &engine.identity(), out, line);
+  const std::string_view stamp = engine.rulebook_stamp_json();
+  WriteErrorDocument(status, &stamp, out, line);
   return DescribeError(status).code;
 }
 
@@ -216,7 +226,8 @@ Engine::BatchSummary Engine::RunBatch(std::string_view operation, std::string_vi
 
 std::string Engine::ErrorDocument(const absl::Status& status) const {
   std::string out;
-  WriteErrorDocument(status, &identity(), out);
+  const std::string_view stamp = rulebook_stamp_json();
+  WriteErrorDocument(status, &stamp, out);
   return out;
 }
 

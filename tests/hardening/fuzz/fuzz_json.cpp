@@ -75,7 +75,12 @@ struct RepeatedNameFinder {
   std::string PathOfOpen(size_t depth) const {
     std::string p;
     for (size_t i = 0; i < depth; ++i) {
-      p += frames[i].array ? "/" + std::to_string(frames[i].index) : Token(frames[i].names.back());
+      if (frames[i].array) {
+        p += '/';  // appended, not '+': GCC 12 warns falsely (-Wrestrict)
+        p += std::to_string(frames[i].index);
+      } else {
+        p += Token(frames[i].names.back());
+      }
     }
     return p;
   }
