@@ -8,7 +8,8 @@
 #                            build directory next to the main one:
 #     <build>-asan  ASan+UBSan build (Debug): the whole test suite, and the ABI check
 #                   against capi/abi (abi_check, abi_check_detects_break)
-#     <build>-tsan  ThreadSanitizer build of the 8-thread concurrency test, run
+#     <build>-tsan  ThreadSanitizer build of the 8-thread concurrency test and of the CLI's
+#                   --batch --threads pipeline (test cli_threads), run
 #     <build>-fuzz  clang-14 libFuzzer build of the fuzz targets, a short smoke run of each
 #                   (SQP_FUZZ_SMOKE_SECONDS, default 15)
 set -euo pipefail
@@ -42,10 +43,10 @@ hardening() {
   echo "== ASan+UBSan: $((SECONDS - start)) s"
 
   start=$SECONDS
-  echo "== hardening: ThreadSanitizer, 8 threads on one engine ($tsan)"
+  echo "== hardening: ThreadSanitizer, 8 threads on one engine, the CLI's --batch workers ($tsan)"
   cmake -S "$root" -B "$tsan" "${common[@]}" -DSQP_SANITIZE_THREAD=ON >/dev/null
-  cmake --build "$tsan" -j "$jobs" --target sqp_concurrency_test
-  ctest --test-dir "$tsan" --output-on-failure -R '^concurrency$'
+  cmake --build "$tsan" -j "$jobs" --target sqp_concurrency_test sqp_cli
+  ctest --test-dir "$tsan" --output-on-failure -R '^(concurrency|cli_threads)$'
   echo "== TSan: $((SECONDS - start)) s"
 
   start=$SECONDS
