@@ -23,9 +23,9 @@ std::string RenderRulebookStamp(const RulebookIdentity& id) {
   return out;
 }
 
-// `stamp`: the engine's rendered rulebook stamp, or null (no engine).
-void WriteErrorDocument(const absl::Status& status, const std::string_view* stamp,
-                        std::string& out, size_t line = 0) {
+// `stamp`: the engine's rendered rulebook stamp, or empty (no engine, no stamp).
+void WriteErrorDocument(const absl::Status& status, std::string_view stamp, std::string& out,
+                        size_t line = 0) {
   const ErrorInfo info = DescribeError(status);
   json::Writer w(out);
   w.BeginObject();
@@ -44,9 +44,9 @@ void WriteErrorDocument(const absl::Status& status, const std::string_view* stam
     w.EndObject();
   }
   w.EndArray();
-  if (stamp != nullptr) {
+  if (!stamp.empty()) {
     w.Key("rulebook");
-    w.Raw(*stamp);
+    w.Raw(stamp);
   }
   w.EndObject();
 }
@@ -171,8 +171,7 @@ ErrorCode EvaluateToDocument(const Engine& engine, std::string_view operation,
   const absl::Status status = Evaluate(engine, operation, input, out);
   if (status.ok()) return ErrorCode::kOk;
   out.resize(start);
-  const std::string_view stamp = engine.rulebook_stamp_json();
-  WriteErrorDocument(status, &stamp, out, line);
+  WriteErrorDocument(status, engine.rulebook_stamp_json(), out, line);
   return DescribeError(status).code;
 }
 
@@ -226,14 +225,13 @@ Engine::BatchSummary Engine::RunBatch(std::string_view operation, std::string_vi
 
 std::string Engine::ErrorDocument(const absl::Status& status) const {
   std::string out;
-  const std::string_view stamp = rulebook_stamp_json();
-  WriteErrorDocument(status, &stamp, out);
+  WriteErrorDocument(status, rulebook_stamp_json(), out);
   return out;
 }
 
 std::string Engine::StandaloneErrorDocument(const absl::Status& status) {
   std::string out;
-  WriteErrorDocument(status, nullptr, out);
+  WriteErrorDocument(status, {}, out);
   return out;
 }
 
