@@ -44,6 +44,7 @@ class HandedBuffer {
 
   void Append(std::string_view text, char terminator) {
     if (size_ + text.size() + 2 > capacity_) Reserve(std::max(capacity_ * 2, size_ + text.size() + 2));
+    if (size_ + text.size() + 1 > populated_) PopulateAhead(size_ + text.size() + 1);
     std::memcpy(data_ + size_, text.data(), text.size());
     size_ += text.size();
     data_[size_++] = terminator;
@@ -64,19 +65,29 @@ class HandedBuffer {
     if (grown == nullptr) throw std::bad_alloc();
     data_ = static_cast<char*>(grown);
     capacity_ = capacity;
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    // A large result is written once, front to back: huge pages take one fault per 2 MiB instead
-    // of one per 4 KiB (the kernel's "madvise" mode; a hint only, harmless where unsupported).
-    constexpr uintptr_t kHuge = uintptr_t{2} << 20;
-    if (capacity >= 4 * kHuge) {
-      const auto begin = (reinterpret_cast<uintptr_t>(data_) + kHuge - 1) & ~(kHuge - 1);
-      const auto end = (reinterpret_cast<uintptr_t>(data_) + capacity) & ~(kHuge - 1);
-      if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-    }
+  }
+  // A large result is written once, front to back, into fresh memory, where every first touch
+  // of a 4 KiB page is a fault. Ahead of the writing, the next 4 MiB are mapped in one call
+  // instead (MADV_POPULATE_WRITE, Linux 5.14; on an older kernel the call fails and the faults
+  // just happen). Only whole pages inside the buffer. Measured on 377 MB of results: 0.41-0.44 s
+  // every time; a huge-page hint gave 0.33 s but one first call in six stalled for 1.2 s on
+  // memory compaction, which a server with fragmented memory would see more often.
+  void PopulateAhead(size_t needed) {
+    constexpr size_t kStep = size_t{4} << 20;
+    populated_ = std::min(capacity_, std::max(needed, populated_ + kStep));
+#if defined(__linux__)
+    if (populated_ < 2 * kStep) return;  // small results: not worth a system call
+    constexpr uintptr_t kPage = 4096;
+    constexpr int kPopulateWrite = 23;   // MADV_POPULATE_WRITE (<linux/mman.h>)
+    const auto base = reinterpret_cast<uintptr_t>(data_);
+    const uintptr_t begin = (base + size_ + kPage - 1) & ~(kPage - 1);
+    const uintptr_t end = (base + populated_) & ~(kPage - 1);
+    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, kPopulateWrite);
 #endif
   }
   char* data_ = nullptr;
   size_t size_ = 0, capacity_ = 0;
+  size_t populated_ = 0;  // bytes from the start that are mapped, or were asked to be
 };
 
 int Usage(const char* what, char** out, size_t* out_len) {
