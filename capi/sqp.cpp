@@ -1,5 +1,6 @@
 // The C ABI shim: converts buffers and status codes, nothing else. Every operation goes through
 // sqp::Engine exactly as the C++, CLI and Python doors do. No exception crosses this boundary.
+#define SQP_EXPERIMENTAL  // this file also defines the experimental calls (sqp_x_*)
 #include "sqp.h"
 
 #include <algorithm>
@@ -32,6 +33,30 @@ int Hand(const std::string& text, char** out, size_t* out_len) {
   return SQP_OK;
 }
 
+// A large result is written once, front to back, into fresh memory, where every first touch of
+// a 4 KiB page is a fault. Ahead of the writing (`written` bytes so far, `needed` about to be),
+// the next 4 MiB of `data` are mapped in one call instead (MADV_POPULATE_WRITE, Linux 5.14; on
+// an older kernel the call fails and the faults just happen). Only whole pages inside the
+// buffer. Measured on 377 MB of results: 0.41-0.44 s every time; a huge-page hint gave 0.33 s
+// but one first call in six stalled for 1.2 s on memory compaction, which a server with
+// fragmented memory would see more often. `populated` tracks how far it has gone.
+void PopulateAhead(char* data, size_t written, size_t needed, size_t capacity, size_t& populated) {
+  constexpr size_t kStep = size_t{4} << 20;
+  populated = std::min(capacity, std::max(needed, populated + kStep));
+#if defined(__linux__)
+  if (populated < 2 * kStep) return;  // small results: not worth a system call
+  constexpr uintptr_t kPage = 4096;
+  constexpr int kPopulateWrite = 23;   // MADV_POPULATE_WRITE (<linux/mman.h>)
+  const auto base = reinterpret_cast<uintptr_t>(data);
+  const uintptr_t begin = (base + written + kPage - 1) & ~(kPage - 1);
+  const uintptr_t end = (base + populated) & ~(kPage - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, kPopulateWrite);
+#else
+  (void)data;
+  (void)written;
+#endif
+}
+
 // A malloc'd buffer that is handed to the caller whole (sqp_free), for results too large to
 // build in a std::string and then copy: it grows with realloc, which for large blocks moves the
 // pages (mremap) instead of copying them, so each byte of the result is written once.
@@ -44,7 +69,9 @@ class HandedBuffer {
 
   void Append(std::string_view text, char terminator) {
     if (size_ + text.size() + 2 > capacity_) Reserve(std::max(capacity_ * 2, size_ + text.size() + 2));
-    if (size_ + text.size() + 1 > populated_) PopulateAhead(size_ + text.size() + 1);
+    if (size_ + text.size() + 1 > populated_) {
+      PopulateAhead(data_, size_, size_ + text.size() + 1, capacity_, populated_);
+    }
     std::memcpy(data_ + size_, text.data(), text.size());
     size_ += text.size();
     data_[size_++] = terminator;
@@ -65,25 +92,6 @@ class HandedBuffer {
     if (grown == nullptr) throw std::bad_alloc();
     data_ = static_cast<char*>(grown);
     capacity_ = capacity;
-  }
-  // A large result is written once, front to back, into fresh memory, where every first touch
-  // of a 4 KiB page is a fault. Ahead of the writing, the next 4 MiB are mapped in one call
-  // instead (MADV_POPULATE_WRITE, Linux 5.14; on an older kernel the call fails and the faults
-  // just happen). Only whole pages inside the buffer. Measured on 377 MB of results: 0.41-0.44 s
-  // every time; a huge-page hint gave 0.33 s but one first call in six stalled for 1.2 s on
-  // memory compaction, which a server with fragmented memory would see more often.
-  void PopulateAhead(size_t needed) {
-    constexpr size_t kStep = size_t{4} << 20;
-    populated_ = std::min(capacity_, std::max(needed, populated_ + kStep));
-#if defined(__linux__)
-    if (populated_ < 2 * kStep) return;  // small results: not worth a system call
-    constexpr uintptr_t kPage = 4096;
-    constexpr int kPopulateWrite = 23;   // MADV_POPULATE_WRITE (<linux/mman.h>)
-    const auto base = reinterpret_cast<uintptr_t>(data_);
-    const uintptr_t begin = (base + size_ + kPage - 1) & ~(kPage - 1);
-    const uintptr_t end = (base + populated_) & ~(kPage - 1);
-    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, kPopulateWrite);
-#endif
   }
   char* data_ = nullptr;
   size_t size_ = 0, capacity_ = 0;
@@ -223,6 +231,41 @@ int sqp_run_batch(const sqp_engine* engine, const char* operation, const char* i
     if (out_error_lines) *out_error_lines = summary.errors;
     results.HandTo(out, out_len);
     return SQP_OK;
+  } catch (const std::bad_alloc&) {
+    return SQP_ERR_NOMEM;
+  } catch (...) {
+    return SQP_ERR_INTERNAL;
+  }
+}
+
+int sqp_x_run_batch_into(const sqp_engine* engine, const char* operation, const char* input,
+                         size_t input_len, char* out, size_t out_capacity, size_t* out_len,
+                         size_t* out_error_lines) {
+  if (out_len) *out_len = 0;
+  if (out_error_lines) *out_error_lines = 0;
+  if (engine == nullptr || operation == nullptr || out == nullptr || out_len == nullptr ||
+      (input == nullptr && input_len != 0)) {
+    return SQP_ERR_USAGE;
+  }
+  struct DoesNotFit {};  // stops the batch at the first answer that does not fit
+  try {
+    size_t written = 0, populated = 0;
+    const auto summary = engine->engine.RunBatch(
+        operation, std::string_view(input ? input : "", input_len),
+        [&](std::string_view answer) {
+          if (answer.size() + 1 > out_capacity - written) throw DoesNotFit{};
+          if (written + answer.size() + 1 > populated) {
+            PopulateAhead(out, written, written + answer.size() + 1, out_capacity, populated);
+          }
+          std::memcpy(out + written, answer.data(), answer.size());
+          written += answer.size();
+          out[written++] = '\n';
+        });
+    *out_len = written;
+    if (out_error_lines) *out_error_lines = summary.errors;
+    return SQP_OK;
+  } catch (const DoesNotFit&) {
+    return SQP_ERR_LIMIT;
   } catch (const std::bad_alloc&) {
     return SQP_ERR_NOMEM;
   } catch (...) {

@@ -307,8 +307,23 @@ SQP_API int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebo
 /* ---- Experimental surface ------------------------------------------------------------- */
 /* Declarations inside #ifdef SQP_EXPERIMENTAL are named sqp_x_*, may change or go in any release
    and are left out of the ABI check (capi/abi/, docs/abi.md). A program that defines
-   SQP_EXPERIMENTAL must be rebuilt with every libsqp it runs with. There are none in 1.0. */
+   SQP_EXPERIMENTAL must be rebuilt with every libsqp it runs with. */
 #ifdef SQP_EXPERIMENTAL
+/**
+ * Experimental: sqp_run_batch writing into the caller's buffer instead of one the library
+ * allocates, for callers that own the memory the results must end in (the Python binding's
+ * bytes object), which saves copying them. Answers every non-blank line of `input` as
+ * sqp_run_batch does, each answer followed by '\n'.
+ *  - SQP_OK: every answer fit in `out_capacity` bytes; *out_len bytes were written to `out`
+ *    (not NUL-terminated) and *out_error_lines (may be NULL) counts the error lines.
+ *  - SQP_ERR_LIMIT: they do not fit; `out` holds a prefix to discard and *out_len is 0. Retry
+ *    with more room, or call sqp_run_batch.
+ *  - SQP_ERR_USAGE (a NULL argument), SQP_ERR_NOMEM, SQP_ERR_INTERNAL: nothing usable was
+ *    written. No error document: call sqp_run_batch for one.
+ */
+SQP_API int sqp_x_run_batch_into(const sqp_engine* engine, const char* operation,
+                                 const char* input, size_t input_len, char* out,
+                                 size_t out_capacity, size_t* out_len, size_t* out_error_lines);
 #endif /* SQP_EXPERIMENTAL */
 
 #ifdef __cplusplus

@@ -12,7 +12,7 @@ fail() { echo "completion: $*" >&2; failures=$((failures + 1)); }
 [[ -f $completion ]] || { echo "completion: $completion is not installed" >&2; exit 1; }
 # shellcheck disable=SC1090
 source "$completion"
-complete -p sqp | grep -q -- "-F _sqp" || fail "'complete -p sqp' does not name _sqp"
+grep -q -- "-F _sqp" <<<"$(complete -p sqp)" || fail "'complete -p sqp' does not name _sqp"
 
 # complete WORD... : COMPREPLY for the last word, sorted, one line.
 complete_words() {

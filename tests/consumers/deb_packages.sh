@@ -21,18 +21,20 @@ for deb in "$runtime" "$dev" "$tools"; do [[ -f $deb ]] || fail "no $(basename "
 
 contents() { dpkg-deb -c "$1" | awk '{print $6}' | sed 's|^\./|/|'; }
 field() { dpkg-deb -f "$1" "$2"; }
-has_file() { contents "$1" | grep -qx "$2" || fail "$(basename "$1") lacks $2"; }
-depends_on() { field "$1" Depends | tr ',' '\n' | sed 's/^ *//' | grep -q "^$2" ||
+# Output is captured before grep -q reads it: piped, grep -q stops at its first match, the writer
+# can die of SIGPIPE, and under pipefail the check would fail (or pass) at random.
+has_file() { grep -qx "$2" <<<"$(contents "$1")" || fail "$(basename "$1") lacks $2"; }
+depends_on() { grep -q "^$2" <<<"$(field "$1" Depends | tr ',' '\n' | sed 's/^ *//')" ||
   fail "$(basename "$1") does not depend on $2 (Depends: $(field "$1" Depends))"; }
 
 has_file "$runtime" /usr/lib/libsqp.so.$version
 has_file "$runtime" /usr/lib/libsqp.so.${version%%.*}
-contents "$runtime" | grep -q '/usr/include' && fail "libsqp1 carries headers"
+grep -q '/usr/include' <<<"$(contents "$runtime")" && fail "libsqp1 carries headers"
 depends_on "$runtime" libc6
 depends_on "$runtime" "libboost-json1.81.0"
 depends_on "$runtime" libssl3
 depends_on "$runtime" "libabsl"
-dpkg-deb -I "$runtime" shlibs | grep -qx "libsqp ${version%%.*} libsqp1 (>= $version)" ||
+grep -qx "libsqp ${version%%.*} libsqp1 (>= $version)" <<<"$(dpkg-deb -I "$runtime" shlibs)" ||
   fail "libsqp1 has no shlibs entry for dependants"
 
 has_file "$dev" /usr/include/sqp.h
@@ -45,7 +47,7 @@ depends_on "$dev" "libsqp1 (= $version)"
 for pkg in libboost-json1.81-dev libboost-date-time1.81-dev libabsl-dev libssl-dev; do
   depends_on "$dev" "$pkg"
 done
-dpkg-deb --fsys-tarfile "$dev" | tar -xO ./usr/lib/pkgconfig/sqp.pc | grep -qx "prefix=/usr" ||
+grep -qx "prefix=/usr" <<<"$(dpkg-deb --fsys-tarfile "$dev" | tar -xO ./usr/lib/pkgconfig/sqp.pc)" ||
   fail "sqp.pc in libsqp-dev does not say prefix=/usr"
 
 has_file "$tools" /usr/bin/sqp

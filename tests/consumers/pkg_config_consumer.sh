@@ -28,8 +28,11 @@ mkdir -p "$work"
 "$cc" -std=c99 -pedantic -Wall -Wextra -Werror "${extra[@]}" $cflags \
   "$source/tests/consumers/consumer.c" $libs -Wl,-rpath,"$libdir_pc" -o "$work/consumer_c"
 # The loader resolves libsqp.so.1 inside the prefix (rpath from pkg-config's libdir).
-ldd "$work/consumer_c" | grep -q "libsqp.so.1 => $prefix/$libdir/libsqp.so.1" ||
-  fail "consumer_c does not load the installed libsqp.so.1: $(ldd "$work/consumer_c" | grep sqp)"
+# ldd's output is captured first: piped into grep -q, which stops at its first match, ldd could
+# die of SIGPIPE and pipefail turn a match into a failure (an intermittent one, seen under -j2).
+loaded=$(ldd "$work/consumer_c")
+grep -q "libsqp.so.1 => $prefix/$libdir/libsqp.so.1" <<<"$loaded" ||
+  fail "consumer_c does not load the installed libsqp.so.1: $(grep sqp <<<"$loaded")"
 "$work/consumer_c" "$version"
 
 # docs/examples/c, built the same way: the CRM run over the JSON Lines export.

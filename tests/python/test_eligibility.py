@@ -166,6 +166,42 @@ class EligibilityTest(unittest.TestCase):
         singles = [self.engine.run_raw("eligibility", line) for line in lines]
         self.assertEqual(out, b"".join(s + b"\n" for s in singles) * repeats)
 
+    def _plain_batch(self, data):
+        # sqp_run_batch alone: the experimental into-path switched off for one call.
+        saved, sqp._batch_into = sqp._batch_into, None
+        try:
+            return self.engine.batch_raw("eligibility", data)
+        finally:
+            sqp._batch_into = saved
+
+    def test_batch_written_into_bytes_equals_sqp_run_batch(self):
+        # Over 1 MiB of input on CPython with the binding's own library version: the library
+        # writes the answers straight into the bytes object (sqp_x_run_batch_into). Bad and
+        # blank lines among good ones: the same bytes, line numbers included, as sqp_run_batch.
+        if sys.implementation.name == "cpython" and sys.platform.startswith("linux"):
+            self.assertIsNotNone(sqp._batch_into, "the into-path should be available here")
+        with open(os.path.join(DATA, "peers_generated.jsonl"), "rb") as f:
+            lines = [line for line in f.read().splitlines() if line.strip()]
+        mixed = []
+        for i, line in enumerate(lines * 4):
+            mixed.append(line)
+            if i % 97 == 0:
+                mixed += [b'{"schema":"sqp.application/1","kind":"x"}', b"", b"{oops"]
+        data = b"\n".join(mixed) + b"\n"
+        self.assertGreater(len(data), sqp._BATCH_INTO_MIN_INPUT)
+        out = self.engine.batch_raw("eligibility", data)
+        self.assertIsInstance(out, bytes)
+        self.assertEqual(out, self._plain_batch(data))
+        self.assertIn(b'"line":', out)
+
+    def test_batch_whose_answers_outgrow_the_bytes_object_falls_back(self):
+        # 400,000 bad two-byte lines: ~150 MB of error documents, far beyond four times the
+        # input, so the into-path gives up and sqp_run_batch answers.
+        data = b"{}\n" * 400_000
+        out = self.engine.batch_raw("eligibility", data)
+        self.assertEqual(out.count(b"\n"), 400_000)
+        self.assertEqual(out, self._plain_batch(data))
+
     def _check_agreement(self, name):
         with open(os.path.join(DATA, name + ".jsonl"), "rb") as f:
             lines = f.read()

@@ -250,9 +250,11 @@ def _bind_new_bytes() -> Tuple[Any, Any, Any]:
     if sys.implementation.name != "cpython" or not sys.platform.startswith("linux"):
         return None, None, None
     try:
-        new = ctypes.pythonapi.PyBytes_FromStringAndSize
+        # Item access makes a function object of our own: attribute access would share one
+        # (and its restype) with every other user of ctypes.pythonapi.
+        new = ctypes.pythonapi["PyBytes_FromStringAndSize"]
         new.restype, new.argtypes = ctypes.py_object, [ctypes.c_void_p, ctypes.c_ssize_t]
-        as_string = ctypes.pythonapi.PyBytes_AsString
+        as_string = ctypes.pythonapi["PyBytes_AsString"]
         as_string.restype, as_string.argtypes = ctypes.c_void_p, [ctypes.py_object]
         madvise = ctypes.CDLL(None, use_errno=True).madvise
         madvise.restype = ctypes.c_int
@@ -274,6 +276,69 @@ def _copy_large(address: int, size: int) -> bytes:
         _madvise(begin, end - begin, _MADV_POPULATE_WRITE)  # its failure changes nothing
     ctypes.memmove(buffer, address, size)
     return out  # type: ignore[no-any-return]
+
+
+# A batch's answers written straight into the bytes object that batch_raw returns, with no copy
+# (sqp.h's experimental sqp_x_run_batch_into). Experimental calls may change in any release, so
+# it is used only with the very library version this binding was written for, on CPython; the
+# bytes object is made uninitialised with room for four times the input (results run about three
+# times the size of applications), filled by the library (which maps its pages ahead), and cut
+# to size with _PyBytes_Resize while this function holds its only reference, as C extensions
+# build bytes objects. When the answers do not fit (many tiny or bad lines), sqp_run_batch
+# answers instead. Measured on 100,000 peer documents (377 MB of results): ADD_FIGURE.
+_BATCH_INTO_MIN_INPUT = 1 << 20
+
+
+def _bind_batch_into() -> Tuple[Any, Any, Any, Any, Any]:
+    none = (None, None, None, None, None)
+    if _new_bytes is None or _lib.sqp_version().decode("ascii") != __version__:
+        return none
+    try:
+        into = _lib.sqp_x_run_batch_into
+        into.restype = ctypes.c_int
+        into.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_size_t,
+                         ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),
+                         ctypes.POINTER(ctypes.c_size_t)]
+        api = ctypes.pythonapi
+        new = api["PyBytes_FromStringAndSize"]  # the reference comes back as a plain address
+        new.restype, new.argtypes = ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_ssize_t]
+        buffer = api["PyBytes_AsString"]
+        buffer.restype, buffer.argtypes = ctypes.c_void_p, [ctypes.c_void_p]
+        resize = api["_PyBytes_Resize"]
+        resize.restype = ctypes.c_int
+        resize.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_ssize_t]
+        decref = api["Py_DecRef"]
+        decref.restype, decref.argtypes = None, [ctypes.c_void_p]
+        return into, new, buffer, resize, decref
+    except AttributeError:
+        return none
+
+
+_batch_into, _raw_new_bytes, _raw_bytes_buffer, _raw_bytes_resize, _raw_decref = _bind_batch_into()
+
+
+def _batch_into_bytes(handle: Any, operation: bytes, data: bytes) -> Optional[bytes]:
+    """The answers written by the library into a new bytes object; None when they do not fit
+    (or anything fails: sqp_run_batch then answers, or reports the error)."""
+    capacity = 4 * len(data) + (1 << 20)
+    raw: Optional[int] = _raw_new_bytes(None, capacity)  # a new reference, ours alone
+    try:
+        written, errors = ctypes.c_size_t(), ctypes.c_size_t()
+        status = _batch_into(handle, operation, data, len(data), _raw_bytes_buffer(raw), capacity,
+                             ctypes.byref(written), ctypes.byref(errors))
+        if status != 0 or written.value == 0:
+            return None
+        address = ctypes.c_void_p(raw)
+        raw = None  # _PyBytes_Resize owns it now: on failure it frees it (and ctypes raises)
+        _raw_bytes_resize(ctypes.byref(address), written.value)
+        raw = address.value
+        if raw is None:  # not after a resize that succeeded; fall back all the same
+            return None
+        result: bytes = ctypes.cast(raw, ctypes.py_object).value  # a second reference
+        return result
+    finally:
+        if raw is not None:
+            _raw_decref(raw)
 
 
 def _yyyymmdd(date: Optional[str], name: str) -> int:
@@ -345,6 +410,10 @@ class Engine:
     def batch_raw(self, operation: str, json_lines: Union[str, bytes]) -> bytes:
         """JSON Lines in, JSON Lines out (one line per non-blank input line)."""
         data = _to_bytes(json_lines)
+        if _batch_into is not None and len(data) >= _BATCH_INTO_MIN_INPUT:
+            answered = _batch_into_bytes(self._handle, operation.encode("utf-8"), data)
+            if answered is not None:
+                return answered
         out, out_len, bad = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_size_t()
         status = _lib.sqp_run_batch(self._handle, operation.encode("utf-8"), data, len(data),
                                     ctypes.byref(out), ctypes.byref(out_len), ctypes.byref(bad))
