@@ -57,6 +57,17 @@ void PopulateAhead(char* data, size_t written, size_t needed, size_t capacity, s
 #endif
 }
 
+// Appends `line` and '\n' at data + written (the caller has checked they fit in `capacity`),
+// mapping pages ahead first: the one way both batch calls write an answer.
+void AppendLine(char* data, size_t capacity, size_t& written, size_t& populated,
+                std::string_view line) {
+  const size_t end = written + line.size() + 1;
+  if (end > populated) PopulateAhead(data, written, end, capacity, populated);
+  std::memcpy(data + written, line.data(), line.size());
+  data[end - 1] = '\n';
+  written = end;
+}
+
 // A malloc'd buffer that is handed to the caller whole (sqp_free), for results too large to
 // build in a std::string and then copy: it grows with realloc, which for large blocks moves the
 // pages (mremap) instead of copying them, so each byte of the result is written once.
@@ -67,14 +78,10 @@ class HandedBuffer {
   HandedBuffer& operator=(const HandedBuffer&) = delete;
   ~HandedBuffer() { std::free(data_); }
 
-  void Append(std::string_view text, char terminator) {
-    if (size_ + text.size() + 2 > capacity_) Reserve(std::max(capacity_ * 2, size_ + text.size() + 2));
-    if (size_ + text.size() + 1 > populated_) {
-      PopulateAhead(data_, size_, size_ + text.size() + 1, capacity_, populated_);
-    }
-    std::memcpy(data_ + size_, text.data(), text.size());
-    size_ += text.size();
-    data_[size_++] = terminator;
+  // `line` and '\n' (room for the final NUL is kept).
+  void Append(std::string_view line) {
+    if (size_ + line.size() + 2 > capacity_) Reserve(std::max(capacity_ * 2, size_ + line.size() + 2));
+    AppendLine(data_, capacity_, size_, populated_, line);
   }
   // NUL-terminates the text, gives the buffer up to the caller.
   void HandTo(char** out, size_t* out_len) {
@@ -227,7 +234,7 @@ int sqp_run_batch(const sqp_engine* engine, const char* operation, const char* i
     HandedBuffer results(input_len * 4 + 4096);
     const auto summary = engine->engine.RunBatch(
         operation, std::string_view(input ? input : "", input_len),
-        [&results](std::string_view answer) { results.Append(answer, '\n'); });
+        [&results](std::string_view answer) { results.Append(answer); });
     if (out_error_lines) *out_error_lines = summary.errors;
     results.HandTo(out, out_len);
     return SQP_OK;
@@ -254,12 +261,7 @@ int sqp_x_run_batch_into(const sqp_engine* engine, const char* operation, const 
         operation, std::string_view(input ? input : "", input_len),
         [&](std::string_view answer) {
           if (answer.size() + 1 > out_capacity - written) throw DoesNotFit{};
-          if (written + answer.size() + 1 > populated) {
-            PopulateAhead(out, written, written + answer.size() + 1, out_capacity, populated);
-          }
-          std::memcpy(out + written, answer.data(), answer.size());
-          written += answer.size();
-          out[written++] = '\n';
+          AppendLine(out, out_capacity, written, populated, answer);
         });
     *out_len = written;
     if (out_error_lines) *out_error_lines = summary.errors;

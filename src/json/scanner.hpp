@@ -32,8 +32,6 @@ class Scanner {
   Scanner(std::string_view text, const JsonLimits& limits)
       : p_(text.data()), end_(text.data() + text.size()), limits_(limits) {}
 
-  const JsonLimits& limits() const { return limits_; }
-
   void SkipWhitespace() {
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
   }
