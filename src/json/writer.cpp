@@ -35,25 +35,12 @@ size_t Writer::PlainPrefix(std::string_view s) {
 void Writer::AppendEscaped(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
-  size_t run = 0;  // start of the pending run of characters that need no escape
-  size_t i = 0;
-  while (i < s.size()) {
-    // Skip clean 8-byte blocks without looking at each byte.
-    if (i + 8 <= s.size()) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (!NeedsEscape(w)) {
-        i += 8;
-        continue;
-      }
-    }
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
-    out.append(s.data() + run, i - run);
-    run = ++i;
+  while (!s.empty()) {
+    const size_t plain = PlainPrefix(s);  // the run that needs no escape: usually all of it
+    out.append(s.data(), plain);
+    if (plain == s.size()) break;
+    const auto c = static_cast<unsigned char>(s[plain]);
+    s.remove_prefix(plain + 1);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -68,7 +55,6 @@ void Writer::AppendEscaped(std::string& out, std::string_view s) {
         out += kHex[c & 0xF];
     }
   }
-  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 

@@ -7,22 +7,26 @@
 namespace sqp::internal {
 namespace {
 
-absl::Status Run(const Engine& engine, const boost::json::value& input, json::Writer& w) {
-  Application app;  // views into `input`, which outlives it
-  if (absl::Status s = DecodeApplication(input, json::Loc::Root(), app); !s.ok()) return s;
+// Both paths: the rules on the decoded application, then its result's members.
+void EvaluateAndWrite(const Engine& engine, const Application& app, json::Writer& w) {
   EligibilityResult result;
   EvaluateEligibility(engine.rulebook(), app, result);
   WriteEligibility(engine.rulebook(), app, result, w);
+}
+
+absl::Status Run(const Engine& engine, const boost::json::value& input, json::Writer& w) {
+  Application app;  // views into `input`, which outlives it
+  if (absl::Status s = DecodeApplication(input, json::Loc::Root(), app); !s.ok()) return s;
+  EvaluateAndWrite(engine, app, w);
   return absl::OkStatus();
 }
 
+// The fast path: the application read straight from the text (eligibility_fast_decode.cpp).
 bool RunText(const Engine& engine, std::string_view input, const json::JsonLimits& limits,
              json::Writer& w) {
   Application app;  // views into `input`
   if (!DecodeApplicationText(input, limits, app)) return false;
-  EligibilityResult result;
-  EvaluateEligibility(engine.rulebook(), app, result);
-  WriteEligibility(engine.rulebook(), app, result, w);
+  EvaluateAndWrite(engine, app, w);
   return true;
 }
 
