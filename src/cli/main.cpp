@@ -7,6 +7,7 @@
 // 3 invalid input, 4 invalid rulebook.
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -14,13 +15,10 @@
 #include <sstream>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include <fcntl.h>   // open: the --batch input
 #include <unistd.h>  // isatty: the --batch progress line
-
-#include <cstring>
 
 #include <boost/json.hpp>
 
