@@ -42,19 +42,27 @@ int sqp_certificate_compute(const sqp_engine* engine, int32_t certified_on,
   if (engine == nullptr || out == nullptr || out->struct_size < kDatesSizeV1) return SQP_ERR_USAGE;
   const auto d = sqp::Date::FromYyyymmdd(certified_on);
   if (!d) return SQP_ERR_INPUT;
-  const sqp::CertificateDates dates = sqp::ComputeCertificateDates(engine->engine.rulebook(), *d);
-  out->valid_from = dates.valid_from.yyyymmdd();
-  out->valid_until = dates.valid_until.yyyymmdd();
-  out->renewal_due_by = dates.renewal_due_by.yyyymmdd();
-  out->upgrade_earliest = dates.upgrade_earliest.yyyymmdd();
-  out->upgrade_application_due_by = dates.upgrade_application_due_by.yyyymmdd();
-  out->anniversary_count = static_cast<int32_t>(dates.supervision_count);
+  // Written date by date straight into the caller's struct (the same functions
+  // ComputeCertificateDates is made of): no 264-byte CertificateDates to clear and copy.
+  const sqp::Rulebook& rulebook = engine->engine.rulebook();
+  const sqp::CertificateRules& rules = rulebook.certificate;
+  const sqp::RestCalendar& rest_days = rulebook.rest_days;
+  const sqp::Date until = sqp::LastValidDay(rules, *d);
+  out->valid_from = certified_on;  // a valid YYYYMMDD is already the announcement day
+  out->valid_until = until.yyyymmdd();
+  const sqp::FilingDeadlines filing = sqp::FilingDeadlinesFor(rules, rest_days, until);
+  out->renewal_due_by = filing.renewal_due_by.yyyymmdd();
+  out->upgrade_earliest = sqp::UpgradeEarliest(rules, *d).yyyymmdd();
+  out->upgrade_application_due_by = filing.upgrade_application_due_by.yyyymmdd();
+  const size_t count = sqp::SupervisionAnniversaryCount(rules);
+  out->anniversary_count = static_cast<int32_t>(count);
   // Unused slots are zero: cleared in one go, then the rulebook's anniversaries written.
   std::memset(out->anniversary, 0, sizeof out->anniversary);
   std::memset(out->supervision_on, 0, sizeof out->supervision_on);
   std::memset(out->report_due, 0, sizeof out->report_due);
-  for (size_t i = 0; i < dates.supervision_count; ++i) {
-    const sqp::SupervisionDates& s = dates.supervision_storage[i];
+  for (size_t i = 0; i < count; ++i) {
+    const sqp::SupervisionDates s =
+        sqp::SupervisionDatesFor(rules, rest_days, *d, rules.supervision_anniversaries[i]);
     out->anniversary[i] = s.anniversary;
     out->supervision_on[i] = s.date.yyyymmdd();
     out->report_due[i] = s.report_due.yyyymmdd();

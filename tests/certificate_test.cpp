@@ -197,6 +197,26 @@ TEST(CertificateTest, IssueDayAsDayOneMovesTheLastValidDayAndWhatFollowsFromIt) 
   EXPECT_EQ(S(RunCert(engine, renewal).at("reapplication").at("status")), "treated_as_initial");
 }
 
+// REAPPLY.RENEWAL and REAPPLY.UPGRADE's notice are separate rulebook numbers: with different
+// ones the two filing deadlines differ (the default's equal notice makes them one date).
+TEST(CertificateTest, RenewalAndUpgradeNoticeAreSeparateNumbers) {
+  const Engine engine = EngineWithEditedRulebook([](bj::object& rb) {
+    auto& c = rb["certificate"].as_object();
+    c["renewal_lead_months"] = 2;
+    c["upgrade_lead_months"] = 5;
+  });
+  for (Ymd day{2023, 1, 1}; day.y <= 2026; day = NextDay(day)) {
+    const Date d = *Date::FromYmd(day.y, day.m, day.d);
+    const CertificateDates c = ComputeCertificateDates(engine.rulebook(), d);
+    const Ymd until = MonthsLater(day, 36);
+    ASSERT_EQ(ToYmd(c.renewal_due_by), MonthsLater(until, -2)) << Text(day);
+    ASSERT_EQ(ToYmd(c.upgrade_application_due_by), MonthsLater(until, -5)) << Text(day);
+  }
+  const bj::object r = RunCert(engine, Doc("2026-03-20", "2026-03-20"));
+  EXPECT_EQ(S(r.at("renewal_due_by")), "2029-01-20");
+  EXPECT_EQ(S(r.at("upgrade_application_due_by")), "2028-10-20");
+}
+
 // READ.REST: with a rest-day calendar the report and filing deadlines move to the next working
 // day; the anniversaries, the last valid day and the earliest upgrade day never move.
 TEST(CertificateTest, RestDaysRollDeadlinesForward) {

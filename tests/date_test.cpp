@@ -59,6 +59,26 @@ TEST(DateTest, ReadPeriodEveryDay2020To2031MatchesOracle) {
 }
 
 // The named examples of RULES.md.
+// READ.PERIOD over the whole accepted input range (1900 and 2100 are not leap years, 2000 is),
+// with every period the rulebook validator allows and the fast paths of AddMonths and AddYears:
+// same-year targets, year crossings both ways, whole years, and 29 February.
+TEST(DateTest, ReadPeriodWholeInputRangeMatchesOracle) {
+  int days = 0;
+  for (Ymd day{kMinInputYear, 1, 1}; day.y <= kMaxInputYear; day = OracleNextDay(day), ++days) {
+    const Date d = Make(day.y, day.m, day.d);
+    for (int n : {2, 5, 11, 13, 25, 240, -2, -5, -11, -13, -25, -240}) {
+      ASSERT_EQ(ToYmd(AddMonths(d, n)), OracleAddMonths(day, n))
+          << d.ToString() << " + " << n << " months";
+    }
+    for (int years : {1, 2, 4, 19, 20, -1, -4}) {
+      ASSERT_EQ(ToYmd(AddYears(d, years)), OracleAddMonths(day, 12 * years))
+          << d.ToString() << " + " << years << " years";
+    }
+    ASSERT_EQ(Date::DaysInMonth(day.y, day.m), OracleDaysInMonth(day.y, day.m)) << d.ToString();
+  }
+  EXPECT_EQ(days, 401767);  // 1,100 years, 267 of them leap
+}
+
 TEST(DateTest, ReadPeriodRulesExamples) {
   EXPECT_EQ(AddYears(P("2024-02-29"), 3), P("2027-02-28"));
   EXPECT_EQ(AddMonths(P("2026-08-31"), 6), P("2027-02-28"));

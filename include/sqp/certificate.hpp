@@ -109,38 +109,79 @@ inline Date LastValidDay(const CertificateRules& rules, Date certified_on) {
   return rules.issue_day_is_day_one ? end.PlusDays(-1) : end;
 }
 
+// The dates of a certificate one by one, so that a caller who wants only some of them (or writes
+// them into its own layout, like the C ABI's sqp_certificate_compute) computes exactly those.
+// ComputeCertificateDates below is these functions put together; nothing else computes a date.
+
+// SUP.ANNUAL (Art. 14(12)1): supervision at anniversary `anniversary` of `certified_on`; the
+// report is due the lead months before it, counted backwards by the same rule (READ.PERIOD), and
+// a due date on a rest day moves to the next working day (READ.REST, Civil Code Art. 203).
+inline SupervisionDates SupervisionDatesFor(const CertificateRules& rules,
+                                            const RestCalendar& rest_days, Date certified_on,
+                                            int anniversary) {
+  SupervisionDates s;
+  s.anniversary = anniversary;
+  s.date = AddYears(certified_on, anniversary);
+  s.report_due = rest_days.RollForward(AddMonths(s.date, -rules.supervision_report_lead_months));
+  return s;
+}
+
+// REAPPLY.RENEWAL (Art. 14(14)2): filed three months before the end of validity. A filing
+// deadline is a deadline for an act, so READ.REST applies to it too.
+inline Date RenewalDueBy(const CertificateRules& rules, const RestCalendar& rest_days,
+                         Date valid_until) {
+  return rest_days.RollForward(AddMonths(valid_until, -rules.renewal_lead_months));
+}
+
+// REAPPLY.UPGRADE (Art. 14(14)1): "间隔半年以上" after the last certification. An earliest date
+// is not a deadline, so it never moves.
+inline Date UpgradeEarliest(const CertificateRules& rules, Date certified_on) {
+  return AddMonths(certified_on, rules.upgrade_min_months);
+}
+
+// REAPPLY.UPGRADE "提前3个月": the last filing day that still gives three months' notice before the
+// validity ends, moved off a rest day like every filing deadline.
+inline Date UpgradeApplicationDueBy(const CertificateRules& rules, const RestCalendar& rest_days,
+                                    Date valid_until) {
+  return rest_days.RollForward(AddMonths(valid_until, -rules.upgrade_lead_months));
+}
+
+// Both filing deadlines at once: they count back from the same last valid day and move off rest
+// days alike, so when the rulebook gives both the same notice (the default: three months each)
+// they are one date, computed once.
+struct FilingDeadlines {
+  Date renewal_due_by;
+  Date upgrade_application_due_by;
+};
+inline FilingDeadlines FilingDeadlinesFor(const CertificateRules& rules,
+                                          const RestCalendar& rest_days, Date valid_until) {
+  const Date renewal = RenewalDueBy(rules, rest_days, valid_until);
+  if (rules.upgrade_lead_months == rules.renewal_lead_months) return {renewal, renewal};
+  return {renewal, UpgradeApplicationDueBy(rules, rest_days, valid_until)};
+}
+
+// The number of supervision anniversaries a certificate has under `rules`.
+inline size_t SupervisionAnniversaryCount(const CertificateRules& rules) {
+  return std::min(rules.supervision_anniversaries.size(), kMaxSupervisionAnniversaries);
+}
+
 // Every date of a certificate announced on `certified_on`.
 inline CertificateDates ComputeCertificateDates(const CertificateRules& rules,
                                                 const RestCalendar& rest_days, Date certified_on) {
   CertificateDates d;
   d.valid_from = certified_on;
-  // CERT.VALIDITY (Art. 14(12)): three years by the corresponding-day rule (READ.PERIOD); with
-  // the issue day counted as day one the last valid day is one day earlier, and the renewal and
-  // upgrade deadlines, which count back from it, follow.
+  // CERT.VALIDITY (Art. 14(12)): with the issue day counted as day one the last valid day is one
+  // day earlier, and the renewal and upgrade deadlines, which count back from it, follow.
   d.valid_until = LastValidDay(rules, certified_on);
-
-  // SUP.ANNUAL (Art. 14(12)1): supervision at each anniversary; the report is due the lead
-  // months before it, counted backwards by the same rule, and a due date on a rest day moves to
-  // the next working day (READ.REST, Civil Code Art. 203).
-  const size_t count =
-      std::min(rules.supervision_anniversaries.size(), kMaxSupervisionAnniversaries);
-  for (size_t i = 0; i < count; ++i) {
-    SupervisionDates& s = d.supervision_storage[i];
-    s.anniversary = rules.supervision_anniversaries[i];
-    s.date = AddYears(certified_on, s.anniversary);
-    s.report_due =
-        rest_days.RollForward(AddMonths(s.date, -rules.supervision_report_lead_months));
+  d.supervision_count = SupervisionAnniversaryCount(rules);
+  for (size_t i = 0; i < d.supervision_count; ++i) {
+    d.supervision_storage[i] =
+        SupervisionDatesFor(rules, rest_days, certified_on, rules.supervision_anniversaries[i]);
   }
-  d.supervision_count = count;
-
-  // REAPPLY.RENEWAL (Art. 14(14)2): filed three months before the end of validity. A filing
-  // deadline is a deadline for an act, so READ.REST applies to it too.
-  d.renewal_due_by = rest_days.RollForward(AddMonths(d.valid_until, -rules.renewal_lead_months));
-  // REAPPLY.UPGRADE (Art. 14(14)1): "间隔半年以上" after the last certification. An earliest
-  // date is not a deadline, so it never moves.
-  d.upgrade_earliest = AddMonths(certified_on, rules.upgrade_min_months);
-  d.upgrade_application_due_by =
-      rest_days.RollForward(AddMonths(d.valid_until, -rules.upgrade_lead_months));
+  const FilingDeadlines filing = FilingDeadlinesFor(rules, rest_days, d.valid_until);
+  d.renewal_due_by = filing.renewal_due_by;
+  d.upgrade_earliest = UpgradeEarliest(rules, certified_on);
+  d.upgrade_application_due_by = filing.upgrade_application_due_by;
   return d;
 }
 

@@ -68,12 +68,25 @@ class Date {
   // `YYYYMMDD` as an integer, the C ABI's date form (20260320).
   static std::optional<Date> FromYyyymmdd(std::int32_t value) {
     if (value < 0) return std::nullopt;
-    return FromYmd(value / 10000, (value / 100) % 100, value % 100);
+    // Unsigned: a division by a constant is then a multiply and a shift, with no sign fix-up.
+    const auto v = static_cast<std::uint32_t>(value);
+    const std::uint32_t year = v / 10000u;
+    const std::uint32_t month_day = v - year * 10000u;
+    const std::uint32_t month = month_day / 100u;
+    return FromYmd(static_cast<int>(year), static_cast<int>(month),
+                   static_cast<int>(month_day - month * 100u));
   }
 
-  static int DaysInMonth(int year, int month) {
-    return boost::gregorian::gregorian_calendar::end_of_month_day(
-        static_cast<unsigned short>(year), static_cast<unsigned short>(month));
+  // Gregorian: every 4th year, but of the centuries only every 400th. A year not divisible by 25
+  // is no century, so it is leap when divisible by 4; one divisible by 25 is leap when also
+  // divisible by 16 (400 = 16 x 25). One division instead of three.
+  static constexpr bool IsLeapYear(int year) {
+    return year % 25 != 0 ? (year & 3) == 0 : (year & 15) == 0;
+  }
+  static constexpr int DaysInMonth(int year, int month) {
+    // 30-day months are April, June, September, November: bits 4, 6, 9, 11 of 0xA50.
+    if (month == 2) return IsLeapYear(year) ? 29 : 28;
+    return ((0xA50 >> month) & 1) != 0 ? 30 : 31;
   }
 
   constexpr YearMonthDay ymd() const { return {packed_ >> 9, (packed_ >> 5) & 15, packed_ & 31}; }
@@ -137,16 +150,37 @@ class Date {
 // READ.PERIOD: a period of `months` (negative: counted backwards) from `start` ends on the
 // corresponding day of the target month, or on that month's last day when it has no such day
 // (Civil Code Art. 201-202). 2026-08-31 + 6 = 2027-02-28; 2027-06-30 - 3 = 2027-03-30.
+// Every certificate date is one of these, so the common cases skip work: a target inside the
+// same year needs no division, and only days after the 28th can lack a corresponding day.
 inline Date AddMonths(Date start, int months) {
   const YearMonthDay v = start.ymd();
-  const int index = v.year * 12 + (v.month - 1) + months;  // months since year 0
-  const int year = index / 12;
-  const int month = index % 12 + 1;
-  return Date::FromYmdUnchecked(year, month, std::min(v.day, Date::DaysInMonth(year, month)));
+  int month0 = v.month - 1 + months;  // months since January of v.year
+  int year = v.year;
+  // Branches, not arithmetic: the carry is predictable and a division would lengthen the chain.
+  if (month0 < 0 && month0 >= -12) {
+    year -= 1;
+    month0 += 12;
+  } else if (month0 >= 12 && month0 < 24) {
+    year += 1;
+    month0 -= 12;
+  } else if (static_cast<unsigned>(month0) >= 12u) {
+    const int index = v.year * 12 + month0;  // months since year 0 (never negative for a Date)
+    year = index / 12;
+    month0 = index % 12;
+  }
+  const int month = month0 + 1;
+  const int day = v.day <= 28 ? v.day : std::min(v.day, Date::DaysInMonth(year, month));
+  return Date::FromYmdUnchecked(year, month, day);
 }
 
-// READ.PERIOD for years: 2024-02-29 + 3 years = 2027-02-28.
-inline Date AddYears(Date start, int years) { return AddMonths(start, years * 12); }
+// READ.PERIOD for years: 2024-02-29 + 3 years = 2027-02-28. The same rule as AddMonths(start,
+// 12 * years), without the month arithmetic: only 29 February lacks a corresponding day.
+inline Date AddYears(Date start, int years) {
+  const YearMonthDay v = start.ymd();
+  const int year = v.year + years;
+  const int day = (v.month == 2 && v.day == 29 && !Date::IsLeapYear(year)) ? 28 : v.day;
+  return Date::FromYmdUnchecked(year, v.month, day);
+}
 
 // READ.DAYS: N natural days starting on `start` cover start .. start+N-1 inclusive.
 struct DayRange {
@@ -190,7 +224,8 @@ class RestCalendar {
   Date RollForward(Date deadline) const { return empty() ? deadline : RollForwardOnCalendar(deadline); }
 
  private:
-  Date RollForwardOnCalendar(Date deadline) const {
+  // Kept out of line so that RollForward, called for every deadline, stays a compare that inlines.
+  [[gnu::noinline]] Date RollForwardOnCalendar(Date deadline) const {
     // A rest stretch is bounded by the listed days plus two weekend days per listed day.
     Date d = deadline;
     for (size_t guard = 0; IsRestDay(d) && guard <= 3 * rest_days_.size() + 7; ++guard) {
