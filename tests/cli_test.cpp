@@ -9,6 +9,8 @@
 
 #include <boost/json.hpp>
 
+#include "sqp/engine.hpp"
+
 namespace {
 
 struct CliRun {
@@ -119,6 +121,84 @@ TEST(CliTest, BatchThreadsKeepInputOrder) {
   EXPECT_NE(three.out.find("\"line\":19996,"), std::string::npos);  // the last bad line, i = 19995
   EXPECT_EQ(Cli("rulebook --threads 2").exit_code, 2);
   EXPECT_EQ(Cli("rulebook --batch --threads 0 " + file).exit_code, 2);
+}
+
+// One blank-line rule for every batch door: `sqp --batch` answers exactly the lines
+// Engine::RunBatch (so sqp_run_batch and Python's batch) answers, with the same line numbers and
+// bytes, CRLF endings and whitespace-only lines of every kind included.
+TEST(CliTest, BatchBlankLinesAreThoseOfEngineRunBatch) {
+  const std::string input =
+      "{}\n\n \n\t\n\r\n \r \n\r \r\n\r  \n{}\r\n{\r\n\v\n\f\n{} \r\n \t{}\t\r\n[]\r\n"
+      "{oops\n\r";
+  const std::string file = WriteTemp("blank_lines.jsonl", input);
+  const std::string cmd = std::string(SQP_CLI_PATH) + " rulebook --batch " + file + " 2>/dev/null";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string cli_out;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) cli_out.append(buf.data(), n);
+  EXPECT_EQ(WEXITSTATUS(pclose(pipe)), 3);
+
+  auto engine = sqp::Engine::Create();
+  ASSERT_TRUE(engine.ok());
+  std::string engine_out;
+  const auto summary = engine->RunBatch("rulebook", input, engine_out);
+  EXPECT_EQ(cli_out, engine_out);
+  // Answered: {} {}\r { \v \f "{} \r" " \t{}\t\r" []\r {oops; blank: lines 2-8 and the last.
+  EXPECT_EQ(summary.documents, 9u);
+  EXPECT_EQ(summary.errors, 5u);  // {  \v  \f  []  {oops
+  EXPECT_NE(engine_out.find("\"line\":10,"), std::string::npos) << engine_out;  // "{\r"
+  EXPECT_NE(engine_out.find("\"line\":16,"), std::string::npos) << engine_out;  // "{oops"
+}
+
+// Output that never reached its file is lost data: a run whose standard output cannot be
+// written fails (exit 2) and says so once, instead of exiting 0 with answers missing.
+TEST(CliTest, OutputThatCannotBeWrittenFailsTheRun) {
+  const std::string doc = std::string(SQP_SOURCE_DIR) + "/docs/examples/application-eligible.json";
+  auto run = [](const std::string& shell) {
+    const std::string cmd = "bash -c '" + shell + "' 2>&1";
+    FILE* pipe = popen(cmd.c_str(), "r");
+    std::string out;
+    std::array<char, 4096> buf;
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    return CliRun{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  };
+  const std::string cli = SQP_CLI_PATH;
+  for (const std::string& args : {"eligibility " + doc, "eligibility --format text " + doc,
+                                  std::string("rulebook"), std::string("--help")}) {
+    const CliRun r = run(cli + " " + args + " > /dev/full");
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.out.find("sqp: cannot write the output"), 0u) << args << ": " << r.out;
+  }
+
+  // 12,000 lines (three blocks, 4.5 MB of answers) and a 2 MB file-size limit that cuts them short:
+  // the run stops, names the last line whose answer was written, and those answers are whole.
+  std::string lines;
+  for (int i = 0; i < 12000; ++i) lines += (i % 5 == 2) ? "oops\n" : "{}\n";
+  const std::string input = WriteTemp("write_fail.jsonl", lines);
+  const std::string full_out = ::testing::TempDir() + "/write_fail_full.jsonl";
+  const std::string cut_out = ::testing::TempDir() + "/write_fail_cut.jsonl";
+  ASSERT_EQ(run(cli + " rulebook --batch " + input + " > " + full_out).exit_code, 3);
+  for (const char* threads : {"1", "2"}) {
+    // SIGXFSZ ignored: the write past the limit fails with EFBIG instead of killing the process.
+    const CliRun r = run("trap \"\" XFSZ; ulimit -f 2000; " + cli + " rulebook --batch " + input +
+                         " --threads " + threads + " > " + cut_out);
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    const size_t at = r.out.find("sqp: cannot write the output after line ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    const size_t written = std::stoul(r.out.substr(at + 40));
+    EXPECT_GT(written, 0u) << r.out;
+    EXPECT_LT(written, 12000u) << r.out;
+    std::ifstream full(full_out), cut(cut_out);
+    std::string want, got;
+    for (size_t i = 0; i < written; ++i) {
+      ASSERT_TRUE(std::getline(full, want));
+      ASSERT_TRUE(std::getline(cut, got)) << "line " << i + 1 << " of " << written;
+      ASSERT_EQ(got, want) << "line " << i + 1;
+    }
+  }
 }
 
 }  // namespace

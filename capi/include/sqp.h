@@ -102,9 +102,11 @@ SQP_API int sqp_run(const sqp_engine* engine, const char* operation, const char*
                     size_t input_len, char** out, size_t* out_len);
 
 /**
- * Runs an operation over JSON Lines: one output line per non-blank input line, in order. A bad
- * line yields an sqp.error/1 line (with its 1-based "line") and the run goes on. Returns SQP_OK
- * when every line was answered; *out_error_lines (may be NULL) counts the error lines.
+ * Runs an operation over JSON Lines: one output line per non-blank input line, in order (a blank
+ * line is empty or only spaces, tabs and carriage returns; it still counts for line numbers, and
+ * a CRLF line's carriage return is no part of its document). A bad line yields an sqp.error/1
+ * line (with its 1-based "line") and the run goes on. Returns SQP_OK when every line was
+ * answered; *out_error_lines (may be NULL) counts the error lines.
  */
 SQP_API int sqp_run_batch(const sqp_engine* engine, const char* operation, const char* input,
                           size_t input_len, char** out, size_t* out_len, size_t* out_error_lines);

@@ -69,6 +69,7 @@ class Engine {
 
   // JSON Lines: one output line per non-blank input line, in order; a bad line yields an
   // `sqp.error/1` line (its "line" member gives the 1-based input line) and the run goes on.
+  // Lines end at '\n'; see IsBlankLine for the lines that get no answer.
   struct BatchSummary {
     size_t documents = 0;
     size_t errors = 0;
@@ -80,6 +81,18 @@ class Engine {
   // instead of holding them all in a string first. The view is valid during the call only.
   BatchSummary RunBatch(std::string_view operation, std::string_view json_lines,
                         absl::FunctionRef<void(std::string_view answer)> sink) const;
+
+  // A JSON Lines line that gets no answer (but still counts for line numbers): empty, or only
+  // spaces, tabs and carriage returns, so "\r" of a CRLF file and " \r " alike. The one rule
+  // for every batch door (RunBatch, so the C ABI and Python, and `sqp --batch`).
+  static constexpr bool IsBlankLine(std::string_view line) {
+    return line.find_first_not_of(" \t\r") == std::string_view::npos;
+  }
+  // The document a non-blank line holds: the line without the '\r' of a CRLF ending (so error
+  // positions and messages are the same for LF and CRLF files).
+  static constexpr std::string_view LineDocument(std::string_view line) {
+    return !line.empty() && line.back() == '\r' ? line.substr(0, line.size() - 1) : line;
+  }
 
   // The `sqp.error/1` document for an error status, stamped with this engine's rulebook.
   std::string ErrorDocument(const absl::Status& status) const;

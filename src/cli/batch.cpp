@@ -1,5 +1,6 @@
 #include "cli/batch.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
@@ -76,8 +77,8 @@ class BlockReader {
       const std::string_view line = rest.substr(0, nl);
       rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
       ++lines_read_;
-      if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-        block.lines.push_back({lines_read_, line});
+      if (!Engine::IsBlankLine(line)) {
+        block.lines.push_back({lines_read_, Engine::LineDocument(line)});
       }
     }
     block.lines_read = lines_read_;
@@ -115,12 +116,15 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
   std::condition_variable turn;
   size_t next_sequence = 0, next_to_write = 0;
   BatchCounts counts;
+  std::atomic<bool> write_failed{false};  // set by the writer whose fwrite fell short
 
   const auto work = [&] {
     Block block;  // reused: no allocation per block once warm
     for (;;) {
       {
         const std::lock_guard<std::mutex> lock(read_mutex);
+        // Once output is lost, evaluating the rest of the input is wasted work.
+        if (write_failed.load(std::memory_order_relaxed)) return;
         if (!reader.Next(block)) return;
         block.sequence = next_sequence++;
       }
@@ -134,7 +138,17 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
       }
       std::unique_lock<std::mutex> lock(write_mutex);
       turn.wait(lock, [&] { return next_to_write == block.sequence; });
-      std::fwrite(block.out.data(), 1, block.out.size(), stdout);
+      if (!write_failed &&
+          std::fwrite(block.out.data(), 1, block.out.size(), stdout) != block.out.size()) {
+        write_failed.store(true, std::memory_order_relaxed);  // a full disk, /dev/full, ...
+        counts.write_errno = errno != 0 ? errno : EIO;
+      }
+      if (write_failed) {
+        ++next_to_write;  // later blocks are dropped: let their workers through and out
+        lock.unlock();
+        turn.notify_all();
+        continue;
+      }
       counts.lines = block.lines_read;
       counts.errors += block.errors;
       if (!block.last) progress(counts.lines, counts.errors);  // the caller reports the end
@@ -152,7 +166,7 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
     work();
     for (std::thread& w : workers) w.join();
   }
-  std::fflush(stdout);
+  if (std::fflush(stdout) != 0 && counts.write_errno == 0) counts.write_errno = errno != 0 ? errno : EIO;
   counts.read_errno = reader.read_errno();
   return counts;
 }

@@ -12,7 +12,9 @@ namespace sqp::cli {
 struct BatchCounts {
   size_t lines = 0;    // lines read, blank ones included (line numbers count them)
   size_t errors = 0;   // documents answered with an sqp.error/1 line
-  int read_errno = 0;  // set when reading the input failed (the run stops there)
+  int read_errno = 0;   // set when reading the input failed (the run stops there)
+  int write_errno = 0;  // set when writing to stdout failed (the run stops there: the answers
+                        // would be lost; `lines` is then the last line whose answer was written)
 };
 
 // Evaluates every non-blank line read from `fd` with `engine` and writes each answer, followed by

@@ -5,6 +5,7 @@
 //
 // Exit codes: 0 evaluated (whatever the decision), 1 internal error, 2 usage error,
 // 3 invalid input, 4 invalid rulebook.
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -17,8 +18,9 @@
 #include <string_view>
 #include <vector>
 
-#include <fcntl.h>   // open: the --batch input
-#include <unistd.h>  // isatty: the --batch progress line
+#include <fcntl.h>      // open: the --batch input
+#include <stdio_ext.h>  // __fpurge: output that cannot be written is dropped once reported
+#include <unistd.h>     // isatty: the --batch progress line
 
 #include <boost/json.hpp>
 
@@ -63,8 +65,8 @@ Options:
   --threads N      with --batch: evaluate on N threads sharing one engine (output
                    stays in input order)
 
-Exit codes: 0 evaluated (whatever the decision), 1 internal error, 2 usage error,
-            3 invalid input, 4 invalid rulebook.
+Exit codes: 0 evaluated (whatever the decision), 1 internal error, 2 usage error
+            (or unreadable input, unwritable output), 3 invalid input, 4 invalid rulebook.
 
 Examples:
   sqp eligibility docs/examples/application-eligible.json --format text
@@ -188,6 +190,16 @@ int RunBatch(const sqp::Engine& engine, const std::string& operation, const std:
       [&progress](size_t lines, size_t errors) { progress.Update(lines, errors); });
   if (fd != STDIN_FILENO) close(fd);
   progress.Finish(counts.lines, counts.errors);
+  if (counts.write_errno != 0) {
+    std::cerr << "sqp: cannot write the output"
+              << (counts.lines > 0 ? " after line " + std::to_string(counts.lines) : "") << ": "
+              << std::strerror(counts.write_errno) << "\n";
+    // Reported once, here: what stdio still holds for stdout cannot be written either, so it is
+    // dropped rather than retried (and reported again) by FinishOutput.
+    __fpurge(stdout);
+    clearerr(stdout);
+    return kExitUsage;
+  }
   if (counts.read_errno != 0) {
     return UsageError("cannot read " + file + " after line " + std::to_string(counts.lines) + ": " +
                       std::strerror(counts.read_errno));
@@ -322,11 +334,25 @@ int Main(int argc, char** argv) {
   return kExitOk;
 }
 
+// An answer that never reached its file is lost data, so no run succeeds without its output:
+// standard output is flushed here and any failed write to it (a full disk, /dev/full, a closed
+// descriptor) turns the exit code into 2 with the reason on standard error.
+int FinishOutput(int code) {
+  std::cout.flush();
+  errno = 0;
+  const bool flushed = std::fflush(stdout) == 0;
+  if (flushed && !std::ferror(stdout) && std::cout.good()) return code;
+  const int error = errno;
+  std::cerr << "sqp: cannot write the output" << (error != 0 ? ": " : "")
+            << (error != 0 ? std::strerror(error) : "") << "\n";
+  return kExitUsage;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   try {
-    return Main(argc, argv);
+    return FinishOutput(Main(argc, argv));
   } catch (const std::exception& e) {
     std::cerr << "sqp: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -210,14 +210,15 @@ Engine::BatchSummary Engine::RunBatch(std::string_view operation, std::string_vi
   size_t line_no = 0;
   while (!json_lines.empty()) {
     const size_t nl = json_lines.find('\n');
-    std::string_view line = json_lines.substr(0, nl);
+    const std::string_view line = json_lines.substr(0, nl);
     json_lines = nl == std::string_view::npos ? std::string_view() : json_lines.substr(nl + 1);
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (IsBlankLine(line)) continue;
     ++summary.documents;
     answer.clear();
-    if (EvaluateToDocument(*this, operation, line, answer, line_no) != ErrorCode::kOk) ++summary.errors;
+    if (EvaluateToDocument(*this, operation, LineDocument(line), answer, line_no) != ErrorCode::kOk) {
+      ++summary.errors;
+    }
     sink(answer);
   }
   return summary;

@@ -225,5 +225,18 @@ class BadInputCatalogueTest(unittest.TestCase):
                     self.assertEqual(run4.stdout, run.stdout, f"{op}: --threads 4 changes the output")
 
 
+    def test_blank_lines_are_the_same_for_every_batch_door(self):
+        # Engine::IsBlankLine: only spaces, tabs and carriage returns (CRLF endings, " \r ",
+        # "\r \r"); "\v" and "\f" are not JSON whitespace, so they are answered (with an error).
+        data = (b'{}\n\n \n\t\n\r\n \r \n\r \r\n\r  \n{}\r\n{\r\n\v\n\f\n{} \r\n'
+                b' \t{}\t\r\n[]\r\n{oops\n\r')
+        out = sqp.Engine().batch_raw("rulebook", data)
+        self.assertEqual(out.count(b"\n"), 9)
+        if not CLI:
+            self.skipTest("SQP_CLI not set")
+        run = subprocess.run([CLI, "rulebook", "--batch", "-"], input=data, capture_output=True)
+        self.assertEqual(run.returncode, EXIT_INPUT)
+        self.assertEqual(run.stdout, out)
+
 if __name__ == "__main__":
     unittest.main()
