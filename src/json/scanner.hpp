@@ -66,7 +66,7 @@ class Scanner {
         const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
         if (mask != 0) {
           p_ += __builtin_ctz(mask);
-          break;
+          goto at_special;  // p_ is on the byte that stopped the scan: no 8-byte pass for it
         }
         p_ += 16;
       }
@@ -83,6 +83,9 @@ class Scanner {
         if ((hit & kHigh) != 0) break;
         p_ += 8;
       }
+#if defined(__SSE2__)
+    at_special:
+#endif
       if (p_ >= end_) return false;
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') break;
