@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `sqp --batch --threads N` (src/cli/batch.cpp) gives the same bytes and exit code as one
-# thread, over inputs of several blocks: 1 MiB blocks (repeated peer documents with bad lines
+# thread, over inputs of many blocks: 128 KiB blocks (repeated peer documents with bad lines
 # among them) and 4096-line blocks (tiny lines). Run in the main suite and under ThreadSanitizer.
 # usage: cli_threads_test.sh SQP_CLI SOURCE_DIR WORK_DIR
 set -euo pipefail
@@ -10,7 +10,7 @@ fail() { echo "cli_threads: $*" >&2; exit 1; }
 
 docs="$work/docs.jsonl" tiny="$work/tiny.jsonl"
 : > "$docs"
-for i in $(seq 1 12); do  # ~4.7 MB: five blocks
+for i in $(seq 1 12); do  # ~4.7 MB: about 36 blocks
   cat "$source/tests/data/peers_generated.jsonl" >> "$docs"
   printf '{"schema":"sqp.application/1",\n\n' >> "$docs"  # a bad line and a blank one
 done

@@ -18,7 +18,7 @@ struct BatchCounts {
 };
 
 // Evaluates every non-blank line read from `fd` with `engine` and writes each answer, followed by
-// '\n', to stdout in input order. The input is read in blocks of about 1 MiB (lines are views
+// '\n', to stdout in input order. The input is read in blocks of about 128 KiB (lines are views
 // into the block, not copied), so memory stays flat however long the input is. With `threads`
 // > 1, that many workers share the one immutable engine: each takes the next block, evaluates
 // it, and writes it once the blocks before it are written, so reading, evaluating and writing
