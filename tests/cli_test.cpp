@@ -18,10 +18,8 @@ struct CliRun {
   std::string out;  // stdout and stderr together
 };
 
-CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
-  const std::string input = ::testing::TempDir() + "/cli_stdin.txt";
-  std::ofstream(input) << stdin_text;
-  const std::string cmd = std::string(SQP_CLI_PATH) + " " + args + " < " + input + " 2>&1";
+// A shell command line: its exit code and what it printed on stdout.
+CliRun Shell(const std::string& cmd) {
   FILE* pipe = popen(cmd.c_str(), "r");
   std::string out;
   std::array<char, 4096> buf;
@@ -29,6 +27,12 @@ CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
   while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
+  const std::string input = ::testing::TempDir() + "/cli_stdin.txt";
+  std::ofstream(input) << stdin_text;
+  return Shell(std::string(SQP_CLI_PATH) + " " + args + " < " + input + " 2>&1");
 }
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
@@ -131,19 +135,14 @@ TEST(CliTest, BatchBlankLinesAreThoseOfEngineRunBatch) {
       "{}\n\n \n\t\n\r\n \r \n\r \r\n\r  \n{}\r\n{\r\n\v\n\f\n{} \r\n \t{}\t\r\n[]\r\n"
       "{oops\n\r";
   const std::string file = WriteTemp("blank_lines.jsonl", input);
-  const std::string cmd = std::string(SQP_CLI_PATH) + " rulebook --batch " + file + " 2>/dev/null";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string cli_out;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) cli_out.append(buf.data(), n);
-  EXPECT_EQ(WEXITSTATUS(pclose(pipe)), 3);
+  const CliRun cli = Shell(std::string(SQP_CLI_PATH) + " rulebook --batch " + file + " 2>/dev/null");
+  EXPECT_EQ(cli.exit_code, 3);
 
   auto engine = sqp::Engine::Create();
   ASSERT_TRUE(engine.ok());
   std::string engine_out;
   const auto summary = engine->RunBatch("rulebook", input, engine_out);
-  EXPECT_EQ(cli_out, engine_out);
+  EXPECT_EQ(cli.out, engine_out);
   // Answered: {} {}\r { \v \f "{} \r" " \t{}\t\r" []\r {oops; blank: lines 2-8 and the last.
   EXPECT_EQ(summary.documents, 9u);
   EXPECT_EQ(summary.errors, 5u);  // {  \v  \f  []  {oops
@@ -155,16 +154,7 @@ TEST(CliTest, BatchBlankLinesAreThoseOfEngineRunBatch) {
 // written fails (exit 2) and says so once, instead of exiting 0 with answers missing.
 TEST(CliTest, OutputThatCannotBeWrittenFailsTheRun) {
   const std::string doc = std::string(SQP_SOURCE_DIR) + "/docs/examples/application-eligible.json";
-  auto run = [](const std::string& shell) {
-    const std::string cmd = "bash -c '" + shell + "' 2>&1";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf;
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-    const int status = pclose(pipe);
-    return CliRun{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-  };
+  auto run = [](const std::string& script) { return Shell("bash -c '" + script + "' 2>&1"); };
   const std::string cli = SQP_CLI_PATH;
   for (const std::string& args : {"eligibility " + doc, "eligibility --format text " + doc,
                                   std::string("rulebook"), std::string("--help")}) {
