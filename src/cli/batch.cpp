@@ -169,7 +169,9 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
     work();
     for (std::thread& w : workers) w.join();
   }
-  if (std::fflush(stdout) != 0 && counts.write_errno == 0) counts.write_errno = errno != 0 ? errno : EIO;
+  if (std::fflush(stdout) != 0 && counts.write_errno == 0) {
+    counts.write_errno = errno != 0 ? errno : EIO;
+  }
   counts.read_errno = reader.read_errno();
   return counts;
 }

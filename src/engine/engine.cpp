@@ -216,9 +216,8 @@ Engine::BatchSummary Engine::RunBatch(std::string_view operation, std::string_vi
     if (IsBlankLine(line)) continue;
     ++summary.documents;
     answer.clear();
-    if (EvaluateToDocument(*this, operation, LineDocument(line), answer, line_no) != ErrorCode::kOk) {
-      ++summary.errors;
-    }
+    const ErrorCode code = EvaluateToDocument(*this, operation, LineDocument(line), answer, line_no);
+    if (code != ErrorCode::kOk) ++summary.errors;
     sink(answer);
   }
   return summary;

@@ -29,8 +29,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string_view line = lines.substr(0, nl);
     lines = nl == std::string_view::npos ? std::string_view() : lines.substr(nl + 1);
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    // The JSON Lines rule, spelled out here rather than taken from Engine::IsBlankLine: a line
+    // of only spaces, tabs and carriage returns is blank; a CRLF line's CR is not its document.
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (line.back() == '\r') line.remove_suffix(1);
     const size_t end = answers.find('\n');
     if (end == std::string_view::npos) sqp::fuzz::Die("a line got no answer", out);
     const std::string_view answer = answers.substr(0, end);
