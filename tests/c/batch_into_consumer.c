@@ -9,13 +9,7 @@
 #include "sqp.h"
 
 static int failures = 0;
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                              \
-    }                                                                          \
-  } while (0)
+#include "check.h"
 
 static char* read_file(const char* path, size_t* size) {
   FILE* f = fopen(path, "rb");

@@ -7,13 +7,7 @@
 #include "sqp.h"
 
 static int failures = 0;
-#define CHECK(cond)                                                        \
-  do {                                                                     \
-    if (!(cond)) {                                                         \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                          \
-    }                                                                      \
-  } while (0)
+#include "check.h"
 
 static int contains(const char* haystack, const char* needle) {
   return haystack != NULL && strstr(haystack, needle) != NULL;

@@ -8,13 +8,7 @@
 #include "sqp.h"
 
 static int failures = 0;
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                              \
-    }                                                                          \
-  } while (0)
+#include "check.h"
 
 /* The smallest x with x*3 >= n*2, by counting (not the library's formula). */
 static int smallest_two_thirds(int n) {

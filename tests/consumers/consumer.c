@@ -8,13 +8,7 @@
 #include <sqp.h>
 
 static int failures = 0;
-#define CHECK(cond)                                                             \
-  do {                                                                          \
-    if (!(cond)) {                                                              \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                               \
-    }                                                                           \
-  } while (0)
+#include "../c/check.h"
 
 int main(int argc, char** argv) {
   sqp_engine* engine = NULL;
