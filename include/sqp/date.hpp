@@ -83,10 +83,11 @@ class Date {
   static constexpr bool IsLeapYear(int year) {
     return year % 25 != 0 ? (year & 3) == 0 : (year & 15) == 0;
   }
+  // `month` is 1..12 (outside that the answer means nothing, but is defined).
   static constexpr int DaysInMonth(int year, int month) {
     // 30-day months are April, June, September, November: bits 4, 6, 9, 11 of 0xA50.
     if (month == 2) return IsLeapYear(year) ? 29 : 28;
-    return ((0xA50 >> month) & 1) != 0 ? 30 : 31;
+    return ((0xA50u >> (month & 15)) & 1u) != 0 ? 30 : 31;
   }
 
   constexpr YearMonthDay ymd() const { return {packed_ >> 9, (packed_ >> 5) & 15, packed_ & 31}; }
@@ -150,8 +151,8 @@ class Date {
 // READ.PERIOD: a period of `months` (negative: counted backwards) from `start` ends on the
 // corresponding day of the target month, or on that month's last day when it has no such day
 // (Civil Code Art. 201-202). 2026-08-31 + 6 = 2027-02-28; 2027-06-30 - 3 = 2027-03-30.
-// Every certificate date is one of these, so the common cases skip work: a target inside the
-// same year needs no division, and only days after the 28th can lack a corresponding day.
+// Every certificate date is one of these, so the common cases skip work: a target at most a year
+// away needs no division, and only days after the 28th can lack a corresponding day.
 inline Date AddMonths(Date start, int months) {
   const YearMonthDay v = start.ymd();
   int month0 = v.month - 1 + months;  // months since January of v.year
