@@ -35,13 +35,6 @@ struct Engines {
   Engines& operator=(const Engines&) = delete;
 };
 
-template <class Edit>
-std::string EditedRulebook(Edit edit) {
-  bj::object doc = bj::parse(DefaultRulebookJson()).as_object();
-  edit(doc);
-  return bj::serialize(doc);
-}
-
 // Every announcement day kMinInputYear..kMaxInputYear through both doors; returns the days seen.
 int CompareEveryDay(const Engines& e) {
   int days = 0;
@@ -81,7 +74,7 @@ TEST(CapiCertificateTest, DefaultRulebookEveryDay) {
 // Renewal and upgrade notice differ (FilingDeadlinesFor's second path), the issue day counts as
 // day one, and deadlines roll over weekends and holidays.
 TEST(CapiCertificateTest, UnequalNoticeDayOneAndRestDaysEveryDay) {
-  const Engines e(EditedRulebook([](bj::object& rb) {
+  const Engines e(test::EditedRulebookJson([](bj::object& rb) {
     auto& c = rb["certificate"].as_object();
     c["renewal_lead_months"] = 2;
     c["upgrade_lead_months"] = 5;
@@ -95,7 +88,7 @@ TEST(CapiCertificateTest, UnequalNoticeDayOneAndRestDaysEveryDay) {
 
 // The most anniversaries a rulebook may have (validity 20 years): every slot is used but one.
 TEST(CapiCertificateTest, NineteenAnniversariesEveryDay) {
-  const Engines e(EditedRulebook([](bj::object& rb) {
+  const Engines e(test::EditedRulebookJson([](bj::object& rb) {
     auto& c = rb["certificate"].as_object();
     c["validity_years"] = 20;
     bj::array years;

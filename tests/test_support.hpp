@@ -26,13 +26,19 @@ inline Engine DefaultEngine() {
   return *std::move(e);
 }
 
-// An engine on the default rulebook with `edit` applied to its parsed JSON object: how tests
-// show that a rulebook change alters results without a code change.
+// The default rulebook's text with `edit` applied to its parsed JSON object.
 template <class Edit>
-Engine EngineWithEditedRulebook(Edit edit) {
+std::string EditedRulebookJson(Edit edit) {
   boost::json::object doc = boost::json::parse(DefaultRulebookJson()).as_object();
   edit(doc);
-  auto e = Engine::FromRulebookJson(boost::json::serialize(doc));
+  return boost::json::serialize(doc);
+}
+
+// An engine on the default rulebook with `edit` applied: how tests show that a rulebook change
+// alters results without a code change.
+template <class Edit>
+Engine EngineWithEditedRulebook(Edit edit) {
+  auto e = Engine::FromRulebookJson(EditedRulebookJson(edit));
   EXPECT_TRUE(e.ok()) << e.status();
   return *std::move(e);
 }
