@@ -141,20 +141,18 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
       }
       std::unique_lock<std::mutex> lock(write_mutex);
       turn.wait(lock, [&] { return next_to_write == block.sequence; });
-      if (!write_failed &&
-          std::fwrite(block.out.data(), 1, block.out.size(), stdout) != block.out.size()) {
-        write_failed.store(true, std::memory_order_relaxed);  // a full disk, /dev/full, ...
-        counts.write_errno = errno != 0 ? errno : EIO;
+      // After a failed write the later blocks are dropped, but still take their turn, so that
+      // their workers get through and out.
+      if (!write_failed) {
+        if (std::fwrite(block.out.data(), 1, block.out.size(), stdout) != block.out.size()) {
+          write_failed.store(true, std::memory_order_relaxed);  // a full disk, /dev/full, ...
+          counts.write_errno = errno != 0 ? errno : EIO;
+        } else {
+          counts.lines = block.lines_read;
+          counts.errors += block.errors;
+          if (!block.last) progress(counts.lines, counts.errors);  // the caller reports the end
+        }
       }
-      if (write_failed) {
-        ++next_to_write;  // later blocks are dropped: let their workers through and out
-        lock.unlock();
-        turn.notify_all();
-        continue;
-      }
-      counts.lines = block.lines_read;
-      counts.errors += block.errors;
-      if (!block.last) progress(counts.lines, counts.errors);  // the caller reports the end
       ++next_to_write;
       lock.unlock();
       turn.notify_all();

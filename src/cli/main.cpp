@@ -98,6 +98,14 @@ int UsageError(const std::string& message) {
   return kExitUsage;
 }
 
+// Standard output could not be written (`where`: " after line N", or empty; `error`: the errno,
+// or 0 when unknown). Exit 2, as for input that cannot be read.
+int OutputError(const std::string& where, int error) {
+  std::cerr << "sqp: cannot write the output" << where << (error != 0 ? ": " : "")
+            << (error != 0 ? std::strerror(error) : "") << "\n";
+  return kExitUsage;
+}
+
 std::optional<std::string> ReadAll(const std::string& path) {
   if (path == "-") {
     std::ostringstream s;
@@ -191,14 +199,12 @@ int RunBatch(const sqp::Engine& engine, const std::string& operation, const std:
   if (fd != STDIN_FILENO) close(fd);
   progress.Finish(counts.lines, counts.errors);
   if (counts.write_errno != 0) {
-    std::cerr << "sqp: cannot write the output"
-              << (counts.lines > 0 ? " after line " + std::to_string(counts.lines) : "") << ": "
-              << std::strerror(counts.write_errno) << "\n";
     // Reported once, here: what stdio still holds for stdout cannot be written either, so it is
     // dropped rather than retried (and reported again) by FinishOutput.
     __fpurge(stdout);
     clearerr(stdout);
-    return kExitUsage;
+    return OutputError(counts.lines > 0 ? " after line " + std::to_string(counts.lines) : "",
+                       counts.write_errno);
   }
   if (counts.read_errno != 0) {
     return UsageError("cannot read " + file + " after line " + std::to_string(counts.lines) + ": " +
@@ -342,10 +348,7 @@ int FinishOutput(int code) {
   errno = 0;
   const bool flushed = std::fflush(stdout) == 0;
   if (flushed && !std::ferror(stdout) && std::cout.good()) return code;
-  const int error = errno;
-  std::cerr << "sqp: cannot write the output" << (error != 0 ? ": " : "")
-            << (error != 0 ? std::strerror(error) : "") << "\n";
-  return kExitUsage;
+  return OutputError("", errno);
 }
 
 }  // namespace
