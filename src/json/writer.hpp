@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,34 @@
 #include "sqp/decimal.hpp"
 
 namespace sqp::json {
+
+// A member name of a result document, as sqp's own code spells it: a string literal, checked
+// when the program is compiled to need no escaping (a name that would fails to compile), and
+// kept already quoted with its colon, so that writing it is one copy. Names that come from data
+// (an indicator's name) go through Writer::DynamicKey.
+class Name {
+ public:
+  static constexpr size_t kMaxSize = 40;
+  template <size_t N>
+  consteval Name(const char (&name)[N]) : size_(N - 1 + 3) {  // NOLINT: implicit on purpose
+    static_assert(N - 1 <= kMaxSize, "member names are short");
+    quoted_[0] = '"';
+    for (size_t i = 0; i + 1 < N; ++i) {
+      const char c = name[i];
+      // Not a constant expression, so a name that needs escaping does not compile.
+      if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) throw "needs escaping";
+      quoted_[i + 1] = c;
+    }
+    quoted_[N] = '"';
+    quoted_[N + 1] = ':';
+  }
+  // `"name":`
+  std::string_view quoted() const { return {quoted_, size_}; }
+
+ private:
+  char quoted_[kMaxSize + 3] = {};
+  size_t size_;
+};
 
 class Writer {
  public:
@@ -20,7 +49,13 @@ class Writer {
   void EndObject() { Pop(); out_ += '}'; }
   void BeginArray() { Separate(); out_ += '['; Push(); }
   void EndArray() { Pop(); out_ += ']'; }
-  void Key(std::string_view key) {
+  void Key(const Name& key) {
+    Separate();
+    out_.append(key.quoted());
+    after_key_ = true;
+  }
+  // A member name from data, escaped as needed.
+  void DynamicKey(std::string_view key) {
     Separate();
     AppendString(key);
     out_ += ':';
@@ -51,23 +86,70 @@ class Writer {
   }
 
   // Field helpers: Key + value.
-  void Field(std::string_view k, std::string_view v) { Key(k); String(v); }
-  void Field(std::string_view k, const char* v) { Key(k); String(v); }
-  void Field(std::string_view k, std::int64_t v) { Key(k); Int(v); }
-  void Field(std::string_view k, int v) { Key(k); Int(v); }
-  void Field(std::string_view k, bool v) { Key(k); Bool(v); }
-  void Field(std::string_view k, Date v) { Key(k); DateValue(v); }
-  void Field(std::string_view k, Decimal v) { Key(k); DecimalValue(v); }
-  void NullField(std::string_view k) { Key(k); Null(); }
+  void Field(const Name& k, std::string_view v) { Key(k); String(v); }
+  void Field(const Name& k, const char* v) { Key(k); String(v); }
+  void Field(const Name& k, std::int64_t v) { Key(k); Int(v); }
+  void Field(const Name& k, int v) { Key(k); Int(v); }
+  void Field(const Name& k, bool v) { Key(k); Bool(v); }
+  void Field(const Name& k, Date v) { Key(k); DateValue(v); }
+  void Field(const Name& k, Decimal v) { Key(k); DecimalValue(v); }
+  void NullField(const Name& k) { Key(k); Null(); }
 
   // Appends `s` as a JSON string literal. UTF-8 passes through (inputs were validated by the
   // parser); quotes, backslashes and control characters are escaped.
-  static void AppendEscaped(std::string& out, std::string_view s);
+  static void AppendEscaped(std::string& out, std::string_view s) {
+    if (PlainPrefix(s) == s.size()) {  // the usual case: one piece
+      out += '"';
+      out.append(s);
+      out += '"';
+      return;
+    }
+    AppendEscapedSlowly(out, s);
+  }
   // The length of the longest prefix of `s` that needs no escaping in a JSON string (no control
-  // character, quote or backslash), eight bytes per step: usually all of it.
-  static size_t PlainPrefix(std::string_view s);
+  // character, quote or backslash). Inline, eight bytes per step and the last (up to seven)
+  // bytes in one overlapping step: the strings here are mostly short labels and names, whose
+  // tail a byte-by-byte loop would spend more on than on the rest.
+  static size_t PlainPrefix(std::string_view s) {
+    const char* const p = s.data();
+    const size_t n = s.size();
+    if (n >= 8) {
+      size_t i = 0;
+      for (; i + 8 <= n; i += 8) {
+        if (NeedsEscape(Load8(p + i))) return i + PlainBytes(p + i, 8);
+      }
+      if (i < n && NeedsEscape(Load8(p + n - 8))) return i + PlainBytes(p + i, n - i);
+      return n;
+    }
+    return PlainBytes(p, n);
+  }
 
  private:
+  static void AppendEscapedSlowly(std::string& out, std::string_view s);
+  static std::uint64_t Load8(const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
+  // True when any byte of `w` is < 0x20, '"' or '\\' (SWAR: eight bytes per step). Bytes >= 0x80
+  // (UTF-8) never match, so multi-byte characters pass through untouched.
+  static bool NeedsEscape(std::uint64_t w) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+    const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighs;
+    return (below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
+  }
+  // The bytes of p[0, n) before the first that needs an escape.
+  static size_t PlainBytes(const char* p, size_t n) {
+    size_t i = 0;
+    for (; i < n; ++i) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+    }
+    return i;
+  }
+
   void AppendString(std::string_view s) { AppendEscaped(out_, s); }
   void Separate() {
     if (after_key_) { after_key_ = false; return; }

@@ -203,7 +203,7 @@ absl::Status DecodeMeeting(const bj::value& input, MeetingInput& out) {
   return absl::OkStatus();
 }
 
-void WriteFraction(std::string_view key, Fraction fr, json::Writer& w) {
+void WriteFraction(const json::Name& key, Fraction fr, json::Writer& w) {
   w.Key(key);
   w.BeginObject();
   w.Field("num", fr.num);

@@ -314,7 +314,7 @@ void WriteScore(const Rulebook& rb, const ScoreResult& r, json::Writer& w) {
   w.Key("by_method");
   w.BeginObject();
   for (size_t m = 0; m < kScoreMethodCount; ++m) {
-    w.Key(kScoreMethodNames[m]);
+    w.DynamicKey(kScoreMethodNames[m]);  // a table of names, not a literal
     w.BeginObject();
     w.Field("points", r.by_method[m].points);
     w.Field("max", r.by_method[m].max);
