@@ -5,6 +5,8 @@
 // dependency cannot hide.
 #include "sqp/date.hpp"
 
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -75,6 +77,10 @@ TEST(DateTest, ReadPeriodWholeInputRangeMatchesOracle) {
           << d.ToString() << " + " << years << " years";
     }
     ASSERT_EQ(Date::DaysInMonth(day.y, day.m), OracleDaysInMonth(day.y, day.m)) << d.ToString();
+    char text[32];  // room for any int, so the compiler sees no truncation
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", day.y, day.m, day.d);
+    ASSERT_EQ(d.ToString(), text);  // Format's two-digit table
+    ASSERT_EQ(Date::Parse(text), d) << text;
   }
   EXPECT_EQ(days, 401767);  // 1,100 years, 267 of them leap
 }
