@@ -7,6 +7,7 @@ packages=(
   libboost-json1.81-dev libboost-date-time1.81-dev   # Boost 1.81: Debian's default 1.74 has no JSON
   libabsl-dev                                          # absl::Status / StatusOr, string utilities
   libssl-dev                                           # libcrypto's SHA-256 for rulebook identity
+  libsimdjson-dev                                      # SIMD UTF-8 validation on the fast paths
   libgtest-dev libgmock-dev                            # unit tests
   libbenchmark-dev                                     # Google Benchmark suites in bench/
   doxygen                                              # API reference; test doxygen_sqp_h (sqp.h warning-free)

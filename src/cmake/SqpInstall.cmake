@@ -100,7 +100,7 @@ set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libsqp-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-    "libboost-json1.81-dev, libboost-date-time1.81-dev, libabsl-dev, libssl-dev")
+    "libboost-json1.81-dev, libboost-date-time1.81-dev, libabsl-dev, libssl-dev, libsimdjson-dev")
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME sqp)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION utils)
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION

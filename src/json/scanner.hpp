@@ -29,8 +29,14 @@ namespace sqp::json {
 
 class Scanner {
  public:
+  // The UTF-8 of the whole text is checked here, once and with SIMD, so that String need only
+  // look for the bytes that end or escape a string. Text that is not valid UTF-8 is declined:
+  // the scanner starts at its end, where every read fails (and AtEnd is false).
   Scanner(std::string_view text, const JsonLimits& limits)
-      : p_(text.data()), end_(text.data() + text.size()), limits_(limits) {}
+      : p_(text.data()), end_(text.data() + text.size()), limits_(limits),
+        valid_utf8_(IsValidUtf8(text)) {
+    if (!valid_utf8_) p_ = end_;
+  }
 
   void SkipWhitespace() {
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
@@ -47,63 +53,57 @@ class Scanner {
   }
   bool AtEnd() {
     SkipWhitespace();
-    return p_ == end_;
+    return valid_utf8_ && p_ == end_;
   }
 
-  // A string without escapes, as a view into the text (the opening quote is next).
+  // A string without escapes, as a view into the text (the opening quote is next). Any byte but
+  // a quote, a backslash or a control character belongs to the string: the text is valid UTF-8
+  // (checked once, when the scanner was made), so a byte >= 0x80 is part of a whole character.
   bool String(std::string_view& out) {
     if (Peek() != '"') return false;
-    const char* const begin = ++p_;
-    for (;;) {
+    const char* const begin = p_ + 1;
+    const char* p = begin;  // a local: stores through p_ would be kept in step with every load
+    const char* const end = end_;
 #if defined(__SSE2__)
-      // Sixteen bytes at a time: one signed compare flags control characters and non-ASCII
-      // bytes (negative as int8) together, and the mask says where the first hit is.
-      while (end_ - p_ >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
-        const __m128i hits = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-            _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
-        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
-        if (mask != 0) {
-          p_ += __builtin_ctz(mask);
-          goto at_special;  // p_ is on the byte that stopped the scan: no 8-byte pass for it
-        }
-        p_ += 16;
+    // Sixteen bytes at a time; the mask says where the first quote, backslash or control
+    // character is (unsigned c <= 0x1F as min(c, 0x1F) == c).
+    while (end - p >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i hits = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+          _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+      const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
+      if (mask != 0) {
+        p += __builtin_ctz(mask);
+        goto at_special;
       }
-#endif
-      // Eight bytes at a time while none is a quote, a backslash, a control character or
-      // non-ASCII (the test may flag bytes after the first hit; it is exact about "none").
-      while (end_ - p_ >= 8) {
-        std::uint64_t w;
-        std::memcpy(&w, p_, 8);
-        constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-        const std::uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-        const std::uint64_t hit = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
-                                  (w - kOnes * 0x20) | w;
-        if ((hit & kHigh) != 0) break;
-        p_ += 8;
-      }
-#if defined(__SSE2__)
-    at_special:
-#endif
-      if (p_ >= end_) return false;
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c == '"') break;
-      if (c == '\\' || c < 0x20) return false;
-      if (c < 0x80) {
-        ++p_;
-        continue;
-      }
-      // A run of non-ASCII characters (Chinese names and addresses), one sequence at a time,
-      // without going back to the eight-byte test between them.
-      do {
-        const size_t len = Utf8SequenceLength(p_, end_);
-        if (len == 0) return false;
-        p_ += len;
-      } while (p_ < end_ && static_cast<unsigned char>(*p_) >= 0x80);
+      p += 16;
     }
-    const auto size = static_cast<size_t>(p_ - begin);
-    ++p_;  // the closing quote
+#endif
+    // Eight bytes at a time. The lowest flagged byte is always a real hit (a false flag can only
+    // follow a real one, through the borrow), and the lowest is the first in memory.
+    while (end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      const std::uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+      const std::uint64_t hit = (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
+                                 ((w - kOnes * 0x20) & ~w)) & kHigh;
+      if (hit != 0) {
+        p += __builtin_ctzll(hit) / 8;
+        goto at_special;
+      }
+      p += 8;
+    }
+    for (;; ++p) {  // the last few bytes
+      if (p == end) return false;
+      const auto c = static_cast<unsigned char>(*p);
+      if (c == '"' || c == '\\' || c < 0x20) break;
+    }
+  at_special:
+    if (*p != '"') return false;  // a backslash escape or a control character: decline
+    const auto size = static_cast<size_t>(p - begin);
+    p_ = p + 1;  // past the closing quote
     if (size >= limits_.max_string_bytes) return false;
     out = std::string_view(begin, size);
     return true;
@@ -273,6 +273,7 @@ class Scanner {
   const char* p_;
   const char* end_;
   const JsonLimits& limits_;
+  bool valid_utf8_;
 };
 
 }  // namespace sqp::json

@@ -34,6 +34,7 @@ depends_on "$runtime" libc6
 depends_on "$runtime" "libboost-json1.81.0"
 depends_on "$runtime" libssl3
 depends_on "$runtime" "libabsl"
+depends_on "$runtime" libsimdjson14
 grep -qx "libsqp ${version%%.*} libsqp1 (>= $version)" <<<"$(dpkg-deb -I "$runtime" shlibs)" ||
   fail "libsqp1 has no shlibs entry for dependants"
 
@@ -44,7 +45,7 @@ has_file "$dev" /usr/lib/libsqp_core.a
 has_file "$dev" /usr/lib/cmake/sqp/sqpConfig.cmake
 has_file "$dev" /usr/lib/pkgconfig/sqp.pc
 depends_on "$dev" "libsqp1 (= $version)"
-for pkg in libboost-json1.81-dev libboost-date-time1.81-dev libabsl-dev libssl-dev; do
+for pkg in libboost-json1.81-dev libboost-date-time1.81-dev libabsl-dev libssl-dev libsimdjson-dev; do
   depends_on "$dev" "$pkg"
 done
 grep -qx "prefix=/usr" <<<"$(dpkg-deb --fsys-tarfile "$dev" | tar -xO ./usr/lib/pkgconfig/sqp.pc)" ||
