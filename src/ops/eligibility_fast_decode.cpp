@@ -5,6 +5,7 @@
 // against each other on every bundled and generated document, on mutations of them
 // (tests/eligibility_fast_decode_test.cpp) and by the sqp_fuzz_operations target.
 #include <cmath>
+#include <cstring>
 
 #include "json/scanner.hpp"
 #include "ops/eligibility_codec.hpp"
@@ -33,6 +34,13 @@ class Seen {
   unsigned bits_ = 0;
   Scanner::Keys others_;
 };
+
+// `text == literal`, with the literal's size known where it is compared: a few inlined loads
+// rather than a call to memcmp (a document has some forty member names to match).
+template <size_t N>
+[[gnu::always_inline]] inline bool Is(std::string_view text, const char (&literal)[N]) {
+  return text.size() == N - 1 && std::memcmp(text.data(), literal, N - 1) == 0;
+}
 
 // The value of an optional string member: null leaves `out` unset.
 bool OptionalString(Scanner& s, std::optional<std::string_view>& out) {
@@ -89,22 +97,22 @@ bool Site(Scanner& s, Application& out) {
   enum : unsigned { kType, kName, kAddress, kStaff, kArea, kEstablished };
   Seen seen;
   const bool read = s.Object(2, [&](std::string_view key) {
-    if (key == "type") return seen.Known(kType) && RequiredEnum(s, kSiteTypeNames, out.site_type);
-    if (key == "name") return seen.Known(kName) && OptionalStringIgnored(s);
-    if (key == "address") return seen.Known(kAddress) && OptionalStringIgnored(s);
-    if (key == "staff_count") {
+    if (Is(key, "type")) return seen.Known(kType) && RequiredEnum(s, kSiteTypeNames, out.site_type);
+    if (Is(key, "name")) return seen.Known(kName) && OptionalStringIgnored(s);
+    if (Is(key, "address")) return seen.Known(kAddress) && OptionalStringIgnored(s);
+    if (Is(key, "staff_count")) {
       if (!seen.Known(kStaff)) return false;
       if (s.ConsumeNull()) return true;
       Scanner::NumberValue n;
       return s.Number(n) && n.is_integer && n.integer >= 0 && n.integer <= kMaxStaffCount;
     }
-    if (key == "area_m2") {  // any non-negative number (CheckNonNegativeNumber)
+    if (Is(key, "area_m2")) {  // any non-negative number (CheckNonNegativeNumber)
       if (!seen.Known(kArea)) return false;
       if (s.ConsumeNull()) return true;
       Scanner::NumberValue n;
       return s.Number(n) && (n.is_integer ? n.integer >= 0 : !(n.real < 0));
     }
-    if (key == "established_on") {
+    if (Is(key, "established_on")) {
       std::optional<Date> ignored;
       return seen.Known(kEstablished) && OptionalDate(s, ignored);
     }
@@ -119,8 +127,8 @@ bool License(Scanner& s, Application& out) {
   Seen seen;
   TelecomLicense license;
   const bool read = s.Object(3, [&](std::string_view key) {
-    if (key == "number") return seen.Known(kNumber) && OptionalStringIgnored(s);
-    if (key == "valid_until") return seen.Known(kValidUntil) && OptionalDate(s, license.valid_until);
+    if (Is(key, "number")) return seen.Known(kNumber) && OptionalStringIgnored(s);
+    if (Is(key, "valid_until")) return seen.Known(kValidUntil) && OptionalDate(s, license.valid_until);
     return seen.Other(key) && s.SkipValue(4);
   });
   if (read) out.telecom_license = license;
@@ -131,12 +139,12 @@ bool Enterprise(Scanner& s, Application& out) {
   enum : unsigned { kName, kCreditCode, kRegistered, kLicense };
   Seen seen;
   return s.Object(2, [&](std::string_view key) {
-    if (key == "name") return seen.Known(kName) && OptionalStringIgnored(s);
-    if (key == "credit_code") return seen.Known(kCreditCode) && OptionalString(s, out.credit_code);
-    if (key == "business_registered") {
+    if (Is(key, "name")) return seen.Known(kName) && OptionalStringIgnored(s);
+    if (Is(key, "credit_code")) return seen.Known(kCreditCode) && OptionalString(s, out.credit_code);
+    if (Is(key, "business_registered")) {
       return seen.Known(kRegistered) && OptionalBool(s, out.business_registered);
     }
-    if (key == "telecom_license") return seen.Known(kLicense) && License(s, out);
+    if (Is(key, "telecom_license")) return seen.Known(kLicense) && License(s, out);
     return seen.Other(key) && s.SkipValue(3);
   });
 }
@@ -169,8 +177,8 @@ bool Indicators(Scanner& s, Application& out) {
   Seen seen;
   std::optional<bool> attested;
   const bool read = s.Object(2, [&](std::string_view key) {
-    if (key == "attested") return seen.Known(kAttested) && OptionalBool(s, attested);
-    if (key == "values") return seen.Known(kValues) && IndicatorValues(s, out);
+    if (Is(key, "attested")) return seen.Known(kAttested) && OptionalBool(s, attested);
+    if (Is(key, "values")) return seen.Known(kValues) && IndicatorValues(s, out);
     return seen.Other(key) && s.SkipValue(3);
   });
   if (!read) return false;
@@ -181,8 +189,8 @@ bool Indicators(Scanner& s, Application& out) {
 
 // An optional array of objects, each with a required date and a required enum member (accidents,
 // regulator_criticisms, adverse_records).
-template <class Item, size_t N, class E, size_t M>
-bool DatedList(Scanner& s, std::string_view enum_key, const std::array<std::string_view, M>& names,
+template <class Item, size_t N, class E, size_t M, size_t K>
+bool DatedList(Scanner& s, const char (&enum_key)[K], const std::array<std::string_view, M>& names,
                E Item::*field, InlineList<Item, N>& out) {
   if (s.ConsumeNull()) return true;
   return s.Array(2, [&] {
@@ -190,8 +198,8 @@ bool DatedList(Scanner& s, std::string_view enum_key, const std::array<std::stri
     Seen seen;
     Item item;
     const bool read = s.Object(3, [&](std::string_view key) {
-      if (key == "date") return seen.Known(kDate) && RequiredDate(s, item.date);
-      if (key == enum_key) return seen.Known(kEnum) && RequiredEnum(s, names, item.*field);
+      if (Is(key, "date")) return seen.Known(kDate) && RequiredDate(s, item.date);
+      if (Is(key, enum_key)) return seen.Known(kEnum) && RequiredEnum(s, names, item.*field);
       return seen.Other(key) && s.SkipValue(4);
     });
     if (!read || !seen.Has(kDate) || !seen.Has(kEnum)) return false;
@@ -207,8 +215,8 @@ bool Staff(Scanner& s, Application& out) {
     Seen seen;
     std::optional<std::string_view> number;
     const bool read = s.Object(3, [&](std::string_view key) {
-      if (key == "name") return seen.Known(kName) && OptionalStringIgnored(s);
-      if (key == "certificate_no") return seen.Known(kNumber) && OptionalString(s, number);
+      if (Is(key, "name")) return seen.Known(kName) && OptionalStringIgnored(s);
+      if (Is(key, "certificate_no")) return seen.Known(kNumber) && OptionalString(s, number);
       return seen.Other(key) && s.SkipValue(4);
     });
     if (!read) return false;
@@ -223,8 +231,8 @@ bool Certificate(Scanner& s, Application& out) {
   Seen seen;
   Date certified_on;
   const bool read = s.Object(2, [&](std::string_view key) {
-    if (key == "certified_on") return seen.Known(kCertifiedOn) && RequiredDate(s, certified_on);
-    if (key == "grade") return seen.Known(kGrade) && OptionalStringIgnored(s);
+    if (Is(key, "certified_on")) return seen.Known(kCertifiedOn) && RequiredDate(s, certified_on);
+    if (Is(key, "grade")) return seen.Known(kGrade) && OptionalStringIgnored(s);
     return seen.Other(key) && s.SkipValue(3);
   });
   if (!read || !seen.Has(kCertifiedOn)) return false;
@@ -245,30 +253,30 @@ bool DecodeApplicationText(std::string_view text, const json::JsonLimits& limits
   };
   Seen seen;
   const bool read = s.Object(1, [&](std::string_view key) {
-    if (key == "schema") {
+    if (Is(key, "schema")) {
       std::string_view schema;
-      return seen.Known(kSchema) && s.String(schema) && schema == "sqp.application/1";
+      return seen.Known(kSchema) && s.String(schema) && Is(schema, "sqp.application/1");
     }
-    if (key == "application_id") return seen.Known(kId) && OptionalString(s, out.application_id);
-    if (key == "kind") return seen.Known(kKind) && RequiredEnum(s, kApplicationKindNames, out.kind);
-    if (key == "applied_on") return seen.Known(kAppliedOn) && RequiredDate(s, out.applied_on);
-    if (key == "site") return seen.Known(kSite) && Site(s, out);
-    if (key == "enterprise") return seen.Known(kEnterprise) && Enterprise(s, out);
-    if (key == "quality_indicators") return seen.Known(kIndicators) && Indicators(s, out);
-    if (key == "accidents") {
+    if (Is(key, "application_id")) return seen.Known(kId) && OptionalString(s, out.application_id);
+    if (Is(key, "kind")) return seen.Known(kKind) && RequiredEnum(s, kApplicationKindNames, out.kind);
+    if (Is(key, "applied_on")) return seen.Known(kAppliedOn) && RequiredDate(s, out.applied_on);
+    if (Is(key, "site")) return seen.Known(kSite) && Site(s, out);
+    if (Is(key, "enterprise")) return seen.Known(kEnterprise) && Enterprise(s, out);
+    if (Is(key, "quality_indicators")) return seen.Known(kIndicators) && Indicators(s, out);
+    if (Is(key, "accidents")) {
       return seen.Known(kAccidents) &&
              DatedList(s, "severity", kAccidentSeverityNames, &Accident::severity, out.accidents);
     }
-    if (key == "regulator_criticisms") {
+    if (Is(key, "regulator_criticisms")) {
       return seen.Known(kCriticisms) &&
              DatedList(s, "subject", kCriticismSubjectNames, &Criticism::subject, out.criticisms);
     }
-    if (key == "adverse_records") {
+    if (Is(key, "adverse_records")) {
       return seen.Known(kAdverse) && DatedList(s, "regulator_opinion", kRegulatorOpinionNames,
                                                &AdverseRecord::opinion, out.adverse_records);
     }
-    if (key == "trained_staff") return seen.Known(kStaff) && Staff(s, out);
-    if (key == "current_certificate") return seen.Known(kCertificate) && Certificate(s, out);
+    if (Is(key, "trained_staff")) return seen.Known(kStaff) && Staff(s, out);
+    if (Is(key, "current_certificate")) return seen.Known(kCertificate) && Certificate(s, out);
     return seen.Other(key) && s.SkipValue(2);
   });
   return read && s.AtEnd() && seen.Has(kSchema) && seen.Has(kKind) && seen.Has(kAppliedOn) &&
