@@ -173,7 +173,7 @@ class Text {
   Text& operator<<(T n) {
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, n);
-    Append(buf, static_cast<size_t>(r.ptr - buf));
+    Append<sizeof buf>(buf, static_cast<size_t>(r.ptr - buf));
     return *this;
   }
   Text& operator<<(Date d) {
@@ -221,6 +221,7 @@ class Text {
   // findings are ~150 pieces). Written out when full and when the Text ends.
   static constexpr size_t kBufferSize = 4096;
   // Inlined so that a literal's size is a constant and its copy a few moves.
+  template <size_t kMax = SIZE_MAX>
   [[gnu::always_inline]] void Append(const char* p, size_t n) {
     if (n > kBufferSize - used_) {
       Flush();
@@ -232,14 +233,31 @@ class Text {
     if (__builtin_constant_p(n)) {
       std::memcpy(buffer_ + used_, p, n);  // a literal: a few moves
     } else {
-      CopyShort(buffer_ + used_, p, n);
+      CopyShort<kMax>(buffer_ + used_, p, n);
     }
     used_ += n;
   }
-  // Pieces of unknown size are mostly short (rule IDs, articles, names, labels): two
-  // overlapping loads and stores of 8 (or 4) bytes instead of a call to memcpy.
+  // Pieces of unknown size are mostly short (rule IDs, articles, names, labels, dates):
+  // overlapping loads and stores of 16, 8 or 4 bytes instead of a call to memcpy.
+  // `kMax` bounds n where the caller knows better (a number's digits): no wider moves then.
+  template <size_t kMax = SIZE_MAX>
   [[gnu::always_inline]] static void CopyShort(char* to, const char* from, size_t n) {
-    if (n >= 8 && n <= 16) {
+    struct Bytes16 {
+      char bytes[16];
+    };
+    const auto copy16 = [&](size_t at) {
+      Bytes16 b;
+      std::memcpy(&b, from + at, 16);
+      std::memcpy(to + at, &b, 16);
+    };
+    if (kMax > 16 && n > 16 && n <= 64) {
+      copy16(0);
+      copy16(n - 16);
+      if (kMax > 32 && n > 32) {
+        copy16(16);
+        copy16(n - 32);
+      }
+    } else if (n >= 8 && n <= 16) {
       std::uint64_t head, tail;
       std::memcpy(&head, from, 8);
       std::memcpy(&tail, from + n - 8, 8);
