@@ -242,20 +242,12 @@ class Text {
   // `kMax` bounds n where the caller knows better (a number's digits): no wider moves then.
   template <size_t kMax = SIZE_MAX>
   [[gnu::always_inline]] static void CopyShort(char* to, const char* from, size_t n) {
-    struct Bytes16 {
-      char bytes[16];
-    };
-    const auto copy16 = [&](size_t at) {
-      Bytes16 b;
-      std::memcpy(&b, from + at, 16);
-      std::memcpy(to + at, &b, 16);
-    };
     if (kMax > 16 && n > 16 && n <= 64) {
-      copy16(0);
-      copy16(n - 16);
+      Copy16(to, from);
+      Copy16(to + n - 16, from + n - 16);
       if (kMax > 32 && n > 32) {
-        copy16(16);
-        copy16(n - 32);
+        Copy16(to + 16, from + 16);
+        Copy16(to + n - 32, from + n - 32);
       }
     } else if (n >= 8 && n <= 16) {
       std::uint64_t head, tail;
@@ -272,6 +264,14 @@ class Text {
     } else {
       std::memcpy(to, from, n);
     }
+  }
+  [[gnu::always_inline]] static void Copy16(char* to, const char* from) {
+    struct Bytes16 {
+      char bytes[16];
+    };
+    Bytes16 b;
+    std::memcpy(&b, from, 16);
+    std::memcpy(to, &b, 16);
   }
   [[gnu::noinline]] void Flush() {
     out_.append(buffer_, used_);
