@@ -1,9 +1,12 @@
 #include "cli/batch.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -24,12 +27,63 @@ constexpr size_t kBlockBytes = 128u << 10;
 // And at most this many lines (tiny lines), so the progress line still moves.
 constexpr size_t kBlockLines = 4096;
 
+// Input bytes, grown without being cleared first: a std::string zero-fills what resize adds,
+// and here read(2) overwrites it at once (that memset was 1-2 % of a --batch run's time, more
+// with two threads).
+class ReadBuffer {
+ public:
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::string_view view() const { return {data_.get(), size_}; }
+  void clear() { size_ = 0; }
+  void swap(ReadBuffer& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+    std::swap(capacity_, other.capacity_);
+  }
+  // Room for `n` more bytes after the current ones, and where they go; Grow(k) then counts the
+  // k of them that were written. May move the bytes (views into them end).
+  char* Extend(size_t n) {
+    Reserve(size_ + n);
+    return data_.get() + size_;
+  }
+  void Grow(size_t n) { size_ += n; }
+  // Keeps the first `n` bytes (n <= size()): nothing moves, views into them stay valid.
+  void Shorten(size_t n) { size_ = n; }
+  // `bytes` (from another buffer) in place of the contents, or before them.
+  void Assign(std::string_view bytes) {
+    size_ = 0;
+    std::memcpy(Extend(bytes.size()), bytes.data(), bytes.size());
+    size_ = bytes.size();
+  }
+  void Prepend(std::string_view bytes) {
+    Reserve(size_ + bytes.size());
+    std::memmove(data_.get() + bytes.size(), data_.get(), size_);
+    std::memcpy(data_.get(), bytes.data(), bytes.size());
+    size_ += bytes.size();
+  }
+
+ private:
+  void Reserve(size_t n) {
+    if (n <= capacity_) return;
+    const size_t capacity = std::max(n, 2 * capacity_);
+    auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+    if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
+    data_ = std::move(bigger);
+    capacity_ = capacity;
+  }
+
+  std::unique_ptr<char[]> data_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
 struct Block {
   struct Line {
     size_t number;  // 1-based, blank lines counted
     std::string_view text;
   };
-  std::string text;  // whole lines; each but possibly the input's last ends with '\n'
+  ReadBuffer text;  // whole lines; each but possibly the input's last ends with '\n'
   std::vector<Line> lines;  // the non-blank ones, views into `text`
   size_t lines_read = 0;    // lines read from the input up to the end of this block
   size_t sequence = 0;      // the block's place in the input
@@ -50,30 +104,32 @@ class BlockReader {
     size_t last_newline = std::string::npos;
     while (!eof_) {
       if (block.text.size() >= kBlockBytes) {
-        last_newline = block.text.rfind('\n');
+        last_newline = block.text.view().rfind('\n');
         if (last_newline != std::string::npos) break;  // else one line is longer: read on
       }
       const size_t old = block.text.size();
       const size_t want = std::max(kBlockBytes - std::min(old, kBlockBytes), size_t{64} << 10);
-      block.text.resize(old + want);
-      const ssize_t n = ReadSome(block.text.data() + old, want);
-      block.text.resize(old + static_cast<size_t>(std::max<ssize_t>(n, 0)));
-      if (n <= 0) eof_ = true;  // the end, or an error (read_errno_)
+      const ssize_t n = ReadSome(block.text.Extend(want), want);
+      if (n > 0) {
+        block.text.Grow(static_cast<size_t>(n));
+      } else {
+        eof_ = true;  // the end, or an error (read_errno_)
+      }
     }
     if (eof_) {
       last_newline = block.text.empty() ? std::string::npos : block.text.size() - 1;
     } else {
-      carry_.assign(block.text, last_newline + 1);
-      block.text.resize(last_newline + 1);
+      carry_.Assign(block.text.view().substr(last_newline + 1));
+      block.text.Shorten(last_newline + 1);
     }
     if (block.text.empty()) return false;
 
     block.lines.clear();
-    std::string_view rest(block.text);
+    std::string_view rest = block.text.view();
     for (size_t count = 0; !rest.empty(); ++count) {  // as std::getline: "a\nb", "a\nb\n": 2 lines
       if (count == kBlockLines) {  // the rest waits for the next block
-        carry_.insert(0, rest);
-        block.text.resize(block.text.size() - rest.size());  // no reallocation: views stay valid
+        carry_.Prepend(rest);
+        block.text.Shorten(block.text.size() - rest.size());  // views stay valid
         break;
       }
       const size_t nl = rest.find('\n');
@@ -103,7 +159,7 @@ class BlockReader {
   }
 
   int fd_;
-  std::string carry_;
+  ReadBuffer carry_;
   bool eof_ = false;
   size_t lines_read_ = 0;
   int read_errno_ = 0;
