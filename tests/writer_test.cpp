@@ -30,6 +30,25 @@ TEST(WriterTest, EscapesEveryControlQuoteAndBackslashAtEveryOffset) {
   }
 }
 
+// PlainPrefix reads eight bytes per step and the tail in one overlapping step: at every length
+// up to 40 and every offset, it stops at the first byte to escape, whatever follows.
+TEST(WriterTest, PlainPrefixStopsAtTheFirstByteToEscapeAtEveryLengthAndOffset) {
+  for (size_t n = 0; n <= 40; ++n) {
+    const std::string plain(n, 'x');
+    EXPECT_EQ(Writer::PlainPrefix(plain), n);
+    for (size_t at = 0; at < n; ++at) {
+      for (const char special : {'"', '\\', '\x01', '\x1f'}) {
+        std::string s = plain;
+        s[at] = special;
+        ASSERT_EQ(Writer::PlainPrefix(s), at) << "length " << n << ", byte " << int(special);
+        if (at + 1 < n) s[n - 1] = '"';  // a later one does not matter
+        ASSERT_EQ(Writer::PlainPrefix(s), at) << "length " << n << ", two specials";
+      }
+    }
+  }
+  EXPECT_EQ(Writer::PlainPrefix("中国电信 \x7f é"), std::string_view("中国电信 \x7f é").size());
+}
+
 TEST(WriterTest, PlainTextAndUtf8PassThrough) {
   EXPECT_EQ(Escaped(""), "\"\"");
   EXPECT_EQ(Escaped("short"), "\"short\"");
