@@ -640,6 +640,42 @@ TEST(EligibilityJsonTest, EvidencePointerEscapesIndicatorNames) {
   EXPECT_EQ(note->at("evidence"), "/quality_indicators/values/a~1b~0c");
 }
 
+// Text from the input goes into the messages whole at every length: the encoder copies pieces
+// of unknown size with overlapping 4-, 8- and 16-byte moves up to 64 bytes and memcpy beyond,
+// so a credit code of 1..45 characters, ASCII (1..45 bytes) and Chinese (3..135 bytes), must
+// come back exactly (its first 40 characters when it is quoted in a wrong-length message).
+TEST(EligibilityJsonTest, InputTextOfEveryLengthIsCopiedWhole) {
+  // Characters that differ from one position and one length to the next, so that bytes a
+  // shorter copy left behind cannot pass for the right ones.
+  const std::vector<std::string> ascii = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A",
+                                          "B", "C", "D", "E", "F", "G", "H", "J", "K", "L"};
+  const std::vector<std::string> chinese = {"统", "一", "社", "会", "信", "用", "代", "码", "校",
+                                            "验", "字", "符", "集", "外", "长", "度", "错", "误"};
+  for (const auto* units : {&ascii, &chinese}) {
+    for (size_t n = 1; n <= 45; ++n) {
+      std::string code, quoted;
+      for (size_t i = 0; i < n; ++i) {
+        const std::string& unit = (*units)[(i + n) % units->size()];
+        code += unit;
+        if (i < 40) quoted += unit;
+      }
+      bj::object doc = BaseDoc();
+      doc["enterprise"].as_object()["credit_code"] = code;
+      const bj::value r = RunJson(doc);
+      bool found = false;
+      for (const bj::value& f : r.at("findings").as_array()) {
+        if (f.at("rule") != "ELIG.REGISTRATION") continue;
+        found = true;
+        for (const char* member : {"message", "message_zh"}) {
+          const std::string_view text = f.at(member).as_string();
+          EXPECT_NE(text.find(quoted), std::string_view::npos) << n << ": " << text;
+        }
+      }
+      EXPECT_TRUE(found) << n;
+    }
+  }
+}
+
 // Messages are written as finished JSON literals; what comes from the input is escaped, and the
 // decoded JSON text equals the plain message the C++ API builds.
 TEST(EligibilityJsonTest, MessagesFromTheInputAreEscapedExactly) {
