@@ -50,13 +50,16 @@ class ReadBuffer {
   void Grow(size_t n) { size_ += n; }
   // Keeps the first `n` bytes (n <= size()): nothing moves, views into them stay valid.
   void Shorten(size_t n) { size_ = n; }
-  // `bytes` (from another buffer) in place of the contents, or before them.
+  // `bytes` (from another buffer) in place of the contents, or before them. Nothing to copy
+  // returns early: a buffer never grown has no storage, and memcpy's pointers must not be null.
   void Assign(std::string_view bytes) {
     size_ = 0;
+    if (bytes.empty()) return;
     std::memcpy(Extend(bytes.size()), bytes.data(), bytes.size());
     size_ = bytes.size();
   }
   void Prepend(std::string_view bytes) {
+    if (bytes.empty()) return;
     Reserve(size_ + bytes.size());
     std::memmove(data_.get() + bytes.size(), data_.get(), size_);
     std::memcpy(data_.get(), bytes.data(), bytes.size());
