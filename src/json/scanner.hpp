@@ -69,9 +69,10 @@ class Scanner {
     // character is (unsigned c <= 0x1F as min(c, 0x1F) == c).
     while (end - p >= 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      const __m128i hits = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-          _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+      const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+      const __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+      const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+      const __m128i hits = _mm_or_si128(_mm_or_si128(quote, backslash), control);
       const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
       if (mask != 0) {
         p += __builtin_ctz(mask);
