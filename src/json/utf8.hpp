@@ -1,5 +1,7 @@
-// Well-formed UTF-8 (RFC 3629), the one definition shared by the parser's error messages and the
-// fast paths' scanner: no overlong forms, no surrogates, nothing above U+10FFFF.
+// Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF. One
+// definition: the parser's error messages walk the text with Utf8SequenceLength, and the fast
+// paths' one-pass SIMD check (IsValidUtf8) is tested to accept exactly what that walk accepts
+// (tests/utf8_test.cpp).
 #pragma once
 
 #include <cstddef>
