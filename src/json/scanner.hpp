@@ -23,6 +23,7 @@
 #endif
 
 #include "json/reader.hpp"
+#include "json/string_bytes.hpp"
 #include "json/utf8.hpp"
 
 namespace sqp::json {
@@ -81,15 +82,9 @@ class Scanner {
       p += 16;
     }
 #endif
-    // Eight bytes at a time. The lowest flagged byte is always a real hit (a false flag can only
-    // follow a real one, through the borrow), and the lowest is the first in memory.
+    // Eight bytes at a time.
     while (end - p >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-      const std::uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-      const std::uint64_t hit = (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
-                                 ((w - kOnes * 0x20) & ~w)) & kHigh;
+      const std::uint64_t hit = StringSpecialBytes(Load8(p));
       if (hit != 0) {
         p += __builtin_ctzll(hit) / 8;
         goto at_special;
@@ -98,8 +93,7 @@ class Scanner {
     }
     for (;; ++p) {  // the last few bytes
       if (p == end) return false;
-      const auto c = static_cast<unsigned char>(*p);
-      if (c == '"' || c == '\\' || c < 0x20) break;
+      if (IsStringSpecial(static_cast<unsigned char>(*p))) break;
     }
   at_special:
     if (*p != '"') return false;  // a backslash escape or a control character: decline

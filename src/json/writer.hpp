@@ -4,10 +4,10 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 
+#include "json/string_bytes.hpp"
 #include "sqp/date.hpp"
 #include "sqp/decimal.hpp"
 
@@ -116,9 +116,9 @@ class Writer {
     if (n >= 8) {
       size_t i = 0;
       for (; i + 8 <= n; i += 8) {
-        if (NeedsEscape(Load8(p + i))) return i + PlainBytes(p + i, 8);
+        if (StringSpecialBytes(Load8(p + i)) != 0) return i + PlainBytes(p + i, 8);
       }
-      if (i < n && NeedsEscape(Load8(p + n - 8))) return i + PlainBytes(p + i, n - i);
+      if (i < n && StringSpecialBytes(Load8(p + n - 8)) != 0) return i + PlainBytes(p + i, n - i);
       return n;
     }
     return PlainBytes(p, n);
@@ -126,27 +126,10 @@ class Writer {
 
  private:
   static void AppendEscapedSlowly(std::string& out, std::string_view s);
-  static std::uint64_t Load8(const char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    return w;
-  }
-  // True when any byte of `w` is < 0x20, '"' or '\\' (SWAR: eight bytes per step). Bytes >= 0x80
-  // (UTF-8) never match, so multi-byte characters pass through untouched.
-  static bool NeedsEscape(std::uint64_t w) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-    const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
-    const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighs;
-    return (below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
-  }
   // The bytes of p[0, n) before the first that needs an escape.
   static size_t PlainBytes(const char* p, size_t n) {
     size_t i = 0;
-    for (; i < n; ++i) {
-      const auto c = static_cast<unsigned char>(p[i]);
-      if (c < 0x20 || c == '"' || c == '\\') break;
-    }
+    while (i < n && !IsStringSpecial(static_cast<unsigned char>(p[i]))) ++i;
     return i;
   }
 
