@@ -125,10 +125,11 @@ BENCHMARK(BM_EligibilityDecodeEvaluatePeerMix);
 void BM_EligibilityFastDecodePeerMix(benchmark::State& state) {
   const auto& lines = PeerLines();
   const sqp::json::JsonLimits limits;
+  const auto engine = sqp::Engine::Create();
   sqp::Application app;
   size_t i = 0, declined = 0;
   for (auto _ : state) {
-    declined += sqp::internal::DecodeApplicationText(lines[i], limits, app) ? 0 : 1;
+    declined += sqp::internal::DecodeApplicationText(lines[i], limits, engine->rulebook(), app) ? 0 : 1;
     benchmark::DoNotOptimize(app.applied_on);
     if (++i == lines.size()) i = 0;
   }

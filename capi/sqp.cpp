@@ -161,9 +161,20 @@ int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,
     return Usage("sqp_engine_new_with_options: out_engine is NULL", out_error, out_error_len);
   }
   *out_engine = nullptr;
-  if (options->struct_size < sizeof(sqp_engine_options)) {
+  // Each release reads the struct as far as the caller's struct_size goes: 1.0's ends at
+  // expected_rulebook_sha256; unknown_members came in 1.1.
+  constexpr size_t kOptionsSizeV1 =
+      offsetof(sqp_engine_options, expected_rulebook_sha256) + sizeof(const char*);
+  if (options->struct_size < kOptionsSizeV1) {
     return Usage("sqp_engine_new_with_options: options->struct_size is smaller than "
-                 "sizeof(sqp_engine_options)", out_error, out_error_len);
+                 "sizeof(sqp_engine_options) of sqp 1.0", out_error, out_error_len);
+  }
+  const bool has_unknown_members =
+      options->struct_size >= offsetof(sqp_engine_options, unknown_members) + sizeof(int);
+  if (has_unknown_members && options->unknown_members != SQP_UNKNOWN_REJECT &&
+      options->unknown_members != SQP_UNKNOWN_NOTE) {
+    return Usage("sqp_engine_new_with_options: options->unknown_members must be "
+                 "SQP_UNKNOWN_REJECT (0) or SQP_UNKNOWN_NOTE (1)", out_error, out_error_len);
   }
   try {
     sqp::EngineOptions o;  // a 0 keeps the default
@@ -174,6 +185,9 @@ int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,
     if (options->max_string_bytes != 0) o.max_string_bytes = options->max_string_bytes;
     if (options->max_array_length != 0) o.max_array_length = options->max_array_length;
     if (options->max_object_members != 0) o.max_object_members = options->max_object_members;
+    if (has_unknown_members && options->unknown_members == SQP_UNKNOWN_NOTE) {
+      o.unknown_members = sqp::UnknownMembers::kNote;
+    }
     if (options->expected_rulebook_sha256 != nullptr) {
       // At most 65 characters are read: a pin is 64 digits, anything longer is refused.
       const char* pin = options->expected_rulebook_sha256;

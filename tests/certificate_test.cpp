@@ -541,16 +541,35 @@ TEST(CertificateTest, HostileValuesNeverCrash) {
 }
 
 // Unknown extra fields are tolerated (real CRM documents carry them).
-TEST(CertificateTest, ExtraFieldsAreTolerated) {
+// READ.MEMBERS: members the schema does not define are refused, every one by its pointer; with
+// unknown_members = kNote they are accepted, not read, and listed by INPUT.UNKNOWN_MEMBER.
+TEST(CertificateTest, ExtraFieldsAreRefusedOrNoted) {
   const Engine engine = DefaultEngine();
   bj::object doc = Doc("2026-03-20", "2027-01-05");
   doc["crm_id"] = "X-1";
   doc["certificate_no"] = "CCEA-2026-0001";
   doc["reports"] = bj::array{bj::object{{"anniversary", 1}, {"submitted_on", "2026-12-01"},
                                         {"note", "sent by mail"}}};
-  const bj::object r = RunCert(engine, doc);
+  const bj::object err = Fail(engine, doc, ErrorCode::kInvalidInput);
+  ASSERT_EQ(err.at("errors").as_array().size(), 2u) << bj::serialize(err);
+  EXPECT_EQ(S(err.at("errors").at(0).at("path")), "/crm_id");
+  EXPECT_EQ(S(err.at("errors").at(1).at("path")), "/reports/0/note");
+
+  EngineOptions options;
+  options.unknown_members = UnknownMembers::kNote;
+  const Engine noting = *Engine::Create(options);
+  const bj::object r = RunCert(noting, doc);
   EXPECT_EQ(S(r.at("certificate_no")), "CCEA-2026-0001");
   EXPECT_EQ(S(r.at("supervision").at(0).at("status")), "on_time");
+  ASSERT_EQ(r.at("findings").as_array().size(), 1u);
+  const bj::object& note = r.at("findings").at(0).as_object();
+  EXPECT_EQ(S(note.at("rule")), "INPUT.UNKNOWN_MEMBER");
+  EXPECT_EQ(S(note.at("status")), "note");
+  EXPECT_EQ(note.at("pointers"), (bj::array{"/crm_id", "/reports/0/note"}));
+  // Without unknown members the result has no findings member, as before.
+  doc.erase("crm_id");
+  doc["reports"] = bj::array{bj::object{{"anniversary", 1}, {"submitted_on", "2026-12-01"}}};
+  EXPECT_FALSE(RunCert(noting, doc).contains("findings"));
 }
 
 // The typed API evaluates what the JSON door reports.

@@ -326,8 +326,13 @@ TEST(CycleOperationTest, MalformedInputNamesEveryField) {
   }
   EXPECT_EQ(CycleError(engine, R"({"schema":"sqp.cycle/1","objections":{}})").path,
             "/objections");
-  // Nothing to evaluate (a misspelt member is tolerated, so say so).
-  const ErrorInfo empty = CycleError(engine, R"({"schema":"sqp.cycle/1","applied":"2026-01-01"})");
+  // A misspelt member is refused by name (READ.MEMBERS); a document with no part has nothing to
+  // evaluate.
+  const ErrorInfo misspelt = CycleError(engine, R"({"schema":"sqp.cycle/1","applied":"2026-01-01"})");
+  EXPECT_EQ(misspelt.code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(misspelt.path, "/applied");
+  EXPECT_EQ(misspelt.issues.front().message, R"(unknown member; did you mean "applied_on"?)");
+  const ErrorInfo empty = CycleError(engine, R"({"schema":"sqp.cycle/1"})");
   EXPECT_EQ(empty.code, ErrorCode::kInvalidInput);
   EXPECT_EQ(empty.path, "");
   // No crash on any value kind in any position.

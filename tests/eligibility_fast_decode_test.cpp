@@ -62,11 +62,23 @@ std::string Dump(const Application& a) {
   return o.str();
 }
 
+const Rulebook& DefaultRulebook() {
+  static const Engine engine = *Engine::Create();
+  return engine.rulebook();
+}
+
 // The general path: the Application, or nullopt when it refuses the text.
 std::optional<std::string> GeneralDecode(std::string_view text, const json::JsonLimits& limits) {
   auto doc = json::ParseDocument(text, limits);
   if (!doc.ok()) return std::nullopt;
   if (!json::CheckSchema(*doc, "sqp.application/1").ok()) return std::nullopt;
+  std::vector<std::string_view> indicator_names;
+  for (const auto& d : DefaultRulebook().indicators.definitions) indicator_names.push_back(d.name);
+  json::Issues issues;
+  json::UnknownMemberList unknown;
+  json::CheckMembers(*doc, internal::kApplicationMembers, json::Loc::Root(), indicator_names,
+                     issues, unknown);
+  if (!issues.empty()) return std::nullopt;
   Application app;
   if (!internal::DecodeApplication(*doc, json::Loc::Root(), app).ok()) return std::nullopt;
   return Dump(app);
@@ -80,7 +92,7 @@ struct Tally {
 void ExpectAgreement(const std::string& text, const json::JsonLimits& limits, Tally& tally) {
   ++tally.runs;
   Application fast;
-  const bool fast_ok = DecodeApplicationText(text, limits, fast);
+  const bool fast_ok = DecodeApplicationText(text, limits, DefaultRulebook(), fast);
   const std::optional<std::string> general = GeneralDecode(text, limits);
   tally.fast += fast_ok ? 1 : 0;
   tally.general += general ? 1 : 0;
@@ -360,8 +372,8 @@ TEST(EligibilityFastDecodeTest, EngineOutputIsTheSameOnEitherPath) {
     ASSERT_NE(at, std::string::npos);
     general.replace(at, 8, "\"kin\\u0064\":\"");
     Application app;
-    ASSERT_FALSE(DecodeApplicationText(general, json::JsonLimits(), app));
-    ASSERT_TRUE(DecodeApplicationText(lines[i], json::JsonLimits(), app));
+    ASSERT_FALSE(DecodeApplicationText(general, json::JsonLimits(), DefaultRulebook(), app));
+    ASSERT_TRUE(DecodeApplicationText(lines[i], json::JsonLimits(), DefaultRulebook(), app));
     auto fast_out = engine->Run("eligibility", lines[i]);
     auto general_out = engine->Run("eligibility", general);
     ASSERT_TRUE(fast_out.ok() && general_out.ok());

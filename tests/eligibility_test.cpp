@@ -26,6 +26,15 @@ const Engine& TheEngine() {
   return engine;
 }
 const Rulebook& DefaultRules() { return TheEngine().rulebook(); }
+// An engine that accepts unknown members and lists them (READ.MEMBERS, note mode).
+const Engine& NotingEngine() {
+  static const Engine engine = [] {
+    EngineOptions options;
+    options.unknown_members = UnknownMembers::kNote;
+    return *Engine::Create(options);
+  }();
+  return engine;
+}
 
 Date D(std::string_view text) {
   const auto d = Date::Parse(text);
@@ -544,7 +553,7 @@ bj::object BaseDoc() {
     "schema": "sqp.application/1", "application_id": "APP-2026-0001", "kind": "initial",
     "applied_on": "2026-01-15",
     "site": {"name": "中国移动深圳南山科技园营业厅", "type": "business_hall", "staff_count": 25,
-             "area_m2": 320.5, "established_on": "2015-06-01", "crm_extra": {"x": 1}},
+             "area_m2": 320.5, "established_on": "2015-06-01"},
     "enterprise": {"name": "中国移动通信集团广东有限公司深圳分公司", "credit_code": "914403001922038216",
                    "business_registered": true,
                    "telecom_license": {"number": "A2.B1.B2-20090001", "valid_until": "2029-12-31"}},
@@ -555,8 +564,8 @@ bj::object BaseDoc() {
   })").as_object();
 }
 
-bj::value RunJson(const bj::object& doc) {
-  auto out = TheEngine().Run("eligibility", bj::serialize(doc));
+bj::value RunJson(const bj::object& doc, const Engine& engine = TheEngine()) {
+  auto out = engine.Run("eligibility", bj::serialize(doc));
   EXPECT_TRUE(out.ok()) << out.status();
   return out.ok() ? bj::parse(*out) : bj::value();
 }
@@ -634,10 +643,18 @@ TEST(EligibilityJsonTest, AbsentIdAndNullsMeanNothingGiven) {
 TEST(EligibilityJsonTest, EvidencePointerEscapesIndicatorNames) {
   bj::object doc = BaseDoc();
   doc["quality_indicators"].as_object()["values"] = bj::object{{"a/b~c", 1}};
-  const bj::value r = RunJson(doc);
+  // Not a rulebook indicator: refused by its escaped pointer, or (note mode) noted by it.
+  std::string out;
+  ASSERT_EQ(TheEngine().RunToDocument("eligibility", bj::serialize(doc), out),
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(bj::parse(out).at("path"), "/quality_indicators/values/a~1b~0c") << out;
+  const bj::value r = RunJson(doc, NotingEngine());
   const bj::object* note = FindingFor(r, "ELIG.INDICATORS", "note");
   ASSERT_NE(note, nullptr);
   EXPECT_EQ(note->at("evidence"), "/quality_indicators/values/a~1b~0c");
+  const bj::object* unknown = FindingFor(r, "INPUT.UNKNOWN_MEMBER", "note");
+  ASSERT_NE(unknown, nullptr);
+  EXPECT_EQ(unknown->at("pointers"), bj::array{"/quality_indicators/values/a~1b~0c"});
 }
 
 // Text from the input goes into the messages whole at every length: the encoder copies pieces
@@ -683,13 +700,15 @@ TEST(EligibilityJsonTest, MessagesFromTheInputAreEscapedExactly) {
   const std::string odd = "x\"y\\z\n\u0001 / ~ 指标名称很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长";
   SetAt(doc, "/quality_indicators/values", bj::object{{odd, 1}});
   SetAt(doc, "/enterprise/credit_code", "9144030019\"2203821\\");
-  const bj::value r = RunJson(doc.as_object());
+  const bj::value r = RunJson(doc.as_object(), NotingEngine());
   Application app;
   ASSERT_TRUE(internal::DecodeApplication(doc, json::Loc::Root(), app).ok());
   const EligibilityResult result = EvaluateEligibility(DefaultRules(), app);
   const bj::array& findings = r.at("findings").as_array();
-  ASSERT_EQ(findings.size(), result.findings.size());
-  for (size_t i = 0; i < findings.size(); ++i) {
+  // The last one is the note mode's INPUT.UNKNOWN_MEMBER for the indicator name.
+  ASSERT_EQ(findings.size(), result.findings.size() + 1);
+  EXPECT_EQ(findings.back().at("rule"), "INPUT.UNKNOWN_MEMBER");
+  for (size_t i = 0; i < result.findings.size(); ++i) {
     std::string en, zh, pointer;
     internal::AppendFindingMessage(DefaultRules(), app, result, result.findings[i], en);
     internal::AppendFindingMessageZh(DefaultRules(), app, result, result.findings[i], zh);

@@ -594,10 +594,16 @@ TEST(ScoreOperationTest, MalformedShapes) {
   bad = FullMarks(engine.rulebook(), SiteType::kBusinessHall);
   bad["schema"] = "sqp.scoresheet/2";
   EXPECT_EQ(ScoreError(engine, bad).code, ErrorCode::kInvalidSchema);
-  // Extra members are tolerated.
+  // A member the schema does not define is refused (READ.MEMBERS), with the one meant.
   bj::object extra = FullMarks(engine.rulebook(), SiteType::kBusinessHall);
   extra["assessor"] = "张三";
-  EXPECT_EQ(ScoreOk(engine, extra).at("grade"), "five_star");
+  EXPECT_EQ(Paths(ScoreError(engine, extra)).count("/assessor"), 1u);
+  extra.erase("assessor");
+  extra["judge"] = extra["judged"];
+  extra.erase("judged");
+  const ErrorInfo misspelt = ScoreError(engine, extra);
+  EXPECT_EQ(misspelt.issues.front().path, "/judge");
+  EXPECT_EQ(misspelt.issues.front().message, R"(unknown member; did you mean "judged"?)");
 }
 
 TEST(ScoreOperationTest, ItemIdsWithSlashesAreEscapedInPointers) {

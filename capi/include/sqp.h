@@ -275,9 +275,15 @@ SQP_API int sqp_certificate_reapplication(const sqp_engine* engine, int32_t cert
 
 /* SQP-ENGINE-OPTIONS: begin (issue 8) */
 
+/** sqp_engine_options.unknown_members (READ.MEMBERS; values never change). */
+#define SQP_UNKNOWN_REJECT 0 /**< the default: a member the schema does not define is invalid input */
+#define SQP_UNKNOWN_NOTE 1   /**< accepted, not read, and listed by a note INPUT.UNKNOWN_MEMBER */
+
 /**
- * Input limits and rulebook pinning for sqp_engine_new_with_options (docs/hardening.md). Set
- * struct_size = sizeof(sqp_engine_options); a limit left 0 keeps its default. An input beyond a
+ * Input limits, strict reading and rulebook pinning for sqp_engine_new_with_options
+ * (docs/hardening.md, docs/errors.md). Set struct_size = sizeof(sqp_engine_options); a program
+ * built against 1.0, whose struct ends at expected_rulebook_sha256, keeps working: the members
+ * after the end of its struct_size take their defaults. A limit left 0 keeps its default. An input beyond a
  * limit is refused with SQP_ERR_LIMIT and an sqp.error/1 document naming the limit and the JSON
  * pointer of the offending value.
  */
@@ -291,12 +297,16 @@ typedef struct sqp_engine_options {
   /** NULL, or the rulebook's expected SHA-256 as 64 hexadecimal digits (the "sha256" of every
       output's "rulebook" stamp): any other rulebook is refused with SQP_ERR_RULEBOOK. */
   const char* expected_rulebook_sha256;
+  /** Members an input document's schema does not define: SQP_UNKNOWN_REJECT (0, the default)
+      or SQP_UNKNOWN_NOTE. Since 1.1. */
+  int unknown_members;
 } sqp_engine_options;
 
 /**
  * sqp_engine_new with options (NULL: the defaults, as sqp_engine_new). SQP_ERR_USAGE for a
- * struct_size smaller than this header's struct, a max_input_bytes of 1 or an
- * expected_rulebook_sha256 that is not 64 hexadecimal digits; SQP_ERR_RULEBOOK when the rulebook
+ * struct_size smaller than the 1.0 struct (up to expected_rulebook_sha256), a max_input_bytes
+ * of 1, an unknown_members other than the two values, or an expected_rulebook_sha256 that is
+ * not 64 hexadecimal digits; SQP_ERR_RULEBOOK when the rulebook
  * is valid but its SHA-256 is not the expected one. Errors are reported as by sqp_engine_new.
  */
 SQP_API int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,

@@ -23,12 +23,20 @@ namespace sqp {
 // Input limits, each refused with ErrorCode::kLimitExceeded and an sqp.error/1 naming the limit
 // and the JSON pointer of the offending value (docs/hardening.md). They bound the memory and time
 // one document can take; the defaults are far above any real application, scoresheet or rulebook.
+// What an input document's members that its schema does not define do (READ.MEMBERS).
+enum class UnknownMembers : int {
+  kReject = 0,  // the default: invalid input, each one listed with its pointer and a suggestion
+  kNote = 1,    // accepted and not read; the result carries one note finding INPUT.UNKNOWN_MEMBER
+                // listing their pointers (for callers who attach data of their own)
+};
+
 struct EngineOptions {
   size_t max_input_bytes = 4u << 20;    // one document (one line of a batch)
   int max_depth = 32;                   // nested arrays and objects; the root one is level 1
   size_t max_string_bytes = 64u << 10;  // one string or member name, after unescaping
   size_t max_array_length = 10'000;     // elements of one array
   size_t max_object_members = 10'000;   // members of one object
+  UnknownMembers unknown_members = UnknownMembers::kReject;
   // Rulebook pinning: when not empty, the SHA-256 (64 hex digits, as in every output's
   // "rulebook" stamp) the engine's rulebook must have; Create and FromRulebookJson refuse any
   // other rulebook with kInvalidRulebook. A certification body pins the rulebook it approved.

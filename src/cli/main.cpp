@@ -41,6 +41,7 @@ constexpr const char* kHelp = R"(sqp — service-site quality rules and scoring 
 
 Usage:
   sqp OPERATION [FILE|-] [--rulebook FILE] [--format json|text] [--batch [--threads N]]
+                [--unknown-members reject|note]
   sqp rulebook validate FILE
   sqp --help | --version
 
@@ -57,6 +58,10 @@ Operations (one JSON document in, one out):
 Options:
   FILE, -          input document (default: standard input)
   --rulebook FILE  use this sqp.rulebook/1 instead of the compiled-in default
+  --unknown-members reject|note
+                   a member the input's schema does not define: invalid input, exit 3
+                   (reject, the default), or accepted and listed by a note finding
+                   INPUT.UNKNOWN_MEMBER (note)
   --format json    print the result document, one line (default)
   --format text    print a readable report in Chinese and English
   --format ics|svg certificate only: an iCalendar file of the deadlines, an SVG timeline
@@ -131,6 +136,7 @@ struct Options {
   bool format_given = false;
   bool batch = false;
   int threads = 1;
+  sqp::EngineOptions engine;  // --unknown-members
 };
 
 int ValidateRulebook(const std::string& path, const std::string& format) {
@@ -239,6 +245,16 @@ int Main(int argc, char** argv) {
         return UsageError("--threads must be a whole number from 1 to 256, got " + v);
       }
       o.threads = std::stoi(v);
+    } else if (a == "--unknown-members") {
+      if (i + 1 >= args.size()) return UsageError("--unknown-members needs a value");
+      const std::string& v = args[++i];
+      if (v == "reject") {
+        o.engine.unknown_members = sqp::UnknownMembers::kReject;
+      } else if (v == "note") {
+        o.engine.unknown_members = sqp::UnknownMembers::kNote;
+      } else {
+        return UsageError("--unknown-members must be reject or note, got " + v);
+      }
     } else if (a == "--rulebook" || a == "--format") {
       if (i + 1 >= args.size()) return UsageError(a + " needs a value");
       if (a == "--rulebook") {
@@ -287,7 +303,7 @@ int Main(int argc, char** argv) {
   if (o.rulebook_file) {
     auto text = ReadAll(*o.rulebook_file);
     if (!text) return UsageError("cannot read " + *o.rulebook_file);
-    auto made = sqp::Engine::FromRulebookJson(*text);
+    auto made = sqp::Engine::FromRulebookJson(*text, o.engine);
     if (!made.ok()) {
       const sqp::ErrorInfo info = sqp::DescribeError(made.status());
       std::cerr << "sqp: " << *o.rulebook_file << ": invalid rulebook\n";
@@ -296,7 +312,7 @@ int Main(int argc, char** argv) {
     }
     engine.emplace(*std::move(made));
   } else {
-    auto made = sqp::Engine::Create();
+    auto made = sqp::Engine::Create(o.engine);
     if (!made.ok()) {
       std::cerr << "sqp: the default rulebook failed to load: " << made.status().message() << "\n";
       return kExitInternal;

@@ -3,6 +3,8 @@
 
 #include <new>
 
+#include "absl/container/inlined_vector.h"
+
 #include "engine/operation.hpp"
 #include "json/reader.hpp"
 #include "json/writer.hpp"
@@ -122,6 +124,15 @@ std::vector<std::string_view> Engine::OperationNames() {
 
 namespace {
 
+// The names a document may use under quality_indicators.values: the rulebook's indicators.
+absl::InlinedVector<std::string_view, 16> IndicatorNames(const Engine& engine) {
+  absl::InlinedVector<std::string_view, 16> names;
+  for (const IndicatorDefinition& d : engine.rulebook().indicators.definitions) {
+    names.push_back(d.name);
+  }
+  return names;
+}
+
 // The one path every entry point takes: look up, parse within limits, check the schema, run.
 // Appends the result document to `out` on success; on failure `out` may hold a partial result,
 // which the caller discards. No exception leaves it.
@@ -154,7 +165,23 @@ absl::Status Evaluate(const Engine& engine, std::string_view operation, std::str
     } else if (!doc->is_object()) {
       return MakeError(ErrorCode::kInvalidInput, "", "expected a JSON object");
     }
-    if (absl::Status s = op->run(engine, *doc, w); !s.ok()) return s;
+    // READ.MEMBERS: every member is one the schema defines, before any rule reads the document.
+    json::UnknownMemberList unknown;
+    unknown.note = engine.options().unknown_members == UnknownMembers::kNote;
+    if (op->members != nullptr) {
+      json::Issues issues;
+      const auto indicator_names = IndicatorNames(engine);
+      json::CheckMembers(*doc, *op->members, json::Loc::Root(), indicator_names, issues, unknown);
+      if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);
+    }
+    internal::RunContext context{.unknown_members = unknown.noted};
+    if (absl::Status s = op->run(engine, *doc, context, w); !s.ok()) return s;
+    if (!unknown.noted.empty() && !context.unknown_members_reported) {
+      w.Key("findings");
+      w.BeginArray();
+      internal::WriteUnknownMembersFinding(unknown.noted, w);
+      w.EndArray();
+    }
     w.EndObject();
     return absl::OkStatus();
   } catch (const std::bad_alloc&) {
@@ -178,6 +205,28 @@ ErrorCode EvaluateToDocument(const Engine& engine, std::string_view operation,
 }  // namespace
 
 namespace internal {
+
+void WriteUnknownMembersFinding(std::span<const std::string> pointers, json::Writer& w) {
+  const std::string list = Join(pointers, ", ");
+  const std::string list_zh = Join(pointers, "、");
+  w.BeginObject();
+  w.Field("rule", "INPUT.UNKNOWN_MEMBER");
+  w.Field("article", "-");
+  w.Field("status", "note");
+  w.Field("message", Cat(pointers.size(), pointers.size() == 1 ? " member" : " members",
+                         " that the document's schema does not define accepted and not read "
+                         "(unknown_members: note): ", list));
+  w.Field("message_zh", Cat("文档中有 ", pointers.size(),
+                            " 个其模式未定义的成员，已按 unknown_members: note 接受但未读取：",
+                            list_zh));
+  w.Field("evidence", pointers.front());
+  w.Key("pointers");
+  w.BeginArray();
+  for (const std::string& p : pointers) w.String(p);
+  w.EndArray();
+  w.EndObject();
+}
+
 absl::Status EvaluateGeneralPath(const Engine& engine, std::string_view operation,
                                  std::string_view input, std::string& out) {
   return Evaluate(engine, operation, input, out, /*fast_paths=*/false);

@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 
 #include "absl/status/status.h"
+#include "json/members.hpp"
 #include "json/reader.hpp"
 #include "json/writer.hpp"
 #include "sqp/engine.hpp"
@@ -23,14 +24,31 @@ struct Renderer {
   std::string (*render)(const boost::json::value& result);
 };
 
+// What the engine found while reading a document, for the operation to report.
+struct RunContext {
+  // The pointers of members the document's schema does not define, accepted because the
+  // engine's unknown_members option is kNote (READ.MEMBERS); empty otherwise.
+  std::span<const std::string> unknown_members;
+  // Set by an operation that reported them in findings of its own (WriteUnknownMembersFinding);
+  // otherwise the engine adds them as the result's "findings" member.
+  bool unknown_members_reported = false;
+};
+
+// The note finding INPUT.UNKNOWN_MEMBER listing `pointers`, as one JSON object.
+void WriteUnknownMembersFinding(std::span<const std::string> pointers, json::Writer& w);
+
 struct OperationDef {
   std::string_view name;
   std::string_view input_schema;   // checked by the engine before `run`; "" = any object
   std::string_view output_schema;
+  // Every member the input document may hold (READ.MEMBERS), checked by the engine before
+  // `run`: an unknown member is refused, or noted (EngineOptions::unknown_members).
+  const json::ObjectDef* members = nullptr;
   // Decodes `input`, evaluates it, and writes the result's own members into `out`, which is
   // positioned inside the result object after "schema" and "rulebook". On error it returns the
   // status (every bad field with its pointer) and whatever it wrote is discarded.
-  absl::Status (*run)(const Engine& engine, const boost::json::value& input, json::Writer& out);
+  absl::Status (*run)(const Engine& engine, const boost::json::value& input, RunContext& context,
+                      json::Writer& out);
   // The human formats this operation offers (may be empty).
   std::span<const Renderer> renderers;
   // Optional fast path (may be null): decodes `input` straight from the text, with no DOM, when

@@ -88,6 +88,7 @@ namespace {
 // A number as written in messages: the shortest text that reads back the same value ("2.5", not
 // Boost's "2.5E0"); a number beyond a double's range (1e400 in the input) says so.
 std::string NumberText(const bj::value& v) {
+  if (IsInexactNumber(v)) return "a number that cannot be read exactly";
   if (const double* d = v.if_double()) {
     if (!std::isfinite(*d)) return *d > 0 ? "a number beyond 1.8e308" : "a number below -1.8e308";
     char buffer[64];
@@ -126,14 +127,12 @@ std::optional<std::int64_t> ReadInteger(const bj::value& v, const Loc& at, Issue
     n = *i;
   } else if (const auto* u = v.if_uint64()) {
     if (*u <= static_cast<std::uint64_t>(INT64_MAX)) n = static_cast<std::int64_t>(*u);
-  } else if (const auto* d = v.if_double()) {
-    // 6.0 is the integer 6; 6.5 is not an integer.
-    if (std::isfinite(*d) && std::trunc(*d) == *d && std::fabs(*d) < 9e15) {
-      n = static_cast<std::int64_t>(*d);
-    } else if (std::isfinite(*d)) {
-      issues.Add(at, Cat("expected a whole number, got ", NumberText(v)));
-      return std::nullopt;
-    }
+  } else if (v.is_double()) {
+    // A count is written as a whole number: 25.0, 6.5 and 2.5e1 are refused, not rounded or
+    // truncated (READ.MEMBERS, exact numbers).
+    issues.Add(at, Cat("expected a whole number written without a fraction or exponent, got ",
+                       NumberText(v)));
+    return std::nullopt;
   } else {
     issues.Add(at, Cat("expected a whole number, got ", KindOf(v)));
     return std::nullopt;
@@ -152,7 +151,16 @@ std::optional<Decimal> ReadDecimal(const bj::value& v, const Loc& at, Issues& is
     if (*i > -1'000'000'000'000LL && *i < 1'000'000'000'000LL) d = Decimal::FromInt(*i);
   } else if (v.is_uint64()) {
     d = std::nullopt;  // beyond int64: far outside any indicator or score
+  } else if (IsInexactNumber(v)) {
+    issues.Add(at, Cat("cannot be read exactly: at most ", Decimal::kPlaces,
+                       " decimal places, and no more significant digits than a double holds; "
+                       "sqp does not round its input"));
+    return std::nullopt;
   } else if (const auto* f = v.if_double()) {
+    if (!std::isfinite(*f)) {
+      issues.Add(at, Cat("is not a finite number (", NumberText(v), ")"));
+      return std::nullopt;
+    }
     d = Decimal::FromDouble(*f);
   } else {
     issues.Add(at, Cat("expected a number, got ", KindOf(v)));
@@ -316,7 +324,8 @@ class LimitedHandler {
         limits_(limits),
         frames_(storage.get()),
         keys_(storage.get()),
-        key_text_(storage.get()) {
+        key_text_(storage.get()),
+        number_text_(storage.get()) {
     frames_.reserve(16);
     keys_.reserve(32);
     key_text_.reserve(512);
@@ -386,19 +395,31 @@ class LimitedHandler {
     return Completed(ec);
   }
 
-  bool on_number_part(bj::string_view, bj::error_code&) { return true; }
+  bool on_number_part(bj::string_view s, bj::error_code&) {
+    number_text_.insert(number_text_.end(), s.begin(), s.end());
+    return true;
+  }
   bool on_int64(std::int64_t i, bj::string_view, bj::error_code& ec) {
+    number_text_.clear();
     st.push_int64(i);
     return Completed(ec);
   }
   bool on_uint64(std::uint64_t u, bj::string_view, bj::error_code& ec) {
+    number_text_.clear();
     st.push_uint64(u);
     return Completed(ec);
   }
-  bool on_double(double d, bj::string_view text, bj::error_code& ec) {
+  bool on_double(double d, bj::string_view tail, bj::error_code& ec) {
+    std::string_view text(tail.data(), tail.size());
+    if (!number_text_.empty()) {  // a number split across on_number_part calls
+      number_text_.insert(number_text_.end(), tail.begin(), tail.end());
+      text = std::string_view(number_text_.data(), number_text_.size());
+    }
     // Boost.JSON 1.81 computes a zero with a huge exponent (0e400) as 0 x infinity = NaN, which
     // no JSON number is and no output could carry (found by fuzz_json): it is a zero.
     if (std::isnan(d)) d = !text.empty() && text.front() == '-' ? -0.0 : 0.0;
+    if (!HeldExactly(d, text)) d = kInexactNumber;
+    number_text_.clear();
     st.push_double(d);
     return Completed(ec);
   }
@@ -521,10 +542,24 @@ class LimitedHandler {
                 ec);
   }
 
+  // Whether the double `d` that Boost.JSON made of the number `text` gives back exactly the
+  // decimal written (Decimal::Parse of the text itself), as sqp's decimal readers need:
+  // 94.99999999999999999999 is the double 95, and reading it as 95 would pass a >= 95 bound
+  // that the number written misses (READ.MEMBERS, exact numbers). A number too large for a
+  // decimal keeps its double, and the readers refuse it by its range.
+  static bool HeldExactly(double d, std::string_view text) {
+    if (!std::isfinite(d) || std::fabs(d) >= 1e12) return true;
+    const std::optional<Decimal> written = Decimal::Parse(text);
+    if (!written) return false;  // finer than Decimal::kPlaces decimals
+    const std::optional<Decimal> read = Decimal::FromDouble(d);
+    return read && read->units() == written->units();
+  }
+
   const JsonLimits& limits_;
   ArenaVector<Frame> frames_;
   ArenaVector<Key> keys_;
   ArenaVector<char> key_text_;
+  ArenaVector<char> number_text_;  // a number's text when Boost hands it over in parts
   bool in_key_ = false;
   size_t key_start_ = 0;
 };

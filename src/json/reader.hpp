@@ -80,12 +80,23 @@ struct EnumName {
   E value;
 };
 
+// ParseDocument stores a number whose double does not give back the decimal written (more
+// than Decimal::kPlaces decimals, or more digits than a double holds) as this NaN. JSON has no
+// NaN, so the mark cannot come from the input; every number reader refuses it.
+inline constexpr double kInexactNumber = __builtin_nan("");
+inline bool IsInexactNumber(const bj::value& v) {
+  const double* d = v.if_double();
+  return d != nullptr && *d != *d;
+}
+
 // Element readers: read one value at `at`, recording an issue and returning nullopt when bad.
 std::optional<std::string_view> ReadString(const bj::value& v, const Loc& at, Issues& issues,
                                            bool non_empty = false);
 std::optional<bool> ReadBool(const bj::value& v, const Loc& at, Issues& issues);
 std::optional<std::int64_t> ReadInteger(const bj::value& v, const Loc& at, Issues& issues,
                                         std::int64_t min, std::int64_t max);
+// A decimal: an integer, or a number the parser found held exactly (at most Decimal::kPlaces
+// decimals); a number the parser marked inexact (IsInexactNumber) or out of range is refused.
 std::optional<Decimal> ReadDecimal(const bj::value& v, const Loc& at, Issues& issues);
 std::optional<Date> ReadDate(const bj::value& v, const Loc& at, Issues& issues);
 void ReportUnknownEnum(const bj::value& v, const Loc& at, Issues& issues,

@@ -45,7 +45,14 @@ void AddAll(const absl::Status& status, Issues& issues) {
   for (const Issue& issue : DescribeError(status).issues) issues.AddAt(issue.path, issue.message);
 }
 
-absl::Status Run(const Engine& engine, const bj::value& input, json::Writer& w) {
+// The members of sqp.assessment/1: the embedded documents' own tables.
+constexpr json::MemberDef kAssessment[] = {{"schema"},
+                                           {"application", &kApplicationMembers},
+                                           {"procedure", &kCycleMembers},
+                                           {"scoresheet", &kScoresheetMembers}};
+constexpr json::ObjectDef kAssessmentDef{kAssessment};
+
+absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/, json::Writer& w) {
   const Rulebook& rb = engine.rulebook();
   Issues issues;
   const Loc root = Loc::Root();
@@ -186,6 +193,7 @@ const OperationDef& AssessOperation() {
   static const OperationDef kDef{.name = "assess",
                                  .input_schema = "sqp.assessment/1",
                                  .output_schema = "sqp.assessment-result/1",
+                                 .members = &kAssessmentDef,
                                  .run = &Run,
                                  .renderers = kRenderers};
   return kDef;

@@ -61,6 +61,22 @@ std::string AnniversaryList(const CertificateRules& rules) {
   return Join(parts, ", ");
 }
 
+// The members of sqp.certificate/1 (READ.MEMBERS).
+constexpr json::MemberDef kReport[] = {{"anniversary"}, {"submitted_on"}, {"significant_change"}};
+constexpr json::ObjectDef kReportDef{kReport};
+constexpr json::MemberDef kRevocation[] = {{"on"}, {"trigger"}};
+constexpr json::ObjectDef kRevocationDef{kRevocation};
+constexpr json::MemberDef kReapplication[] = {{"kind"}, {"filed_on"}};
+constexpr json::ObjectDef kReapplicationDef{kReapplication};
+constexpr json::MemberDef kCertificate[] = {{"schema"},
+                                            {"certificate_no"},
+                                            {"certified_on"},
+                                            {"as_of"},
+                                            {"reports", &kReportDef},
+                                            {"revocation", &kRevocationDef},
+                                            {"reapplication", &kReapplicationDef}};
+constexpr json::ObjectDef kCertificateDef{kCertificate};
+
 // Reads the document, recording every problem with its pointer.
 std::optional<Decoded> Decode(const Rulebook& rb, const bj::value& doc, json::Issues& issues) {
   Decoded out;
@@ -315,7 +331,7 @@ void WriteMessage(json::Writer& w, const Message& m) {
   w.Field("message_zh", m.zh);
 }
 
-absl::Status Run(const Engine& engine, const bj::value& input, json::Writer& w) {
+absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/, json::Writer& w) {
   const Rulebook& rb = engine.rulebook();
   json::Issues issues;
   std::optional<Decoded> decoded = Decode(rb, input, issues);
@@ -401,6 +417,7 @@ const OperationDef& CertificateOperation() {
   static const OperationDef kDef{.name = "certificate",
                                  .input_schema = "sqp.certificate/1",
                                  .output_schema = "sqp.certificate-status/1",
+                                 .members = &kCertificateDef,
                                  .run = &Run,
                                  .renderers = kRenderers};
   return kDef;

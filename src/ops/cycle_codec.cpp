@@ -3,6 +3,18 @@
 #include "strings.hpp"
 
 namespace sqp::internal {
+
+namespace {
+constexpr json::MemberDef kObjection[] = {
+    {"received_on"}, {"in_writing"}, {"has_evidence"}, {"has_contact"}};
+constexpr json::ObjectDef kObjectionDef{kObjection};
+constexpr json::MemberDef kCycle[] = {{"applied_on"},
+                                      {"materials_received_on"},
+                                      {"publicity_starts_on"},
+                                      {"objections", &kObjectionDef}};
+}  // namespace
+constinit const json::ObjectDef kCycleMembers{kCycle};
+
 namespace {
 
 namespace bj = boost::json;

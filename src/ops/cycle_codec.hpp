@@ -8,11 +8,15 @@
 #include <boost/json.hpp>
 
 #include "absl/status/status.h"
+#include "json/members.hpp"
 #include "json/reader.hpp"
 #include "json/writer.hpp"
 #include "sqp/cycle.hpp"
 
 namespace sqp::internal {
+
+// The members of sqp.cycle/1 without its "schema" (as `assess` embeds it under "procedure").
+extern const json::ObjectDef kCycleMembers;
 
 // Reads the cycle members of the object at `at` (applied_on, materials_received_on,
 // publicity_starts_on, objections) into `out`, recording every problem with its JSON pointer in

@@ -7,11 +7,15 @@
 namespace sqp::internal {
 namespace {
 
-absl::Status Run(const Engine& engine, const boost::json::value& input, json::Writer& w) {
+constexpr json::MemberDef kSchemaOnly[] = {{"schema"}};
+constexpr json::ObjectDef kCycleDocument{kSchemaOnly, json::ObjectDef::Keys::kListed,
+                                         &kCycleMembers};
+
+absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& /*context*/, json::Writer& w) {
   CycleInput in;
   if (absl::Status s = DecodeCycle(input, json::Loc::Root(), in); !s.ok()) return s;
-  // Unknown members are tolerated, so a document without any known part is almost surely a
-  // misspelt one: say so rather than answer with an empty calendar.
+  // A document with none of the parts has nothing to answer: say so rather than answer with an
+  // empty calendar.
   if (!in.applied_on && !in.materials_received_on && !in.publicity_starts_on && !in.objections) {
     return MakeError(ErrorCode::kInvalidInput, "",
                      "nothing to evaluate: give at least one of applied_on, "
@@ -34,6 +38,7 @@ const OperationDef& CycleOperation() {
   static const OperationDef kDef{.name = "cycle",
                                  .input_schema = "sqp.cycle/1",
                                  .output_schema = "sqp.cycle-result/1",
+                                 .members = &kCycleDocument,
                                  .run = &Run,
                                  .renderers = kRenderers};
   return kDef;

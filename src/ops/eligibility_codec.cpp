@@ -6,9 +6,74 @@
 #include <cstdint>
 #include <cstring>
 
+#include "engine/operation.hpp"
 #include "strings.hpp"
 
 namespace sqp::internal {
+
+// ---- Members of sqp.application/1 (CONTRACT.md §2, §7; READ.MEMBERS) -------------------------
+
+namespace {
+using M = json::MemberDef;
+constexpr M kContact[] = {{"name"},    {"department"}, {"mobile"}, {"phone"},
+                          {"address"}, {"postcode"},   {"email"}};
+constexpr M kManager[] = {{"name"}, {"title"}};
+}  // namespace
+constinit const json::ObjectDef kSiteContactMembers{kContact};
+constinit const json::ObjectDef kSiteManagerMembers{kManager};
+
+namespace {
+constexpr M kShifts[] = {{"count"}, {"staff_per_shift"}};
+constexpr json::ObjectDef kShiftsDef{kShifts};
+constexpr M kSite[] = {{"name"},
+                       {"type"},
+                       {"address"},
+                       {"staff_count"},
+                       {"area_m2"},
+                       {"established_on"},
+                       {"contact", &kSiteContactMembers},
+                       {"manager", &kSiteManagerMembers},
+                       {"shifts", &kShiftsDef},
+                       {"services"}};
+constexpr json::ObjectDef kSiteDef{kSite};
+constexpr M kLicense[] = {{"number"}, {"valid_until"}};
+constexpr json::ObjectDef kLicenseDef{kLicense};
+constexpr M kEnterprise[] = {{"name"},
+                             {"credit_code"},
+                             {"business_registered"},
+                             {"telecom_license", &kLicenseDef},
+                             {"legal_representative"},
+                             {"parent"}};
+constexpr json::ObjectDef kEnterpriseDef{kEnterprise};
+// The indicator names under "values" are the rulebook's (Keys::kExternal).
+constexpr json::ObjectDef kIndicatorValuesDef{{}, json::ObjectDef::Keys::kExternal};
+constexpr M kIndicators[] = {{"attested"}, {"values", &kIndicatorValuesDef}};
+constexpr json::ObjectDef kIndicatorsDef{kIndicators};
+constexpr M kAccident[] = {{"date"}, {"severity"}, {"summary"}};
+constexpr json::ObjectDef kAccidentDef{kAccident};
+constexpr M kCriticism[] = {{"date"}, {"subject"}, {"document_no"}, {"summary"}};
+constexpr json::ObjectDef kCriticismDef{kCriticism};
+constexpr M kAdverse[] = {{"date"}, {"regulator_opinion"}, {"source"}, {"summary"}};
+constexpr json::ObjectDef kAdverseDef{kAdverse};
+constexpr M kStaff[] = {{"name"}, {"certificate_no"}};
+constexpr json::ObjectDef kStaffDef{kStaff};
+constexpr M kCertificate[] = {{"certified_on"}, {"grade"}};
+constexpr json::ObjectDef kCertificateDef{kCertificate};
+constexpr M kApplication[] = {{"schema"},
+                              {"application_id"},
+                              {"kind"},
+                              {"applied_on"},
+                              {"site", &kSiteDef},
+                              {"enterprise", &kEnterpriseDef},
+                              {"quality_indicators", &kIndicatorsDef},
+                              {"accidents", &kAccidentDef},
+                              {"regulator_criticisms", &kCriticismDef},
+                              {"adverse_records", &kAdverseDef},
+                              {"trained_staff", &kStaffDef},
+                              {"current_certificate", &kCertificateDef}};
+}  // namespace
+constinit const json::ObjectDef kApplicationMembers{kApplication};
+
 namespace {
 
 namespace bj = boost::json;
@@ -41,16 +106,37 @@ constexpr json::EnumName<RegulatorOpinion> kOpinions[] = {
 
 constexpr std::int64_t kMaxStaffCount = 10'000'000;
 
-// A measurement sqp does not use but which must still make sense (area_m2).
+// A measurement sqp does not use but which must still make sense (area_m2): an exact decimal
+// like every other number read, and not negative.
 void CheckNonNegativeNumber(const Fields& f, std::string_view key) {
-  const bj::value* v = f.Get(key, Need::kOptional);
-  if (v == nullptr) return;
-  const Loc at = f.loc().Key(key);
-  if (!v->is_number()) {
-    f.issues().Add(at, Cat("expected a number, got ", json::KindOf(*v)));
-  } else if (v->to_number<double>() < 0) {
-    f.issues().Add(at, Cat("must not be negative, got ", bj::serialize(*v)));
+  const std::optional<Decimal> d = f.Number(key, Need::kOptional);
+  if (d && *d < Decimal()) {
+    const Loc at = f.loc().Key(key);
+    f.issues().Add(at, Cat("must not be negative, got ", d->ToString()));
   }
+}
+
+// An optional object of Annex 2's form whose members, all optional strings, are those of its
+// member table (the table is the one list of them: strict reading and this reading both use it).
+void CheckStringObject(const Fields& parent, std::string_view key, const json::ObjectDef& def) {
+  const bj::value* v = parent.Get(key, Need::kOptional);
+  if (v == nullptr) return;
+  const Loc at = parent.loc().Key(key);
+  const Fields f(*v, at, parent.issues());
+  if (!f.ok()) return;
+  for (const json::MemberDef& m : def.members) f.String(m.key, Need::kOptional);
+}
+
+// site.shifts (Annex 2): absent means no shift work.
+constexpr std::int64_t kMaxShifts = 100;
+void CheckShifts(const Fields& site) {
+  const bj::value* v = site.Get("shifts", Need::kOptional);
+  if (v == nullptr) return;
+  const Loc at = site.loc().Key("shifts");
+  const Fields f(*v, at, site.issues());
+  if (!f.ok()) return;
+  f.Integer("count", Need::kRequired, 1, kMaxShifts);
+  f.Integer("staff_per_shift", Need::kOptional, 0, kMaxStaffCount);
 }
 
 // Each element of the optional array `key` decoded by `read(fields, item)`.
@@ -80,6 +166,10 @@ void DecodeSite(const Fields& root, Application& out) {
   f.Integer("staff_count", Need::kOptional, 0, kMaxStaffCount);
   CheckNonNegativeNumber(f, "area_m2");
   f.DateField("established_on", Need::kOptional);
+  CheckStringObject(f, "contact", kSiteContactMembers);
+  CheckStringObject(f, "manager", kSiteManagerMembers);
+  CheckShifts(f);
+  f.String("services", Need::kOptional);
 }
 
 void DecodeEnterprise(const Fields& root, Application& out) {
@@ -88,6 +178,8 @@ void DecodeEnterprise(const Fields& root, Application& out) {
   const Loc at = root.loc().Key("enterprise");
   const Fields f(*v, at, root.issues());
   f.String("name", Need::kOptional);
+  f.String("legal_representative", Need::kOptional);
+  f.String("parent", Need::kOptional);
   if (auto code = f.String("credit_code", Need::kOptional)) out.credit_code = *code;
   if (auto reg = f.Bool("business_registered", Need::kOptional)) out.business_registered = *reg;
   // ELIG.LICENSE: absent or null is "no licence".
@@ -730,14 +822,19 @@ absl::Status DecodeApplication(const bj::value& v, const Loc& at, Application& o
     DecodeList(root, "accidents", out.accidents, [](const Fields& f, Accident& a) {
       if (auto d = f.DateField("date", Need::kRequired)) a.date = *d;
       if (auto s = f.Enum("severity", Need::kRequired, kSeverities)) a.severity = *s;
+      f.String("summary", Need::kOptional);
     });
     DecodeList(root, "regulator_criticisms", out.criticisms, [](const Fields& f, Criticism& c) {
       if (auto d = f.DateField("date", Need::kRequired)) c.date = *d;
       if (auto s = f.Enum("subject", Need::kRequired, kSubjects)) c.subject = *s;
+      f.String("document_no", Need::kOptional);
+      f.String("summary", Need::kOptional);
     });
     DecodeList(root, "adverse_records", out.adverse_records, [](const Fields& f, AdverseRecord& r) {
       if (auto d = f.DateField("date", Need::kRequired)) r.date = *d;
       if (auto o = f.Enum("regulator_opinion", Need::kRequired, kOpinions)) r.opinion = *o;
+      f.String("source", Need::kOptional);
+      f.String("summary", Need::kOptional);
     });
     DecodeList(root, "trained_staff", out.trained_staff, [](const Fields& f, TrainedStaff& s) {
       f.String("name", Need::kOptional);
@@ -777,7 +874,8 @@ bool AppendEvidencePointer(const Application& app, const Finding& f, std::string
 // ---- Encoding ------------------------------------------------------------------------------
 
 void WriteEligibility(const Rulebook& rb, const Application& app, const EligibilityResult& result,
-                      json::Writer& w, std::string_view pointer_prefix) {
+                      json::Writer& w, std::string_view pointer_prefix,
+                      std::span<const std::string> unknown_members) {
   if (app.application_id) {
     w.Field("application_id", *app.application_id);
   } else {
@@ -819,6 +917,13 @@ void WriteEligibility(const Rulebook& rb, const Application& app, const Eligibil
       EvidencePointer(app, f, pointer_prefix, t);
       t << R"("})";
     }
+  }
+  if (!unknown_members.empty()) {
+    std::string note;
+    json::Writer nw(note);
+    WriteUnknownMembersFinding(unknown_members, nw);
+    if (!first) t << ',';
+    t << note;
   }
   t << ']';
 }

@@ -2,21 +2,30 @@
 // with `assess`, which embeds an application and its eligibility result.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
 #include <boost/json.hpp>
 
 #include "absl/status/status.h"
+#include "json/members.hpp"
 #include "json/reader.hpp"
 #include "json/writer.hpp"
 #include "sqp/eligibility.hpp"
 
 namespace sqp::internal {
 
+// The members of sqp.application/1 at every level (READ.MEMBERS), and Annex 2's two objects of
+// optional strings, which both decoders read from these tables.
+extern const json::ObjectDef kApplicationMembers;
+extern const json::ObjectDef kSiteContactMembers;
+extern const json::ObjectDef kSiteManagerMembers;
+
 // Decodes an sqp.application/1 object at `at` (its "schema" member is not checked here).
 // Validates the whole document and reports every bad field with its JSON pointer as one
-// kInvalidInput status. Members sqp does not read are tolerated. `out`'s strings are views into
+// kInvalidInput status. Unknown members are the engine's to check first (kApplicationMembers),
+// so they are not reported here. `out`'s strings are views into
 // `v`, which must outlive it.
 absl::Status DecodeApplication(const boost::json::value& v, const json::Loc& at, Application& out);
 
@@ -26,14 +35,17 @@ absl::Status DecodeApplication(const boost::json::value& v, const json::Loc& at,
 // than 15 digits, a wrong type, a missing member, anything those would report or near a limit),
 // which must then take the general path. `out`'s strings are views into `text`.
 bool DecodeApplicationText(std::string_view text, const json::JsonLimits& limits,
-                           Application& out);
+                           const Rulebook& rulebook, Application& out);
 
 // Writes the sqp.eligibility/1 members (application_id, decision, disqualified, window,
 // eligible_from, findings) into the object `w` is positioned in; "schema" and "rulebook" are the
 // caller's. Evidence pointers are prefixed with `pointer_prefix` ("/application" when the
 // application is embedded in a larger document).
+// `unknown_members` (READ.MEMBERS in note mode) are listed by a last finding
+// INPUT.UNKNOWN_MEMBER when not empty.
 void WriteEligibility(const Rulebook& rb, const Application& app, const EligibilityResult& result,
-                      json::Writer& w, std::string_view pointer_prefix = "");
+                      json::Writer& w, std::string_view pointer_prefix = "",
+                      std::span<const std::string> unknown_members = {});
 
 // The finding's message in English / Chinese, appended to `out`.
 void AppendFindingMessage(const Rulebook& rb, const Application& app,

@@ -1,7 +1,9 @@
 // The fast path of the eligibility operation: an sqp.application/1 document read straight from
 // its text into the typed Application (no DOM), for documents in the common shape. It mirrors
 // DecodeApplication (eligibility_codec.cpp) member by member and declines everything that
-// function would report, so errors keep coming from the one general path. Both are checked
+// function would report — and any member the schema does not define (READ.MEMBERS), so the
+// engine's member check gives that error, or its note — so errors keep coming from the one
+// general path. Both are checked
 // against each other on every bundled and generated document, on mutations of them
 // (tests/eligibility_fast_decode_test.cpp) and by the sqp_fuzz_operations target.
 #include <cmath>
@@ -18,8 +20,9 @@ using json::Scanner;
 constexpr std::int64_t kMaxStaffCount = 10'000'000;  // as DecodeSite
 constexpr std::int64_t kMaxWholeIndicator = 1'000'000'000'000LL;  // as json::ReadDecimal
 
-// Known members of one object: a bit each, so a repeated known name is caught; names the
-// decoder does not read are kept in `others` for the same check among themselves.
+// Known members of one object: a bit each, so a repeated known name is caught; Annex 2's
+// informational members, which the decoder does not keep, are kept in `others` for the same
+// check among themselves.
 class Seen {
  public:
   bool Known(unsigned bit) {
@@ -80,6 +83,26 @@ bool OptionalBool(Scanner& s, std::optional<bool>& out) {
   }
 }
 
+// An optional object of Annex 2 whose members are all optional strings, named by `def`
+// (kSiteContactMembers, kSiteManagerMembers: the tables DecodeApplication reads them from).
+bool StringObject(Scanner& s, const json::ObjectDef& def, int depth) {
+  if (s.ConsumeNull()) return true;
+  Scanner::Keys names;
+  return s.Object(depth, [&](std::string_view key) {
+    for (const json::MemberDef& m : def.members) {
+      if (m.key == key) return names.Add(key) && OptionalStringIgnored(s);
+    }
+    return false;  // an unknown member: the general path reports it
+  });
+}
+
+bool IsOneOf(std::string_view key, std::span<const std::string_view> names) {
+  for (const std::string_view n : names) {
+    if (n == key) return true;
+  }
+  return false;
+}
+
 template <class E, size_t N>
 bool RequiredEnum(Scanner& s, const std::array<std::string_view, N>& names, E& out) {
   std::string_view v;
@@ -91,6 +114,21 @@ bool RequiredEnum(Scanner& s, const std::array<std::string_view, N>& names, E& o
     }
   }
   return false;
+}
+
+// A number json::ReadDecimal reads: an integer inside its range, or at most 15 digits (the
+// scanner's own bound) whose double gives back the decimal written.
+bool ExactDecimal(Scanner& s, std::optional<Decimal>& out) {
+  Scanner::NumberValue n;
+  if (!s.Number(n)) return false;
+  if (n.is_integer) {
+    if (n.integer > -kMaxWholeIndicator && n.integer < kMaxWholeIndicator) {
+      out = Decimal::FromInt(n.integer);
+    }
+  } else {
+    out = Decimal::FromDouble(n.real);
+  }
+  return out.has_value();
 }
 
 bool Site(Scanner& s, Application& out) {
@@ -106,17 +144,20 @@ bool Site(Scanner& s, Application& out) {
       Scanner::NumberValue n;
       return s.Number(n) && n.is_integer && n.integer >= 0 && n.integer <= kMaxStaffCount;
     }
-    if (Is(key, "area_m2")) {  // any non-negative number (CheckNonNegativeNumber)
+    if (Is(key, "area_m2")) {  // a non-negative exact decimal (CheckNonNegativeNumber)
       if (!seen.Known(kArea)) return false;
       if (s.ConsumeNull()) return true;
-      Scanner::NumberValue n;
-      return s.Number(n) && (n.is_integer ? n.integer >= 0 : !(n.real < 0));
+      std::optional<Decimal> area;
+      return ExactDecimal(s, area) && !(*area < Decimal());
     }
     if (Is(key, "established_on")) {
       std::optional<Date> ignored;
       return seen.Known(kEstablished) && OptionalDate(s, ignored);
     }
-    return seen.Other(key) && s.SkipValue(3);
+    if (Is(key, "contact")) return seen.Other(key) && StringObject(s, kSiteContactMembers, 3);
+    if (Is(key, "manager")) return seen.Other(key) && StringObject(s, kSiteManagerMembers, 3);
+    if (Is(key, "services")) return seen.Other(key) && OptionalStringIgnored(s);
+    return false;  // shifts (rare) and unknown members take the general path
   });
   return read && seen.Has(kType);
 }
@@ -129,7 +170,7 @@ bool License(Scanner& s, Application& out) {
   const bool read = s.Object(3, [&](std::string_view key) {
     if (Is(key, "number")) return seen.Known(kNumber) && OptionalStringIgnored(s);
     if (Is(key, "valid_until")) return seen.Known(kValidUntil) && OptionalDate(s, license.valid_until);
-    return seen.Other(key) && s.SkipValue(4);
+    return false;
   });
   if (read) out.telecom_license = license;
   return read;
@@ -145,41 +186,36 @@ bool Enterprise(Scanner& s, Application& out) {
       return seen.Known(kRegistered) && OptionalBool(s, out.business_registered);
     }
     if (Is(key, "telecom_license")) return seen.Known(kLicense) && License(s, out);
-    return seen.Other(key) && s.SkipValue(3);
+    if (Is(key, "legal_representative") || Is(key, "parent")) {
+      return seen.Other(key) && OptionalStringIgnored(s);
+    }
+    return false;
   });
 }
 
-// quality_indicators.values: every member a number that is an exact Decimal (json::ReadDecimal).
-bool IndicatorValues(Scanner& s, Application& out) {
+// quality_indicators.values: every member a number that is an exact Decimal (json::ReadDecimal)
+// under a name the rulebook defines (anything else is the member check's to report).
+bool IndicatorValues(Scanner& s, const Rulebook& rb, Application& out) {
   if (s.ConsumeNull()) return true;
   Scanner::Keys names;
   return s.Object(3, [&](std::string_view key) {
-    if (!names.Add(key)) return false;
-    Scanner::NumberValue n;
-    if (!s.Number(n)) return false;
+    if (!names.Add(key) || rb.indicators.Find(key) == nullptr) return false;
     std::optional<Decimal> d;
-    if (n.is_integer) {
-      if (n.integer > -kMaxWholeIndicator && n.integer < kMaxWholeIndicator) {
-        d = Decimal::FromInt(n.integer);
-      }
-    } else {
-      d = Decimal::FromDouble(n.real);
-    }
-    if (!d) return false;
+    if (!ExactDecimal(s, d)) return false;
     out.indicator_values.push_back({key, *d});
     return true;
   });
 }
 
-bool Indicators(Scanner& s, Application& out) {
+bool Indicators(Scanner& s, const Rulebook& rb, Application& out) {
   if (s.ConsumeNull()) return true;
   enum : unsigned { kAttested, kValues };
   Seen seen;
   std::optional<bool> attested;
   const bool read = s.Object(2, [&](std::string_view key) {
     if (Is(key, "attested")) return seen.Known(kAttested) && OptionalBool(s, attested);
-    if (Is(key, "values")) return seen.Known(kValues) && IndicatorValues(s, out);
-    return seen.Other(key) && s.SkipValue(3);
+    if (Is(key, "values")) return seen.Known(kValues) && IndicatorValues(s, rb, out);
+    return false;
   });
   if (!read) return false;
   out.has_quality_indicators = true;
@@ -187,11 +223,11 @@ bool Indicators(Scanner& s, Application& out) {
   return true;
 }
 
-// An optional array of objects, each with a required date and a required enum member (accidents,
-// regulator_criticisms, adverse_records).
+// An optional array of objects, each with a required date, a required enum member and Annex 2's
+// optional strings `notes` (accidents, regulator_criticisms, adverse_records).
 template <class Item, size_t N, class E, size_t M, size_t K>
 bool DatedList(Scanner& s, const char (&enum_key)[K], const std::array<std::string_view, M>& names,
-               E Item::*field, InlineList<Item, N>& out) {
+               E Item::*field, std::span<const std::string_view> notes, InlineList<Item, N>& out) {
   if (s.ConsumeNull()) return true;
   return s.Array(2, [&] {
     enum : unsigned { kDate, kEnum };
@@ -200,7 +236,7 @@ bool DatedList(Scanner& s, const char (&enum_key)[K], const std::array<std::stri
     const bool read = s.Object(3, [&](std::string_view key) {
       if (Is(key, "date")) return seen.Known(kDate) && RequiredDate(s, item.date);
       if (Is(key, enum_key)) return seen.Known(kEnum) && RequiredEnum(s, names, item.*field);
-      return seen.Other(key) && s.SkipValue(4);
+      return IsOneOf(key, notes) && seen.Other(key) && OptionalStringIgnored(s);
     });
     if (!read || !seen.Has(kDate) || !seen.Has(kEnum)) return false;
     out.push_back(item);
@@ -217,7 +253,7 @@ bool Staff(Scanner& s, Application& out) {
     const bool read = s.Object(3, [&](std::string_view key) {
       if (Is(key, "name")) return seen.Known(kName) && OptionalStringIgnored(s);
       if (Is(key, "certificate_no")) return seen.Known(kNumber) && OptionalString(s, number);
-      return seen.Other(key) && s.SkipValue(4);
+      return false;
     });
     if (!read) return false;
     out.trained_staff.push_back({number.value_or(std::string_view())});
@@ -233,7 +269,7 @@ bool Certificate(Scanner& s, Application& out) {
   const bool read = s.Object(2, [&](std::string_view key) {
     if (Is(key, "certified_on")) return seen.Known(kCertifiedOn) && RequiredDate(s, certified_on);
     if (Is(key, "grade")) return seen.Known(kGrade) && OptionalStringIgnored(s);
-    return seen.Other(key) && s.SkipValue(3);
+    return false;
   });
   if (!read || !seen.Has(kCertifiedOn)) return false;
   out.current_certificate = CurrentCertificate{certified_on};
@@ -243,7 +279,7 @@ bool Certificate(Scanner& s, Application& out) {
 }  // namespace
 
 bool DecodeApplicationText(std::string_view text, const json::JsonLimits& limits,
-                           Application& out) {
+                           const Rulebook& rb, Application& out) {
   out = Application{};
   if (text.size() > limits.max_input_bytes) return false;
   Scanner s(text, limits);
@@ -262,22 +298,26 @@ bool DecodeApplicationText(std::string_view text, const json::JsonLimits& limits
     if (Is(key, "applied_on")) return seen.Known(kAppliedOn) && RequiredDate(s, out.applied_on);
     if (Is(key, "site")) return seen.Known(kSite) && Site(s, out);
     if (Is(key, "enterprise")) return seen.Known(kEnterprise) && Enterprise(s, out);
-    if (Is(key, "quality_indicators")) return seen.Known(kIndicators) && Indicators(s, out);
+    if (Is(key, "quality_indicators")) return seen.Known(kIndicators) && Indicators(s, rb, out);
     if (Is(key, "accidents")) {
-      return seen.Known(kAccidents) &&
-             DatedList(s, "severity", kAccidentSeverityNames, &Accident::severity, out.accidents);
+      static constexpr std::string_view kNotes[] = {"summary"};
+      return seen.Known(kAccidents) && DatedList(s, "severity", kAccidentSeverityNames,
+                                                 &Accident::severity, kNotes, out.accidents);
     }
     if (Is(key, "regulator_criticisms")) {
-      return seen.Known(kCriticisms) &&
-             DatedList(s, "subject", kCriticismSubjectNames, &Criticism::subject, out.criticisms);
+      static constexpr std::string_view kNotes[] = {"document_no", "summary"};
+      return seen.Known(kCriticisms) && DatedList(s, "subject", kCriticismSubjectNames,
+                                                  &Criticism::subject, kNotes, out.criticisms);
     }
     if (Is(key, "adverse_records")) {
-      return seen.Known(kAdverse) && DatedList(s, "regulator_opinion", kRegulatorOpinionNames,
-                                               &AdverseRecord::opinion, out.adverse_records);
+      static constexpr std::string_view kNotes[] = {"source", "summary"};
+      return seen.Known(kAdverse) &&
+             DatedList(s, "regulator_opinion", kRegulatorOpinionNames, &AdverseRecord::opinion,
+                       kNotes, out.adverse_records);
     }
     if (Is(key, "trained_staff")) return seen.Known(kStaff) && Staff(s, out);
     if (Is(key, "current_certificate")) return seen.Known(kCertificate) && Certificate(s, out);
-    return seen.Other(key) && s.SkipValue(2);
+    return false;
   });
   return read && s.AtEnd() && seen.Has(kSchema) && seen.Has(kKind) && seen.Has(kAppliedOn) &&
          seen.Has(kSite) && seen.Has(kEnterprise);

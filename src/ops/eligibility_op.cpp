@@ -8,16 +8,18 @@ namespace sqp::internal {
 namespace {
 
 // Both paths: the rules on the decoded application, then its result's members.
-void EvaluateAndWrite(const Engine& engine, const Application& app, json::Writer& w) {
+void EvaluateAndWrite(const Engine& engine, const Application& app, json::Writer& w,
+                      std::span<const std::string> unknown_members = {}) {
   EligibilityResult result;
   EvaluateEligibility(engine.rulebook(), app, result);
-  WriteEligibility(engine.rulebook(), app, result, w);
+  WriteEligibility(engine.rulebook(), app, result, w, "", unknown_members);
 }
 
-absl::Status Run(const Engine& engine, const boost::json::value& input, json::Writer& w) {
+absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& context, json::Writer& w) {
   Application app;  // views into `input`, which outlives it
   if (absl::Status s = DecodeApplication(input, json::Loc::Root(), app); !s.ok()) return s;
-  EvaluateAndWrite(engine, app, w);
+  EvaluateAndWrite(engine, app, w, context.unknown_members);
+  context.unknown_members_reported = true;  // INPUT.UNKNOWN_MEMBER ends the findings
   return absl::OkStatus();
 }
 
@@ -25,7 +27,7 @@ absl::Status Run(const Engine& engine, const boost::json::value& input, json::Wr
 bool RunText(const Engine& engine, std::string_view input, const json::JsonLimits& limits,
              json::Writer& w) {
   Application app;  // views into `input`
-  if (!DecodeApplicationText(input, limits, app)) return false;
+  if (!DecodeApplicationText(input, limits, engine.rulebook(), app)) return false;
   EvaluateAndWrite(engine, app, w);
   return true;
 }
@@ -37,6 +39,7 @@ const OperationDef& EligibilityOperation() {
   static const OperationDef kDef{.name = "eligibility",
                                  .input_schema = "sqp.application/1",
                                  .output_schema = "sqp.eligibility/1",
+                                 .members = &kApplicationMembers,
                                  .run = &Run,
                                  .renderers = kRenderers,
                                  .run_text = &RunText};

@@ -35,6 +35,17 @@ constexpr json::EnumName<MeetingDecision> kDecisions[] = {
     {"continue_verification", MeetingDecision::kContinueVerification},
     {"terminate_review", MeetingDecision::kTerminateReview}};
 enum class Vote { kFor, kAgainst, kAbstain };
+// The members of sqp.meeting/1 (READ.MEMBERS).
+constexpr json::MemberDef kBallot[] = {{"voter"}, {"vote"}};
+constexpr json::ObjectDef kBallotDef{kBallot};
+constexpr json::MemberDef kMotion[] = {{"subject"}, {"decision"}, {"for"},
+                                       {"against"}, {"abstain"},  {"ballots", &kBallotDef}};
+constexpr json::ObjectDef kMotionDef{kMotion};
+constexpr json::MemberDef kMeeting[] = {{"schema"},  {"body"},      {"mode"},
+                                        {"members"}, {"present"},   {"attendees"},
+                                        {"motions", &kMotionDef}};
+constexpr json::ObjectDef kMeetingDef{kMeeting};
+
 constexpr json::EnumName<Vote> kVotes[] = {
     {"for", Vote::kFor}, {"against", Vote::kAgainst}, {"abstain", Vote::kAbstain}};
 
@@ -244,7 +255,7 @@ void WriteMeeting(const MeetingInput& in, const MeetingResult& r, json::Writer& 
   w.EndArray();
 }
 
-absl::Status Run(const Engine& engine, const bj::value& input, json::Writer& w) {
+absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/, json::Writer& w) {
   MeetingInput in;
   if (absl::Status s = DecodeMeeting(input, in); !s.ok()) return s;
   absl::StatusOr<MeetingResult> r = EvaluateMeeting(engine.rulebook(), in);
@@ -339,6 +350,7 @@ const OperationDef& MeetingOperation() {
   static const OperationDef kDef{.name = "meeting",
                                  .input_schema = "sqp.meeting/1",
                                  .output_schema = "sqp.meeting-result/1",
+                                 .members = &kMeetingDef,
                                  .run = &Run,
                                  .renderers = kRenderers};
   return kDef;

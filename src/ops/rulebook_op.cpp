@@ -5,7 +5,11 @@
 namespace sqp::internal {
 namespace {
 
-absl::Status Run(const Engine& engine, const boost::json::value& /*input*/, json::Writer& w) {
+// Its input carries nothing but, optionally, a schema.
+constexpr json::MemberDef kRulebookQuery[] = {{"schema"}};
+constexpr json::ObjectDef kRulebookQueryDef{kRulebookQuery};
+
+absl::Status Run(const Engine& engine, const boost::json::value& /*input*/, RunContext& /*context*/, json::Writer& w) {
   const Rulebook& rb = engine.rulebook();
   w.Field("id", rb.identity.id);
   w.Field("version", rb.identity.version);
@@ -29,6 +33,7 @@ const OperationDef& RulebookOperation() {
   static const OperationDef kDef{.name = "rulebook",
                                  .input_schema = "",
                                  .output_schema = "sqp.rulebook-info/1",
+                                 .members = &kRulebookQueryDef,
                                  .run = &Run,
                                  .renderers = kRenderers};
   return kDef;

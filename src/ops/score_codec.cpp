@@ -7,6 +7,14 @@
 #include "strings.hpp"
 
 namespace sqp::internal {
+
+namespace {
+constexpr json::ObjectDef kAnyNames{{}, json::ObjectDef::Keys::kAny};
+constexpr json::MemberDef kScoresheet[] = {
+    {"schema"}, {"site_type"}, {"judged", &kAnyNames}, {"indicators", &kAnyNames}};
+}  // namespace
+constinit const json::ObjectDef kScoresheetMembers{kScoresheet};
+
 namespace {
 
 namespace bj = boost::json;

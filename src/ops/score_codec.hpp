@@ -8,12 +8,18 @@
 
 #include <boost/json.hpp>
 
+#include "json/members.hpp"
 #include "json/reader.hpp"
 #include "json/writer.hpp"
 #include "sqp/rulebook.hpp"
 #include "sqp/scoring.hpp"
 
 namespace sqp::internal {
+
+// The members of sqp.scoresheet/1. The names under "judged" and "indicators" are the rulebook's
+// items and indicators, which DecodeScoresheet checks itself (an unknown one is always refused:
+// it names a score that would otherwise be lost).
+extern const json::ObjectDef kScoresheetMembers;
 
 // Decodes the scoresheet object at `at` (its "schema" member is not looked at: the caller checks
 // it). Every problem is recorded in `issues` with its pointer; nullopt when there is any.

@@ -8,7 +8,7 @@
 namespace sqp::internal {
 namespace {
 
-absl::Status Run(const Engine& engine, const boost::json::value& input, json::Writer& w) {
+absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& /*context*/, json::Writer& w) {
   const Rulebook& rb = engine.rulebook();
   json::Issues issues;
   const auto sheet = DecodeScoresheet(input, json::Loc::Root(), rb, issues);
@@ -28,6 +28,7 @@ const OperationDef& ScoreOperation() {
   static const OperationDef kDef{.name = "score",
                                  .input_schema = "sqp.scoresheet/1",
                                  .output_schema = "sqp.score/1",
+                                 .members = &kScoresheetMembers,
                                  .run = &Run,
                                  .renderers = kRenderers};
   return kDef;

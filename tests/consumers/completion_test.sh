@@ -39,7 +39,8 @@ expect "json text" sqp score --format ""
 expect "ics json svg text" sqp certificate --format ""
 expect "ics json svg text" sqp --rulebook my.json certificate --format ""
 expect "--batch" sqp eligibility --ba
-expect "--batch --format --help --rulebook --threads" sqp assess -
+expect "note reject" sqp eligibility --unknown-members ""
+expect "--batch --format --help --rulebook --threads --unknown-members" sqp assess -
 
 # Every --format value offered is one the CLI accepts for that operation.
 for op in $operations; do

@@ -1,6 +1,7 @@
 /* sqp_engine_new_with_options from strict C99, against libsqp.so only: each limit refused with
    SQP_ERR_LIMIT and the pointer of the offending value, 0 keeping a default, rulebook pinning,
    and misuse. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,8 +54,8 @@ int main(void) {
             &path_ok) == SQP_ERR_LIMIT && path_ok);
   CHECK(run(e, "meeting", "{\"schema\":\"sqp.meeting/1\",\"a\":1,\"b\":2,\"c\":3,\"d\":4}", "",
             &path_ok) == SQP_ERR_LIMIT && path_ok);
-  /* Within every limit: evaluated (an input error, not a limit). */
-  CHECK(run(e, "meeting", "{\"schema\":\"sqp.meeting/1\",\"a\":1,\"b\":2,\"c\":3}", "/body",
+  /* Within every limit: read (an input error, not a limit: the first unknown member). */
+  CHECK(run(e, "meeting", "{\"schema\":\"sqp.meeting/1\",\"a\":1,\"b\":2,\"c\":3}", "/a",
             &path_ok) == SQP_ERR_INPUT && path_ok);
   /* A repeated member name, whatever the options. */
   CHECK(run(e, "meeting", "{\"schema\":\"sqp.meeting/1\",\"body\":1,\"body\":2}", "/body",
@@ -99,8 +100,37 @@ int main(void) {
 
   /* Misuse. */
   o = defaults();
-  o.struct_size = sizeof o - 1;
+  o.struct_size = offsetof(sqp_engine_options, expected_rulebook_sha256); /* short of 1.0's */
   CHECK(sqp_engine_new_with_options(NULL, 0, &o, &e, NULL, NULL) == SQP_ERR_USAGE && e == NULL);
+  o = defaults();
+  o.unknown_members = 2;
+  CHECK(sqp_engine_new_with_options(NULL, 0, &o, &e, NULL, NULL) == SQP_ERR_USAGE && e == NULL);
+  /* A program built against 1.0 (its struct ends at expected_rulebook_sha256): whatever lies
+     beyond its struct_size is not read, and unknown_members keeps its default (reject). */
+  o = defaults();
+  o.struct_size = offsetof(sqp_engine_options, expected_rulebook_sha256) + sizeof(const char*);
+  o.unknown_members = 7; /* beyond the old struct: must not be read */
+  CHECK(sqp_engine_new_with_options(NULL, 0, &o, &e, NULL, NULL) == SQP_OK && e != NULL);
+  CHECK(run(e, "meeting", "{\"schema\":\"sqp.meeting/1\",\"a\":1}", "/a", &path_ok) ==
+            SQP_ERR_INPUT && path_ok);
+  sqp_engine_free(e);
+  /* SQP_UNKNOWN_NOTE: accepted and noted. */
+  o = defaults();
+  o.unknown_members = SQP_UNKNOWN_NOTE;
+  CHECK(sqp_engine_new_with_options(NULL, 0, &o, &e, NULL, NULL) == SQP_OK && e != NULL);
+  {
+    char* out = NULL;
+    size_t out_len = 0;
+    const char* doc =
+        "{\"schema\":\"sqp.meeting/1\",\"body\":\"expert_review\",\"mode\":\"in_person\","
+        "\"members\":9,\"present\":6,\"crm\":1}";
+    CHECK(sqp_run(e, "meeting", doc, strlen(doc), &out, &out_len) == SQP_OK);
+    CHECK(out != NULL && strstr(out, "\"rule\":\"INPUT.UNKNOWN_MEMBER\"") != NULL &&
+          strstr(out, "\"pointers\":[\"/crm\"]") != NULL);
+    sqp_free(out);
+  }
+  sqp_engine_free(e);
+  e = NULL;
   o = defaults();
   o.expected_rulebook_sha256 = "not-a-sha256";
   CHECK(sqp_engine_new_with_options(NULL, 0, &o, &e, NULL, NULL) == SQP_ERR_USAGE && e == NULL);

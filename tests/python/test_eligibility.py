@@ -147,9 +147,22 @@ class EligibilityTest(unittest.TestCase):
         paths = {e["path"] for e in cm.exception.errors}
         self.assertEqual(paths, {"/applied_on", "/accidents/0/date", "/accidents/0/severity"})
 
-    def test_unknown_extra_fields_are_tolerated(self):
+    def test_unknown_members_are_refused_or_noted(self):
+        # READ.MEMBERS: Annex 2's site.contact is a known member; crm_ticket is not.
         doc = with_changes(crm_ticket={"id": 7}, site=dict(BASE["site"], contact={"phone": "138"}))
-        self.assertEqual(self.engine.eligibility(doc)["decision"], "eligible")
+        with self.assertRaises(sqp.SqpError) as cm:
+            self.engine.eligibility(doc)
+        self.assertEqual(cm.exception.code, "invalid_input")
+        self.assertEqual(cm.exception.path, "/crm_ticket")
+        noting = sqp.Engine(unknown_members="note")
+        result = noting.eligibility(doc)
+        self.assertEqual(result["decision"], "eligible")
+        note = result["findings"][-1]
+        self.assertEqual((note["rule"], note["status"], note["pointers"]),
+                         ("INPUT.UNKNOWN_MEMBER", "note", ["/crm_ticket"]))
+        with self.assertRaises(sqp.SqpError) as cm:
+            sqp.Engine(unknown_members="ignore")
+        self.assertEqual(cm.exception.code, "usage")
 
     def test_large_batch_result_is_the_documents_answers(self):
         # Over 8 MiB of results: on CPython on Linux the binding builds the bytes object itself

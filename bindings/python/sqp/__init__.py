@@ -122,6 +122,28 @@ _lib.sqp_engine_new.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.POINTER
                                 ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_size_t)]
 _lib.sqp_engine_free.restype = None
 _lib.sqp_engine_free.argtypes = [ctypes.c_void_p]
+
+
+class _EngineOptions(ctypes.Structure):
+    """sqp.h's sqp_engine_options (0 keeps a default)."""
+    _fields_ = [("struct_size", ctypes.c_size_t),
+                ("max_input_bytes", ctypes.c_size_t),
+                ("max_depth", ctypes.c_size_t),
+                ("max_string_bytes", ctypes.c_size_t),
+                ("max_array_length", ctypes.c_size_t),
+                ("max_object_members", ctypes.c_size_t),
+                ("expected_rulebook_sha256", ctypes.c_char_p),
+                ("unknown_members", ctypes.c_int)]
+
+
+# sqp_engine_options.unknown_members (READ.MEMBERS).
+_UNKNOWN_MEMBERS = ("reject", "note")
+_lib.sqp_engine_new_with_options.restype = ctypes.c_int
+_lib.sqp_engine_new_with_options.argtypes = [ctypes.c_char_p, ctypes.c_size_t,
+                                             ctypes.POINTER(_EngineOptions),
+                                             ctypes.POINTER(ctypes.c_void_p),
+                                             ctypes.POINTER(ctypes.c_void_p),
+                                             ctypes.POINTER(ctypes.c_size_t)]
 _lib.sqp_run.restype = ctypes.c_int
 _lib.sqp_run.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_size_t,
                          ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_size_t)]
@@ -214,12 +236,51 @@ def library_path() -> str:
     return _path
 
 
+def _pointer_token(key: object) -> str:
+    return str(key).replace("~", "~0").replace("/", "~1")
+
+
+def _non_finite(value: Any, path: str = "") -> Optional[Tuple[str, float]]:
+    """The JSON pointer and value of the first NaN or infinite float in `value`, if any."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return path, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found = _non_finite(v, f"{path}/{_pointer_token(k)}")
+            if found:
+                return found
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            found = _non_finite(v, f"{path}/{i}")
+            if found:
+                return found
+    return None
+
+
 def _to_bytes(doc: _Json) -> bytes:
+    """A document as the JSON bytes the C ABI reads: a dict is serialised; str and bytes are
+    taken as JSON text. Anything else is a TypeError; a NaN or infinite float (which JSON cannot
+    hold) is refused as invalid input at its own pointer, not as unreadable text."""
     if isinstance(doc, bytes):
         return doc
+    if isinstance(doc, (bytearray, memoryview)):
+        return bytes(doc)
     if isinstance(doc, str):
         return doc.encode("utf-8")
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if not isinstance(doc, dict):
+        raise TypeError(f"a document is a dict, or JSON text as str or bytes; got {type(doc).__name__}")
+    try:
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False).encode("utf-8")
+    except ValueError:
+        found = _non_finite(doc)
+        if found is None:
+            raise
+        path, value = found
+        message = f"{value!r} is not a finite number; JSON has no NaN or infinity"
+        raise SqpError({"code": "invalid_input", "status": -4, "path": path,
+                        "message": f"{path}: {message}",
+                        "errors": [{"path": path, "message": message}]}) from None
 
 
 def _take(ptr: ctypes.c_void_p, size: ctypes.c_size_t) -> bytes:
@@ -367,12 +428,22 @@ def _check_typed(status: int, function: str, path: str = "") -> None:
 class Engine:
     """An immutable rulebook plus the operations; safe to share between threads."""
 
-    def __init__(self, rulebook: Optional[_Json] = None):
+    def __init__(self, rulebook: Optional[_Json] = None, unknown_members: str = "reject"):
+        """rulebook: None (the compiled-in default) or an sqp.rulebook/1 document.
+        unknown_members: "reject" (the default: a member a document's schema does not define is
+        invalid input, named by its pointer) or "note" (accepted, not read, and listed by a note
+        finding INPUT.UNKNOWN_MEMBER)."""
         self._handle = ctypes.c_void_p()
+        if unknown_members not in _UNKNOWN_MEMBERS:
+            raise SqpError({"code": "usage", "status": -1, "path": "",
+                            "message": f"unknown_members must be 'reject' or 'note', not {unknown_members!r}"})
         err, err_len = ctypes.c_void_p(), ctypes.c_size_t()
         data = None if rulebook is None else _to_bytes(rulebook)
-        status = _lib.sqp_engine_new(data, 0 if data is None else len(data),
-                                     ctypes.byref(self._handle), ctypes.byref(err), ctypes.byref(err_len))
+        options = _EngineOptions(struct_size=ctypes.sizeof(_EngineOptions),
+                                 unknown_members=_UNKNOWN_MEMBERS.index(unknown_members))
+        status = _lib.sqp_engine_new_with_options(data, 0 if data is None else len(data),
+                                                  ctypes.byref(options), ctypes.byref(self._handle),
+                                                  ctypes.byref(err), ctypes.byref(err_len))
         if status != 0:
             text = _take(err, err_len)
             raise SqpError(json.loads(text) if text else {"code": "internal", "status": status})

@@ -118,6 +118,7 @@ static void print_open_rules(const char* line, const char* end) {
 
 int main(int argc, char** argv) {
   sqp_engine* engine = NULL;
+  sqp_engine_options options;
   char *input, *out = NULL, *info = NULL, *error = NULL;
   size_t input_len, out_len = 0, info_len = 0, error_lines = 0;
   size_t eligible = 0, ineligible = 0, pending = 0, other = 0;
@@ -135,8 +136,13 @@ int main(int argc, char** argv) {
     return 1;
   }
   /* NULL: the compiled-in default rulebook. A certification body's own rulebook would be read
-     from a file and passed here; every problem in it comes back in `error`. */
-  rc = sqp_engine_new(NULL, 0, &engine, &error, NULL);
+     from a file and passed here; every problem in it comes back in `error`. The export carries
+     the CRM's own "crm" member beside the application: SQP_UNKNOWN_NOTE accepts it (the default
+     refuses a member the schema does not define) and lists it in a note finding. */
+  memset(&options, 0, sizeof options); /* 0: every limit at its default */
+  options.struct_size = sizeof options;
+  options.unknown_members = SQP_UNKNOWN_NOTE;
+  rc = sqp_engine_new_with_options(NULL, 0, &options, &engine, &error, NULL);
   if (rc != SQP_OK) {
     fprintf(stderr, "crm_eligibility: %s: %s\n", sqp_status_name(rc), error ? error : "");
     sqp_free(error);

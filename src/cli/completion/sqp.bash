@@ -18,7 +18,7 @@ _sqp() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=${COMP_WORDS[i]}
     case $word in
-      --rulebook|--format|--threads) ((i++)) ;;
+      --rulebook|--format|--threads|--unknown-members) ((i++)) ;;
       -*) ;;
       *) operation=$word; break ;;
     esac
@@ -37,6 +37,9 @@ _sqp() {
     --threads)
       COMPREPLY=($(compgen -W "1 2 4 8 16" -- "$cur"))
       return ;;
+    --unknown-members)
+      COMPREPLY=($(compgen -W "reject note" -- "$cur"))
+      return ;;
   esac
 
   if [[ -z $operation ]]; then
@@ -49,7 +52,7 @@ _sqp() {
   fi
 
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "--rulebook --format --batch --threads --help" -- "$cur"))
+    COMPREPLY=($(compgen -W "--rulebook --format --batch --threads --unknown-members --help" -- "$cur"))
     return
   fi
   if [[ $operation == rulebook && $prev == rulebook ]]; then
