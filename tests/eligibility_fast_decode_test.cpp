@@ -56,7 +56,8 @@ std::string Dump(const Application& a) {
   for (const auto& x : a.criticisms) o << date(x.date) << '/' << static_cast<int>(x.subject) << ',';
   o << "] adverse=[";
   for (const auto& x : a.adverse_records) o << date(x.date) << '/' << static_cast<int>(x.opinion) << ',';
-  o << "] staff=[";
+  o << "] recorded=" << a.accidents_recorded << a.criticisms_recorded << a.adverse_records_recorded;
+  o << " staff=[";
   for (const auto& x : a.trained_staff) o << '"' << x.certificate_no << "\",";
   o << "] certificate=" << (a.current_certificate ? date(a.current_certificate->certified_on) : "none");
   return o.str();
@@ -366,6 +367,40 @@ TEST(EligibilityFastDecodeTest, EngineOutputIsTheSameOnEitherPath) {
     auto general_out = engine->Run("eligibility", general);
     ASSERT_TRUE(fast_out.ok() && general_out.ok());
     EXPECT_EQ(*fast_out, *general_out);
+  }
+}
+
+// READ.ABSENT: an absent, null or empty evidence list reads the same on both paths, and the
+// engine's bytes do not depend on the path.
+TEST(EligibilityFastDecodeTest, AbsentNullAndEmptyListsAgree) {
+  auto engine = Engine::Create();
+  ASSERT_TRUE(engine.ok());
+  // Edited as text: serialising a parsed document would write numbers with exponents, which
+  // the fast path leaves to the general one.
+  const std::string original = Lines("tests/data/peers_generated.jsonl")[0];
+  for (const std::string key : {"accidents", "regulator_criticisms", "adverse_records"}) {
+    const size_t from = original.find("\"" + key + "\":[");
+    ASSERT_NE(from, std::string::npos) << key;
+    const size_t to = original.find("],", from) + 2;  // the items hold no arrays
+    for (int form = 0; form < 3; ++form) {  // absent, null, []
+      static constexpr const char* kForms[] = {"", "null", "[]"};
+      std::string text = original;
+      text.replace(from, to - from, form == 0 ? std::string() : "\"" + key + "\":" + kForms[form] + ",");
+      Tally tally;
+      ExpectAgreement(text, json::JsonLimits(), tally);
+      EXPECT_EQ(tally.fast, 1u) << key << " form " << form;
+      Application app;
+      ASSERT_TRUE(DecodeApplicationText(text, json::JsonLimits(), app));
+      const bool recorded = key == "accidents"              ? app.accidents_recorded
+                            : key == "regulator_criticisms" ? app.criticisms_recorded
+                                                            : app.adverse_records_recorded;
+      EXPECT_EQ(recorded, form == 2) << key << " form " << form;
+      std::string general;
+      ASSERT_TRUE(internal::EvaluateGeneralPath(*engine, "eligibility", text, general).ok());
+      auto fast = engine->Run("eligibility", text);
+      ASSERT_TRUE(fast.ok());
+      EXPECT_EQ(*fast, general);
+    }
   }
 }
 

@@ -46,6 +46,8 @@ Application Eligible() {
   app.has_quality_indicators = true;
   app.indicators_attested = true;
   app.trained_staff = {{"C1"}, {"C2"}};
+  // READ.ABSENT: the reverse investigation is recorded, and found nothing.
+  app.accidents_recorded = app.criticisms_recorded = app.adverse_records_recorded = true;
   return app;
 }
 
@@ -493,15 +495,16 @@ TEST(EligibilityTest, KindUpgradeSixMonthsAfterCertification) {
 // ---- ELIG.RECOVERY ---------------------------------------------------------------------------
 
 TEST(EligibilityTest, RecoveryAfterTheLatestTimeBoundFailure) {
+  // A November filing joins next year's batch: 2026-11-01's window is 2023-11-01..2026-12-31.
   EligibilityResult r = Eval(WithAccident("2023-01-01", AccidentSeverity::kLarger));
   ASSERT_TRUE(r.eligible_from.has_value());
-  EXPECT_EQ(*r.eligible_from, D("2027-01-01"));
+  EXPECT_EQ(*r.eligible_from, D("2026-11-01"));
   EXPECT_TRUE(Has(r, EligibilityRule::kRecovery, FindingReason::kRecoveryDate, FindingStatus::kNote));
 
   Application app = WithAccident("2024-05-01", AccidentSeverity::kMajor);
   app.criticisms.push_back({D("2025-03-01"), CriticismSubject::kEnterprise});
   r = Eval(app);
-  EXPECT_EQ(r.eligible_from, D("2029-01-01"));
+  EXPECT_EQ(r.eligible_from, D("2028-11-01"));  // window 2025-11-01..2028-12-31
   // The site really is eligible from then: re-file the same records on that date.
   app.applied_on = *r.eligible_from;
   EXPECT_EQ(Eval(app).decision, Decision::kEligible);
@@ -518,6 +521,134 @@ TEST(EligibilityTest, RecoveryNullWhenAFailureIsNotTimeBound) {
   EXPECT_FALSE(Eval(pending).eligible_from.has_value());
 }
 
+// RULES.md §1: the window is Art. 11's rolling three years joined with Art. 14(4)'s calendar
+// years B-3..B-1 of the batch year B.
+TEST(EligibilityTest, WindowOfANovemberFilingFollowsItsBatchYear) {
+  // 2026-11-22 joins the 2027-Q1 batch: 2023-11-22..2026-12-31.
+  const DayRange w = EligibilityWindow(DefaultRules(), D("2026-11-22"));
+  EXPECT_EQ(w.first, D("2023-11-22"));
+  EXPECT_EQ(w.last, D("2026-12-31"));
+  // The last October day is its own year's batch: Y-3-01-01..applied_on.
+  const DayRange october = EligibilityWindow(DefaultRules(), D("2026-10-31"));
+  EXPECT_EQ(october.first, D("2023-01-01"));
+  EXPECT_EQ(october.last, D("2026-10-31"));
+  // The rolling part starts on the corresponding day (READ.PERIOD).
+  EXPECT_EQ(EligibilityWindow(DefaultRules(), D("2027-11-29")).first, D("2024-11-29"));
+  EXPECT_EQ(EligibilityWindow(DefaultRules(), D("2028-12-31")).last, D("2028-12-31"));
+
+  Application app = Eligible();
+  app.applied_on = D("2026-11-22");
+  const struct {
+    const char* date;
+    bool counted;
+  } cases[] = {{"2023-03-01", false}, {"2023-11-21", false}, {"2023-11-22", true},
+               {"2026-11-22", true},  {"2026-12-15", true},  {"2026-12-31", true},
+               {"2027-01-01", false}};
+  for (const auto& c : cases) {
+    Application a = app;
+    a.accidents.push_back({D(c.date), AccidentSeverity::kLarger});
+    const EligibilityResult r = Eval(a);
+    EXPECT_EQ(r.window.first, D("2023-11-22"));
+    EXPECT_EQ(r.window.last, D("2026-12-31"));
+    EXPECT_EQ(r.disqualified, c.counted) << c.date;
+    EXPECT_EQ(r.decision, c.counted ? Decision::kIneligible : Decision::kEligible) << c.date;
+  }
+  // After the window's end: a note naming the end, never counted.
+  Application after = app;
+  after.criticisms.push_back({D("2027-01-01"), CriticismSubject::kSite});
+  const EligibilityResult r = Eval(after);
+  EXPECT_TRUE(Has(r, EligibilityRule::kCriticism, FindingReason::kAfterAppliedOn, FindingStatus::kNote));
+  EXPECT_EQ(r.decision, Decision::kEligible);
+  std::string en, zh;
+  const Finding& note = *FindingsOf(r, EligibilityRule::kCriticism)[0];
+  internal::AppendFindingMessage(DefaultRules(), after, r, note, en);
+  internal::AppendFindingMessageZh(DefaultRules(), after, r, note, zh);
+  EXPECT_EQ(en, "notified criticism of the site on 2027-01-01 is after the window's end 2026-12-31: "
+                "reported, not counted");
+  EXPECT_EQ(zh, "2027-01-01 对服务现场的通报批评晚于考察期截止日 2026-12-31，仅作提示，不计入");
+}
+
+TEST(EligibilityTest, WindowFollowsTheRulebookAcceptanceMonths) {
+  Rulebook rb = DefaultRules();
+  rb.calendar.acceptance_months = {1, 4, 7, 12};
+  rb.calendar.announcement_months = {3, 6, 9, 12};
+  // With a December acceptance month, a November filing is that year's batch.
+  EXPECT_EQ(EligibilityWindow(rb, D("2026-11-22")).first, D("2023-01-01"));
+  EXPECT_EQ(EligibilityWindow(rb, D("2026-11-22")).last, D("2026-11-22"));
+}
+
+// ELIG.RECOVERY: the required examples, each checked against the window function itself.
+TEST(EligibilityTest, RecoveryDatesAreTheFirstWindowThatExcludesTheEvent) {
+  const struct {
+    const char* event;
+    bool criticism;
+    const char* recovery;
+  } cases[] = {{"2023-01-01", false, "2026-11-01"},
+               {"2023-12-15", false, "2026-12-16"},
+               {"2023-03-01", false, "2026-11-01"},
+               {"2024-06-30", true, "2027-11-01"},
+               {"2024-11-30", false, "2027-12-01"}};
+  for (const auto& c : cases) {
+    Application app = Eligible();
+    app.applied_on = D("2026-01-15");
+    if (c.criticism) {
+      app.criticisms.push_back({D(c.event), CriticismSubject::kEnterprise});
+    } else {
+      app.accidents.push_back({D(c.event), AccidentSeverity::kLarger});
+    }
+    const EligibilityResult r = Eval(app);
+    ASSERT_TRUE(r.eligible_from.has_value()) << c.event;
+    EXPECT_EQ(*r.eligible_from, D(c.recovery)) << c.event;
+    // The date's window excludes the event; the day before's includes it.
+    EXPECT_FALSE(EligibilityWindow(DefaultRules(), *r.eligible_from).Contains(D(c.event))) << c.event;
+    EXPECT_TRUE(EligibilityWindow(DefaultRules(), r.eligible_from->PlusDays(-1)).Contains(D(c.event)))
+        << c.event;
+    // And the same records filed then are eligible, the day before ineligible.
+    app.applied_on = *r.eligible_from;
+    EXPECT_EQ(Eval(app).decision, Decision::kEligible) << c.event;
+    app.applied_on = r.eligible_from->PlusDays(-1);
+    EXPECT_EQ(Eval(app).decision, Decision::kIneligible) << c.event;
+  }
+}
+
+TEST(EligibilityTest, RecoveryMessageNamesTheWindowOfTheRecoveryDate) {
+  const Application app = WithAccident("2023-12-15", AccidentSeverity::kLarger);
+  const EligibilityResult r = Eval(app);
+  std::string en, zh;
+  internal::AppendFindingMessage(DefaultRules(), app, r, r.findings.back(), en);
+  internal::AppendFindingMessageZh(DefaultRules(), app, r, r.findings.back(), zh);
+  EXPECT_EQ(en, "every failure is time-bound; the latest, on 2023-12-15, is outside the window "
+                "2023-12-16..2026-12-31 of a filing on 2026-12-16 (the day before, it is inside): "
+                "the site may apply again from 2026-12-16");
+  EXPECT_EQ(zh, "所有不符合项均有时限，最近一项（2023-12-15）不在 2026-12-16 申请的考察期 "
+                "2023-12-16..2026-12-31 内（早一日申请仍在其内），自 2026-12-16 起可重新申请");
+}
+
+// ---- READ.ABSENT -------------------------------------------------------------------------------
+
+TEST(EligibilityTest, AbsentEvidenceListIsPendingEmptyListPasses) {
+  const struct {
+    bool Application::*recorded;
+    EligibilityRule rule;
+  } lists[] = {{&Application::accidents_recorded, EligibilityRule::kAccident},
+               {&Application::criticisms_recorded, EligibilityRule::kCriticism},
+               {&Application::adverse_records_recorded, EligibilityRule::kAdverse}};
+  for (const auto& l : lists) {
+    Application app = Eligible();  // every list recorded and empty: passes
+    EXPECT_EQ(Eval(app).StatusOf(l.rule), FindingStatus::kPass) << RuleId(l.rule);
+    app.*l.recorded = false;
+    const EligibilityResult r = Eval(app);
+    EXPECT_EQ(r.StatusOf(l.rule), FindingStatus::kPending) << RuleId(l.rule);
+    EXPECT_TRUE(Has(r, l.rule, FindingReason::kInvestigationNotRecorded, FindingStatus::kPending));
+    EXPECT_EQ(FindingsOf(r, l.rule).size(), 1u);
+    EXPECT_EQ(r.decision, Decision::kPending);
+    EXPECT_FALSE(r.disqualified);
+  }
+  // The default Application records nothing: a typed caller must say so.
+  const Application blank;
+  EXPECT_FALSE(blank.accidents_recorded || blank.criticisms_recorded || blank.adverse_records_recorded);
+}
+
 // ---- Storage -----------------------------------------------------------------------------------
 
 TEST(EligibilityTest, ManyFindingsSpillToTheHeapAndCopy) {
@@ -527,7 +658,7 @@ TEST(EligibilityTest, ManyFindingsSpillToTheHeapAndCopy) {
   EXPECT_FALSE(app.accidents.is_inline());
   const EligibilityResult r = Eval(app);
   EXPECT_FALSE(r.findings.is_inline());
-  EXPECT_EQ(r.eligible_from, D("2029-01-01"));
+  EXPECT_EQ(r.eligible_from, D("2028-11-01"));
   EligibilityResult copy = r;
   EXPECT_EQ(copy.findings.size(), r.findings.size());
   EligibilityResult moved = std::move(copy);
@@ -595,7 +726,7 @@ TEST(EligibilityJsonTest, ResultMembersAndMessages) {
   EXPECT_EQ(r.at("disqualified"), true);
   EXPECT_EQ(r.at("window").at("from"), "2023-01-01");
   EXPECT_EQ(r.at("window").at("to"), "2026-01-15");
-  EXPECT_EQ(r.at("eligible_from"), "2028-01-01");
+  EXPECT_EQ(r.at("eligible_from"), "2027-11-01");
   const bj::object* accident = FindingFor(r, "ELIG.ACCIDENT", "fail");
   ASSERT_NE(accident, nullptr);
   EXPECT_EQ(accident->at("article"), "11(4), 14(4)");
@@ -898,8 +1029,39 @@ TEST(EligibilityJsonTest, TextChecklistHasOneLinePerRule) {
   }
   EXPECT_EQ(rule_lines, kEligibilityRuleCount) << text;
   EXPECT_NE(text.find("不符合参评条件 ineligible"), std::string::npos) << text;
-  EXPECT_NE(text.find("2028-01-01"), std::string::npos);
+  EXPECT_NE(text.find("2027-11-01"), std::string::npos);
   EXPECT_NE(text.find("[✗"), std::string::npos);
+}
+
+TEST(EligibilityJsonTest, AbsentNullAndEmptyListsThroughTheDoor) {
+  bj::object doc = BaseDoc();
+  doc["accidents"] = bj::array();
+  EXPECT_EQ(RunJson(doc).at("decision"), "eligible");
+  for (const char* key : {"accidents", "regulator_criticisms", "adverse_records"}) {
+    for (const bool as_null : {false, true}) {
+      bj::object d = doc;
+      if (as_null) {
+        d[key] = nullptr;
+      } else {
+        d.erase(key);
+      }
+      const bj::value r = RunJson(d);
+      EXPECT_EQ(r.at("decision"), "pending") << key;
+      const bj::object* f = nullptr;
+      for (const bj::value& v : r.at("findings").as_array()) {
+        if (v.at("status") == "pending") f = &v.as_object();
+      }
+      ASSERT_NE(f, nullptr) << key;
+      EXPECT_EQ(f->at("message").as_string(),
+                std::string(key) +
+                    " is absent: the reverse investigation of Art. 14(4) has not been recorded (an "
+                    "empty list [] records that nothing was found)");
+      EXPECT_EQ(f->at("message_zh").as_string(), std::string("缺少 ") + key +
+                                         "：第十四条第（四）项的反向调查结果尚未记录（空列表 [] "
+                                         "表示已调查、未发现）");
+      EXPECT_TRUE(f->at("evidence").is_null());
+    }
+  }
 }
 
 // ---- Agreement with the peers' oracle (/work/shared/peers/reference.py) ------------------------

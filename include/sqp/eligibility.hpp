@@ -25,6 +25,7 @@
 
 #include "sqp/certificate.hpp"
 #include "sqp/credit_code.hpp"
+#include "sqp/cycle.hpp"
 #include "sqp/date.hpp"
 #include "sqp/decimal.hpp"
 #include "sqp/rulebook.hpp"
@@ -186,6 +187,14 @@ struct Application {
   InlineList<Accident, 8> accidents;
   InlineList<Criticism, 8> criticisms;
   InlineList<AdverseRecord, 8> adverse_records;
+  // READ.ABSENT: whether each list was given at all. An empty list that was given ([]) records
+  // that the reverse investigation (Art. 14(4)) found nothing and passes; one not given (absent
+  // or null in JSON) means the investigation has not been recorded, and its rule is pending. The
+  // default is "not recorded", so a typed caller must say so explicitly even for an empty list:
+  // forgetting it can delay a verdict, never pass an uninvestigated site.
+  bool accidents_recorded = false;
+  bool criticisms_recorded = false;
+  bool adverse_records_recorded = false;
   // ELIG.TRAINED_STAFF.
   InlineList<TrainedStaff, 8> trained_staff;
   // ELIG.KIND: needed for renewal and upgrade.
@@ -288,7 +297,8 @@ enum class FindingReason : std::uint8_t {
   kAdverseDisqualify,        // fail
   kAdversePending,           // pending
   kNoAdverseObjection,       // pass: count = records inside the window with no objection
-  kAfterAppliedOn,           // note: a record dated after applied_on, never counted
+  kAfterAppliedOn,           // note: a record dated after the window's end, never counted
+  kInvestigationNotRecorded,  // pending: the rule's list is absent (READ.ABSENT)
   // ELIG.TRAINED_STAFF (count = distinct certificate numbers, detail = staff listed)
   kEnoughTrainedStaff,  // pass
   kTooFewTrainedStaff,  // fail
@@ -332,14 +342,49 @@ struct EligibilityResult {
 
 // ---- The rules -----------------------------------------------------------------------------
 
-// The look-back window for an application filed on `applied_on` (year Y): Y-lookback-01-01 ..
-// applied_on inclusive — Art. 11's "last three years" joined with Art. 14(4)'s reverse
-// investigation over the three calendar years before Y.
+// The look-back window for an application filed on `applied_on` (RULES.md §1): the union of
+// Art. 11's rolling "last three years", applied_on - lookback years .. applied_on (READ.PERIOD),
+// and Art. 14(4)'s reverse investigation of the batch over "近三年内（不含当年）", the calendar years
+// B - lookback .. B - 1 where B is the batch year (CYCLE.BATCH, the rulebook's acceptance months).
+// The two always overlap or touch, so the union is one range: a filing whose batch is its own year
+// Y gives Y-3-01-01 .. applied_on; a November or December filing joins next year's batch, so its
+// window runs from applied_on - 3 years to December 31 of its own year (2026-11-22 →
+// 2023-11-22..2026-12-31), past applied_on. A lookback of 0 leaves no calendar years: applied_on.
 inline DayRange EligibilityWindow(const Rulebook& rb, Date applied_on) {
-  return {Date::FromYmdUnchecked(applied_on.year() - rb.eligibility.lookback_years, 1, 1),
-          applied_on};
+  const int lookback = rb.eligibility.lookback_years;
+  DayRange window{AddYears(applied_on, -lookback), applied_on};
+  if (lookback <= 0) return window;
+  const int batch_year = BatchFor(rb.calendar, applied_on).year();
+  const Date calendar_first = Date::FromYmdUnchecked(batch_year - lookback, 1, 1);
+  const Date calendar_last = Date::FromYmdUnchecked(batch_year - 1, 12, 31);
+  window.first = std::min(window.first, calendar_first);
+  window.last = std::max(window.last, calendar_last);
+  return window;
 }
 
+// ELIG.RECOVERY: the earliest filing date after `applied_on` whose window starts after `event`,
+// searched over EligibilityWindow itself rather than guessed from a formula. The window's first
+// day never decreases as the filing date moves later (both of its parts only move forward), so
+// the filing dates that exclude the event form a suffix of the calendar and a bisection over day
+// numbers finds its first day. The upper bound is certain: lookback + 1 years after the event the
+// rolling part starts a year after it, and the batch year is at least event year + lookback + 1.
+inline Date EarliestFilingExcluding(const Rulebook& rb, Date applied_on, Date event) {
+  const auto excludes = [&](Date filed_on) { return EligibilityWindow(rb, filed_on).first > event; };
+  Date lo = applied_on;  // known not to exclude, or the search would not be asked
+  Date hi = AddYears(event, std::max(rb.eligibility.lookback_years, 0) + 1);
+  if (hi <= lo) hi = lo.PlusDays(1);
+  while (!excludes(hi)) hi = AddYears(hi, 1);  // never taken with a validated rulebook
+  // Invariant: !excludes(lo) (or lo is applied_on itself), excludes(hi).
+  while (hi.DaysSince(lo) > 1) {
+    const Date mid = lo.PlusDays(hi.DaysSince(lo) / 2);
+    if (excludes(mid)) {
+      hi = mid;
+    } else {
+      lo = mid;
+    }
+  }
+  return hi;
+}
 
 namespace eligibility_internal {
 
@@ -532,6 +577,10 @@ inline WindowPlace Place(const DayRange& window, Date d) {
 inline void CheckAccidents(const Rulebook& rb, const Application& app, const DayRange& window,
                            Recorder& rec) {
   constexpr auto kRule = EligibilityRule::kAccident;
+  if (!app.accidents_recorded) {  // READ.ABSENT
+    rec.Add(kRule, FindingStatus::kPending, FindingReason::kInvestigationNotRecorded);
+    return;
+  }
   bool failed = false;
   for (size_t i = 0; i < app.accidents.size(); ++i) {
     const Accident& a = app.accidents[i];
@@ -560,6 +609,10 @@ inline void CheckAccidents(const Rulebook& rb, const Application& app, const Day
 // regulator inside the window.
 inline void CheckCriticisms(const Application& app, const DayRange& window, Recorder& rec) {
   constexpr auto kRule = EligibilityRule::kCriticism;
+  if (!app.criticisms_recorded) {  // READ.ABSENT
+    rec.Add(kRule, FindingStatus::kPending, FindingReason::kInvestigationNotRecorded);
+    return;
+  }
   bool failed = false;
   for (size_t i = 0; i < app.criticisms.size(); ++i) {
     const Criticism& c = app.criticisms[i];
@@ -580,6 +633,10 @@ inline void CheckCriticisms(const Application& app, const DayRange& window, Reco
 // regulator's opinion.
 inline void CheckAdverseRecords(const Application& app, const DayRange& window, Recorder& rec) {
   constexpr auto kRule = EligibilityRule::kAdverse;
+  if (!app.adverse_records_recorded) {  // READ.ABSENT
+    rec.Add(kRule, FindingStatus::kPending, FindingReason::kInvestigationNotRecorded);
+    return;
+  }
   bool decisive = false;
   std::int32_t no_objection = 0;
   for (size_t i = 0; i < app.adverse_records.size(); ++i) {
@@ -689,9 +746,10 @@ inline void CheckKind(const Rulebook& rb, const Application& app, Recorder& rec)
 }
 
 // ELIG.RECOVERY: when every failure is an accident or a criticism inside the window, the site
-// may apply again once the latest of them has left the window: January 1 of (its year +
-// lookback + 1). Anything else failing (or nothing failing) leaves no such date.
-inline void CheckRecovery(const Rulebook& rb, Recorder& rec) {
+// may apply again on the earliest filing date whose own window (batch year included) leaves out
+// all of them, which is the date that leaves out the latest. Anything else failing (or nothing
+// failing) leaves no such date.
+inline void CheckRecovery(const Rulebook& rb, const Application& app, Recorder& rec) {
   EligibilityResult& r = rec.result();
   bool any_failure = false;
   const Finding* latest = nullptr;
@@ -704,10 +762,9 @@ inline void CheckRecovery(const Rulebook& rb, Recorder& rec) {
     if (latest == nullptr || f.date > latest->date) latest = &f;
   }
   if (!any_failure || latest == nullptr) return;
-  const Date from = Date::FromYmdUnchecked(
-      latest->date.year() + rb.eligibility.lookback_years + 1, 1, 1);
   const Evidence evidence = latest->evidence;
   const Date event = latest->date;
+  const Date from = EarliestFilingExcluding(rb, app.applied_on, event);
   r.eligible_from = from;
   Finding& f = rec.Add(EligibilityRule::kRecovery, FindingStatus::kNote, FindingReason::kRecoveryDate,
                        evidence);
@@ -718,8 +775,9 @@ inline void CheckRecovery(const Rulebook& rb, Recorder& rec) {
 }  // namespace eligibility_internal
 
 // Evaluates every ELIG.* rule for `app` into `out` (cleared first; reusing one result object
-// across calls reuses its storage). Events dated after applied_on are reported as notes and
-// never counted.
+// across calls reuses its storage). Events dated after the window's end are reported as notes
+// and never counted; events after applied_on but inside the window (a November or December
+// filing, whose batch investigation covers its whole year) are counted.
 inline void EvaluateEligibility(const Rulebook& rb, const Application& app, EligibilityResult& out) {
   using namespace eligibility_internal;
   out.findings.clear();
@@ -742,7 +800,7 @@ inline void EvaluateEligibility(const Rulebook& rb, const Application& app, Elig
   rule(EligibilityRule::kAdverse, [&] { CheckAdverseRecords(app, out.window, rec); });
   rule(EligibilityRule::kTrainedStaff, [&] { CheckTrainedStaff(rb, app, rec); });
   rule(EligibilityRule::kKind, [&] { CheckKind(rb, app, rec); });
-  rule(EligibilityRule::kRecovery, [&] { CheckRecovery(rb, rec); });
+  rule(EligibilityRule::kRecovery, [&] { CheckRecovery(rb, app, rec); });
 
   // Decision (RULES.md §1): ineligible if any finding fails, else pending if any is pending.
   bool any_fail = false, any_pending = false;

@@ -29,7 +29,8 @@ struct RulebookIdentity {
 
 // ELIG.* (Art. 11, 14(4)).
 struct EligibilityRules {
-  // Window: January 1 of (year of applied_on - lookback_years) .. applied_on.
+  // Window (RULES.md §1): applied_on - lookback_years .. applied_on joined with the calendar
+  // years B - lookback_years .. B - 1 of the batch year B (EligibilityWindow).
   int lookback_years = 3;
   // ELIG.ACCIDENT: grades that disqualify (较大 and above).
   std::array<bool, kAccidentSeverityCount> disqualifying_severity = {false, true, true, true};

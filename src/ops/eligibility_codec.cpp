@@ -53,11 +53,12 @@ void CheckNonNegativeNumber(const Fields& f, std::string_view key) {
   }
 }
 
-// Each element of the optional array `key` decoded by `read(fields, item)`.
+// Each element of the optional array `key` decoded by `read(fields, item)`. Returns whether the
+// array was given (READ.ABSENT: absent and null are "not given", [] is given).
 template <class Item, size_t N, class Read>
-void DecodeList(const Fields& parent, std::string_view key, InlineList<Item, N>& out, Read read) {
+bool DecodeList(const Fields& parent, std::string_view key, InlineList<Item, N>& out, Read read) {
   const bj::array* a = parent.Array(key, Need::kOptional);
-  if (a == nullptr) return;
+  if (a == nullptr) return false;
   const Loc list = parent.loc().Key(key);
   for (size_t i = 0; i < a->size(); ++i) {
     const Loc el = list.Index(i);
@@ -67,6 +68,7 @@ void DecodeList(const Fields& parent, std::string_view key, InlineList<Item, N>&
     read(f, item);
     out.push_back(item);
   }
+  return true;
 }
 
 void DecodeSite(const Fields& root, Application& out) {
@@ -335,6 +337,15 @@ const IndicatorDefinition& DefinitionOf(const Rulebook& rb, const Finding& f) {
   return rb.indicators.definitions[static_cast<size_t>(f.detail)];
 }
 
+// The application member holding a time-bound rule's evidence list (READ.ABSENT).
+std::string_view ListMember(EligibilityRule rule) {
+  switch (rule) {
+    case EligibilityRule::kAccident: return "accidents";
+    case EligibilityRule::kCriticism: return "regulator_criticisms";
+    default: return "adverse_records";
+  }
+}
+
 std::string_view Window(const MessageContext& c) { return {c.window, sizeof c.window}; }
 std::string_view AppliedOn(const MessageContext& c) { return {c.applied_on, sizeof c.applied_on}; }
 
@@ -466,7 +477,19 @@ void MessageEn(const MessageContext& c, const Finding& f, Text& t) {
         t << "adverse service record (opinion: " << kOpinionWords[static_cast<size_t>(f.detail)]
           << ") of ";
       }
-      t << f.date << " is after applied_on " << AppliedOn(c) << ": reported, not counted";
+      t << f.date;
+      // The window ends on applied_on unless the batch is next year's (a November or December
+      // filing): then name the window's end, which is what the record is after.
+      if (c.result.window.last == c.app.applied_on) {
+        t << " is after applied_on " << AppliedOn(c) << ": reported, not counted";
+      } else {
+        t << " is after the window's end " << c.result.window.last << ": reported, not counted";
+      }
+      return;
+    case R::kInvestigationNotRecorded:
+      t << ListMember(f.rule)
+        << " is absent: the reverse investigation of Art. 14(4) has not been recorded (an empty "
+           "list [] records that nothing was found)";
       return;
     case R::kEnoughTrainedStaff:
     case R::kTooFewTrainedStaff:
@@ -503,10 +526,13 @@ void MessageEn(const MessageContext& c, const Finding& f, Text& t) {
         << (f.reason == R::kUpgradeTooEarly ? ": too early" : "");
       return;
     case R::kRecoveryDate:
+    {
+      const DayRange then = EligibilityWindow(c.rb, f.date);
       t << "every failure is time-bound; the latest, on " << f.related
-        << ", leaves the window at the end of " << f.related.year() + c.rb.eligibility.lookback_years
-        << ": the site may apply again from " << f.date;
+        << ", is outside the window " << then.first << ".." << then.last << " of a filing on "
+        << f.date << " (the day before, it is inside): the site may apply again from " << f.date;
       return;
+    }
   }
 }
 
@@ -633,7 +659,15 @@ void MessageZh(const MessageContext& c, const Finding& f, Text& t) {
       } else {
         t << " 的不良服务记录（监管部门意见：" << kOpinionZh[static_cast<size_t>(f.detail)] << "）";
       }
-      t << "晚于申请日 " << AppliedOn(c) << "，仅作提示，不计入";
+      if (c.result.window.last == c.app.applied_on) {
+        t << "晚于申请日 " << AppliedOn(c) << "，仅作提示，不计入";
+      } else {
+        t << "晚于考察期截止日 " << c.result.window.last << "，仅作提示，不计入";
+      }
+      return;
+    case R::kInvestigationNotRecorded:
+      t << "缺少 " << ListMember(f.rule)
+        << "：第十四条第（四）项的反向调查结果尚未记录（空列表 [] 表示已调查、未发现）";
       return;
     case R::kEnoughTrainedStaff:
     case R::kTooFewTrainedStaff:
@@ -664,10 +698,13 @@ void MessageZh(const MessageContext& c, const Finding& f, Text& t) {
         << (f.reason == R::kUpgradeAllowed ? " 起）可申请升级，本申请符合" : " 起）方可申请升级，本申请过早");
       return;
     case R::kRecoveryDate:
-      t << "所有不符合项均有时限，最近一项（" << f.related << "）于 "
-        << f.related.year() + c.rb.eligibility.lookback_years << " 年底移出考察期，自 " << f.date
+    {
+      const DayRange then = EligibilityWindow(c.rb, f.date);
+      t << "所有不符合项均有时限，最近一项（" << f.related << "）不在 " << f.date << " 申请的考察期 "
+        << then.first << ".." << then.last << " 内（早一日申请仍在其内），自 " << f.date
         << " 起可重新申请";
       return;
+    }
   }
 }
 
@@ -727,15 +764,18 @@ absl::Status DecodeApplication(const bj::value& v, const Loc& at, Application& o
     DecodeSite(root, out);
     DecodeEnterprise(root, out);
     DecodeIndicators(root, out);
-    DecodeList(root, "accidents", out.accidents, [](const Fields& f, Accident& a) {
+    out.accidents_recorded =
+        DecodeList(root, "accidents", out.accidents, [](const Fields& f, Accident& a) {
       if (auto d = f.DateField("date", Need::kRequired)) a.date = *d;
       if (auto s = f.Enum("severity", Need::kRequired, kSeverities)) a.severity = *s;
     });
-    DecodeList(root, "regulator_criticisms", out.criticisms, [](const Fields& f, Criticism& c) {
+    out.criticisms_recorded = DecodeList(
+        root, "regulator_criticisms", out.criticisms, [](const Fields& f, Criticism& c) {
       if (auto d = f.DateField("date", Need::kRequired)) c.date = *d;
       if (auto s = f.Enum("subject", Need::kRequired, kSubjects)) c.subject = *s;
     });
-    DecodeList(root, "adverse_records", out.adverse_records, [](const Fields& f, AdverseRecord& r) {
+    out.adverse_records_recorded = DecodeList(
+        root, "adverse_records", out.adverse_records, [](const Fields& f, AdverseRecord& r) {
       if (auto d = f.DateField("date", Need::kRequired)) r.date = *d;
       if (auto o = f.Enum("regulator_opinion", Need::kRequired, kOpinions)) r.opinion = *o;
     });

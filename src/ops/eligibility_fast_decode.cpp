@@ -188,11 +188,13 @@ bool Indicators(Scanner& s, Application& out) {
 }
 
 // An optional array of objects, each with a required date and a required enum member (accidents,
-// regulator_criticisms, adverse_records).
+// regulator_criticisms, adverse_records). `recorded` says the array was given (READ.ABSENT: null
+// is not given), as DecodeList's result.
 template <class Item, size_t N, class E, size_t M, size_t K>
 bool DatedList(Scanner& s, const char (&enum_key)[K], const std::array<std::string_view, M>& names,
-               E Item::*field, InlineList<Item, N>& out) {
+               E Item::*field, InlineList<Item, N>& out, bool& recorded) {
   if (s.ConsumeNull()) return true;
+  recorded = true;
   return s.Array(2, [&] {
     enum : unsigned { kDate, kEnum };
     Seen seen;
@@ -265,15 +267,18 @@ bool DecodeApplicationText(std::string_view text, const json::JsonLimits& limits
     if (Is(key, "quality_indicators")) return seen.Known(kIndicators) && Indicators(s, out);
     if (Is(key, "accidents")) {
       return seen.Known(kAccidents) &&
-             DatedList(s, "severity", kAccidentSeverityNames, &Accident::severity, out.accidents);
+             DatedList(s, "severity", kAccidentSeverityNames, &Accident::severity, out.accidents,
+                       out.accidents_recorded);
     }
     if (Is(key, "regulator_criticisms")) {
       return seen.Known(kCriticisms) &&
-             DatedList(s, "subject", kCriticismSubjectNames, &Criticism::subject, out.criticisms);
+             DatedList(s, "subject", kCriticismSubjectNames, &Criticism::subject, out.criticisms,
+                       out.criticisms_recorded);
     }
     if (Is(key, "adverse_records")) {
       return seen.Known(kAdverse) && DatedList(s, "regulator_opinion", kRegulatorOpinionNames,
-                                               &AdverseRecord::opinion, out.adverse_records);
+                                               &AdverseRecord::opinion, out.adverse_records,
+                                               out.adverse_records_recorded);
     }
     if (Is(key, "trained_staff")) return seen.Known(kStaff) && Staff(s, out);
     if (Is(key, "current_certificate")) return seen.Known(kCertificate) && Certificate(s, out);

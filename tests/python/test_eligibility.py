@@ -78,11 +78,33 @@ class EligibilityTest(unittest.TestCase):
 
     def test_recovery_date(self):
         r = self.engine.eligibility(with_changes(accidents=[{"date": "2023-01-01", "severity": "major"}]))
-        self.assertEqual(r["eligible_from"], "2027-01-01")
+        # A November filing joins the next year's batch: 2026-11-01's window is 2023-11-01..2026-12-31.
+        self.assertEqual(r["eligible_from"], "2026-11-01")
         fail = [f for f in r["findings"] if f["status"] == "fail"][0]
         self.assertIn("major accident on 2023-01-01 is inside the window 2023-01-01..2026-01-15",
                       fail["message"])
         self.assertIn("重大生产安全事故", fail["message_zh"])
+
+    def test_absent_list_is_pending_empty_list_passes(self):
+        # READ.ABSENT: absent or null means the reverse investigation is not recorded.
+        for key in ("accidents", "regulator_criticisms", "adverse_records"):
+            self.assertEqual(self.engine.eligibility(with_changes(**{key: []}))["decision"], "eligible")
+            doc = with_changes()
+            doc.pop(key, None)
+            for d in (doc, with_changes(**{key: None})):
+                r = self.engine.eligibility(d)
+                self.assertEqual(r["decision"], "pending", key)
+                pending = [f for f in r["findings"] if f["status"] == "pending"]
+                self.assertEqual(len(pending), 1, key)
+                self.assertIn("reverse investigation of Art. 14(4) has not been recorded",
+                              pending[0]["message"])
+
+    def test_november_filing_window(self):
+        r = self.engine.eligibility(with_changes(applied_on="2026-11-22",
+                                                 accidents=[{"date": "2026-12-15", "severity": "larger"}]))
+        self.assertEqual(r["window"], {"from": "2023-11-22", "to": "2026-12-31"})
+        self.assertTrue(r["disqualified"])
+        self.assertEqual(r["eligible_from"], "2029-12-16")
 
     def test_each_regulator_opinion(self):
         for opinion, decision in [("disqualify", "ineligible"), ("pending", "pending"),
