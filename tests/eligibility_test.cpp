@@ -80,12 +80,13 @@ TEST(EligibilityTest, BaselineIsEligibleWithOneFindingPerRule) {
   EXPECT_FALSE(r.eligible_from.has_value());
   EXPECT_EQ(r.window.first, D("2023-01-01"));
   EXPECT_EQ(r.window.last, D("2026-01-15"));
-  for (size_t i = 0; i + 1 < kEligibilityRuleCount; ++i) {
+  for (size_t i = 0; i < static_cast<size_t>(EligibilityRule::kRecovery); ++i) {
     EXPECT_EQ(r.rule_status[i], FindingStatus::kPass) << kEligibilityRuleIds[i];
     EXPECT_EQ(FindingsOf(r, static_cast<EligibilityRule>(i)).size(), 1u) << kEligibilityRuleIds[i];
   }
   EXPECT_EQ(r.StatusOf(EligibilityRule::kRecovery), FindingStatus::kNote);
   EXPECT_TRUE(FindingsOf(r, EligibilityRule::kRecovery).empty());
+  EXPECT_TRUE(FindingsOf(r, EligibilityRule::kInForce).empty());
   // Findings come in catalogue order.
   for (size_t i = 1; i < r.findings.size(); ++i) {
     EXPECT_LE(r.findings[i - 1].rule, r.findings[i].rule);
@@ -371,8 +372,23 @@ TEST(EligibilityTest, AdverseFollowsTheRegulatorsOpinion) {
     app.adverse_records.push_back({D("2025-03-01"), c.opinion});
     const EligibilityResult r = Eval(app);
     EXPECT_EQ(r.decision, c.decision) << static_cast<int>(c.opinion);
-    EXPECT_FALSE(r.disqualified);
+    // RULES.md ELIG.ADVERSE (revised): `disqualify` sets disqualified, as an accident does.
+    EXPECT_EQ(r.disqualified, c.opinion == RegulatorOpinion::kDisqualify);
   }
+}
+
+// ELIG.ADVERSE: the regulator's `disqualify` opinion inside the window removes the applicant
+// from the batch, like a disqualifying accident; outside the window it does nothing.
+TEST(EligibilityTest, AdverseDisqualifyInsideTheWindowSetsDisqualified) {
+  Application app = Eligible();
+  app.adverse_records.push_back({D("2023-01-01"), RegulatorOpinion::kDisqualify});
+  EXPECT_TRUE(Eval(app).disqualified);
+  app.adverse_records[0].date = D("2022-12-31");
+  EXPECT_FALSE(Eval(app).disqualified);
+  app.adverse_records[0].date = D("2026-01-16");  // after the window: a note
+  EXPECT_FALSE(Eval(app).disqualified);
+  app.adverse_records[0] = {D("2025-03-01"), RegulatorOpinion::kPending};
+  EXPECT_FALSE(Eval(app).disqualified);
 }
 
 TEST(EligibilityTest, AdverseOutsideWindowIgnoredAndFailureNotAlsoPending) {
@@ -431,6 +447,40 @@ TEST(EligibilityTest, TrainedStaffCountsDistinctNonEmptyNumbers) {
   }
 }
 
+// ELIG.TRAINED_STAFF: surrounding white space (space, tab, U+3000) is trimmed before counting.
+TEST(EligibilityTest, TrainedStaffTrimsSurroundingWhiteSpace) {
+  EXPECT_EQ(eligibility_internal::TrimCertificateNo(" \tC-1\xE3\x80\x80 "), "C-1");
+  EXPECT_EQ(eligibility_internal::TrimCertificateNo("C 1"), "C 1");  // inside: kept
+  EXPECT_EQ(eligibility_internal::TrimCertificateNo("\xE3\x80\x80"), "");
+  const struct {
+    std::vector<std::string_view> numbers;
+    int distinct;
+  } cases[] = {{{"C-1", "C-1 "}, 1},
+               {{"C-1", "\tC-1"}, 1},
+               {{"C-1", "C-1\xE3\x80\x80"}, 1},
+               {{"C-1", " "}, 1},
+               {{"C-1", "\xE3\x80\x80"}, 1},
+               {{"C-1", "C-2 "}, 2},
+               {{" C-1 ", " C-2\t"}, 2}};
+  for (const auto& c : cases) {
+    Application app = Eligible();
+    app.trained_staff.clear();
+    for (auto n : c.numbers) app.trained_staff.push_back({n});
+    const EligibilityResult r = Eval(app);
+    EXPECT_EQ(FindingsOf(r, EligibilityRule::kTrainedStaff)[0]->count, c.distinct) << c.numbers[1];
+    EXPECT_EQ(r.StatusOf(EligibilityRule::kTrainedStaff),
+              c.distinct >= 2 ? FindingStatus::kPass : FindingStatus::kFail)
+        << c.numbers[1];
+  }
+  // The long-list path (sorting) trims alike.
+  Application app = Eligible();
+  app.trained_staff.clear();
+  for (int i = 0; i < 100; ++i) app.trained_staff.push_back({i % 2 ? "C-1" : "C-1 "});
+  EXPECT_EQ(FindingsOf(Eval(app), EligibilityRule::kTrainedStaff)[0]->count, 1);
+  app.trained_staff.push_back({"\tC-2"});
+  EXPECT_EQ(FindingsOf(Eval(app), EligibilityRule::kTrainedStaff)[0]->count, 2);
+}
+
 TEST(EligibilityTest, TrainedStaffLongListsAndRulebookMinimum) {
   std::vector<std::string> numbers;
   for (int i = 0; i < 200; ++i) numbers.push_back(i % 2 ? "CCEA-A" : "CCEA-B");
@@ -465,6 +515,35 @@ TEST(EligibilityTest, KindRenewalAndUpgradeNeedTheCertificate) {
             Decision::kIneligible);  // certified after applied_on
 }
 
+// ELIG.KIND: a holder of a certificate still valid on applied_on cannot file as initial.
+TEST(EligibilityTest, KindInitialByAHolderFailsWhileTheCertificateIsValid) {
+  // Certified 2023-03-20: valid through 2026-03-20.
+  EligibilityResult r = Eval(Kind(ApplicationKind::kInitial, "2023-03-20", "2026-03-20"));
+  ASSERT_TRUE(Has(r, EligibilityRule::kKind, FindingReason::kInitialWhileCertified, FindingStatus::kFail));
+  EXPECT_EQ(r.decision, Decision::kIneligible);
+  EXPECT_FALSE(r.disqualified);
+  EXPECT_FALSE(r.eligible_from.has_value());
+  const Finding& f = *FindingsOf(r, EligibilityRule::kKind)[0];
+  EXPECT_EQ(f.date, D("2026-03-20"));
+  EXPECT_EQ(f.related, D("2023-03-20"));
+  const Application app = Kind(ApplicationKind::kInitial, "2023-03-20", "2026-03-20");
+  std::string en, zh;
+  internal::AppendFindingMessage(DefaultRules(), app, r, f, en);
+  internal::AppendFindingMessageZh(DefaultRules(), app, r, f, zh);
+  EXPECT_EQ(en, "initial application while the current certificate (certified on 2023-03-20, valid "
+                "through 2026-03-20) is still valid on applied_on 2026-03-20: a holder re-applies "
+                "as upgrade or renewal (Art. 14(14))");
+  EXPECT_EQ(zh, "现有证书（认证日期 2023-03-20，有效期至 2026-03-20）在申请日 2026-03-20 "
+                "仍有效，持证单位应提出升级或换证申请，不得按首次申请（第十四条第（十四）项）");
+  // The day after the last valid day the certificate has expired: initial passes.
+  r = Eval(Kind(ApplicationKind::kInitial, "2023-03-20", "2026-03-21"));
+  EXPECT_TRUE(Has(r, EligibilityRule::kKind, FindingReason::kInitialApplication, FindingStatus::kPass));
+  EXPECT_EQ(r.decision, Decision::kEligible);
+  // The day of certification itself is within validity.
+  r = Eval(Kind(ApplicationKind::kInitial, "2025-06-01", "2025-06-01"));
+  EXPECT_TRUE(Has(r, EligibilityRule::kKind, FindingReason::kInitialWhileCertified, FindingStatus::kFail));
+}
+
 TEST(EligibilityTest, KindRenewalOnLastValidDayVersusAfter) {
   // Certified 2023-03-20: valid through 2026-03-20 (Civil Code reading).
   EligibilityResult r = Eval(Kind(ApplicationKind::kRenewal, "2023-03-20", "2026-03-20"));
@@ -490,6 +569,33 @@ TEST(EligibilityTest, KindUpgradeSixMonthsAfterCertification) {
   r = Eval(Kind(ApplicationKind::kUpgrade, "2025-08-31", "2026-02-28"));
   EXPECT_TRUE(Has(r, EligibilityRule::kKind, FindingReason::kUpgradeAllowed, FindingStatus::kPass));
   EXPECT_EQ(r.decision, Decision::kEligible);
+}
+
+// ---- ELIG.IN_FORCE ---------------------------------------------------------------------------
+
+TEST(EligibilityTest, InForceNoteBeforeTheRulebooksDate) {
+  Application app = Eligible();
+  app.applied_on = D("2020-05-16");
+  EligibilityResult r = Eval(app);
+  ASSERT_TRUE(Has(r, EligibilityRule::kInForce, FindingReason::kBeforeInForce, FindingStatus::kNote));
+  EXPECT_EQ(r.findings.back().rule, EligibilityRule::kInForce);
+  EXPECT_EQ(r.findings.back().date, D("2020-05-17"));
+  EXPECT_EQ(r.decision, Decision::kEligible);  // a note only
+  EXPECT_EQ(RuleId(EligibilityRule::kInForce), "ELIG.IN_FORCE");
+  EXPECT_EQ(RuleArticle(EligibilityRule::kInForce), "25");
+  std::string en, zh;
+  internal::AppendFindingMessage(DefaultRules(), app, r, r.findings.back(), en);
+  internal::AppendFindingMessageZh(DefaultRules(), app, r, r.findings.back(), zh);
+  EXPECT_EQ(en, "applied_on 2020-05-16 is before 2020-05-17, the day the Measures took effect "
+                "(Art. 25): evaluated under them all the same");
+  EXPECT_EQ(zh, "申请日 2020-05-16 早于本办法施行之日 2020-05-17（第二十五条），仍按本办法评价，仅作提示");
+  app.applied_on = D("2020-05-17");
+  r = Eval(app);
+  EXPECT_TRUE(FindingsOf(r, EligibilityRule::kInForce).empty());
+  Rulebook rb = DefaultRules();
+  rb.in_force_from = D("2021-01-01");
+  EXPECT_TRUE(Has(Eval(app, rb), EligibilityRule::kInForce, FindingReason::kBeforeInForce,
+                  FindingStatus::kNote));
 }
 
 // ---- ELIG.RECOVERY ---------------------------------------------------------------------------
@@ -1027,7 +1133,9 @@ TEST(EligibilityJsonTest, TextChecklistHasOneLinePerRule) {
       }
     }
   }
-  EXPECT_EQ(rule_lines, kEligibilityRuleCount) << text;
+  // ELIG.IN_FORCE has no line for a filing after the Measures took effect.
+  EXPECT_EQ(rule_lines, kEligibilityRuleCount - 1) << text;
+  EXPECT_EQ(text.find("ELIG.IN_FORCE"), std::string::npos) << text;
   EXPECT_NE(text.find("不符合参评条件 ineligible"), std::string::npos) << text;
   EXPECT_NE(text.find("2027-11-01"), std::string::npos);
   EXPECT_NE(text.find("[✗"), std::string::npos);

@@ -214,15 +214,16 @@ enum class EligibilityRule : std::uint8_t {
   kTrainedStaff,
   kKind,
   kRecovery,
+  kInForce,  // ELIG.IN_FORCE (Art. 25): last, so the earlier rules keep their indexes
 };
-inline constexpr size_t kEligibilityRuleCount = 10;
+inline constexpr size_t kEligibilityRuleCount = 11;
 inline constexpr std::array<std::string_view, kEligibilityRuleCount> kEligibilityRuleIds = {
     "ELIG.SCOPE",    "ELIG.REGISTRATION", "ELIG.LICENSE",       "ELIG.INDICATORS",
     "ELIG.ACCIDENT", "ELIG.CRITICISM",    "ELIG.ADVERSE",       "ELIG.TRAINED_STAFF",
-    "ELIG.KIND",     "ELIG.RECOVERY"};
+    "ELIG.KIND",     "ELIG.RECOVERY",     "ELIG.IN_FORCE"};
 // The articles of the Measures each rule encodes (RULES.md §1).
 inline constexpr std::array<std::string_view, kEligibilityRuleCount> kEligibilityRuleArticles = {
-    "10", "11(1)", "11(2)", "11(3)", "11(4), 14(4)", "11(5)", "14(4)", "11(6)", "14(14)", "-"};
+    "10", "11(1)", "11(2)", "11(3)", "11(4), 14(4)", "11(5)", "14(4)", "11(6)", "14(14)", "-", "25"};
 constexpr std::string_view RuleId(EligibilityRule r) {
   return kEligibilityRuleIds[static_cast<size_t>(r)];
 }
@@ -304,6 +305,7 @@ enum class FindingReason : std::uint8_t {
   kTooFewTrainedStaff,  // fail
   // ELIG.KIND
   kInitialApplication,       // pass
+  kInitialWhileCertified,    // fail: date = the certificate's last valid day, related = certified_on
   kCertificateMissing,       // fail: renewal/upgrade without current_certificate
   // (related = certified_on for the rest)
   kCertifiedAfterAppliedOn,  // fail: date = certified_on
@@ -313,6 +315,8 @@ enum class FindingReason : std::uint8_t {
   kUpgradeTooEarly,          // fail: date = earliest upgrade date
   // ELIG.RECOVERY
   kRecoveryDate,  // note: date = eligible_from, related = the latest time-bound failure's date
+  // ELIG.IN_FORCE
+  kBeforeInForce,  // note: date = the rulebook's in_force_from
 };
 
 struct Finding {
@@ -329,7 +333,7 @@ struct Finding {
 
 struct EligibilityResult {
   Decision decision = Decision::kEligible;
-  bool disqualified = false;  // ELIG.ACCIDENT: 直接取消参评资格
+  bool disqualified = false;  // ELIG.ACCIDENT, ELIG.ADVERSE `disqualify`: 直接取消参评资格
   DayRange window;            // the look-back window
   std::optional<Date> eligible_from;  // ELIG.RECOVERY
   // Per rule: fail if any finding fails, else pending if any is pending, else pass if any
@@ -630,14 +634,15 @@ inline void CheckCriticisms(const Application& app, const DayRange& window, Reco
 }
 
 // ELIG.ADVERSE (Art. 14(4)): other adverse service records inside the window follow the
-// regulator's opinion.
+// regulator's opinion. A `disqualify` opinion removes the applicant from the batch, so it sets
+// `disqualified` like a disqualifying accident.
 inline void CheckAdverseRecords(const Application& app, const DayRange& window, Recorder& rec) {
   constexpr auto kRule = EligibilityRule::kAdverse;
   if (!app.adverse_records_recorded) {  // READ.ABSENT
     rec.Add(kRule, FindingStatus::kPending, FindingReason::kInvestigationNotRecorded);
     return;
   }
-  bool decisive = false;
+  bool decisive = false, disqualified = false;
   std::int32_t no_objection = 0;
   for (size_t i = 0; i < app.adverse_records.size(); ++i) {
     const AdverseRecord& r = app.adverse_records[i];
@@ -651,6 +656,7 @@ inline void CheckAdverseRecords(const Application& app, const DayRange& window, 
         continue;
       }
       decisive = true;
+      disqualified = disqualified || r.opinion == RegulatorOpinion::kDisqualify;
       status = r.opinion == RegulatorOpinion::kDisqualify ? FindingStatus::kFail
                                                           : FindingStatus::kPending;
       reason = r.opinion == RegulatorOpinion::kDisqualify ? FindingReason::kAdverseDisqualify
@@ -660,24 +666,55 @@ inline void CheckAdverseRecords(const Application& app, const DayRange& window, 
     f.date = r.date;
     f.detail = static_cast<std::int32_t>(r.opinion);
   }
+  if (disqualified) rec.result().disqualified = true;
   if (!decisive) {
     rec.Add(kRule, FindingStatus::kPass, FindingReason::kNoAdverseObjection).count = no_objection;
   }
 }
 
-// Distinct non-empty certificate numbers among the staff listed.
+// ELIG.TRAINED_STAFF: a certificate number without the white space around it. A number typed
+// or pasted with a trailing space is the same certificate ("C-1" and "C-1 " are one), and one
+// that is only white space is none. Trimmed: ASCII space and tab, and the ideographic (full-width)
+// space U+3000, which Chinese input methods type in full-width mode and which no certificate
+// number contains. Done here, in the typed rule, so that every door and decoder counts alike.
+inline std::string_view TrimCertificateNo(std::string_view no) {
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  for (bool trimmed = true; trimmed && !no.empty();) {
+    trimmed = false;
+    if (no.front() == ' ' || no.front() == '\t') {
+      no.remove_prefix(1);
+      trimmed = true;
+    } else if (no.starts_with(kIdeographicSpace)) {
+      no.remove_prefix(kIdeographicSpace.size());
+      trimmed = true;
+    }
+  }
+  for (bool trimmed = true; trimmed && !no.empty();) {
+    trimmed = false;
+    if (no.back() == ' ' || no.back() == '\t') {
+      no.remove_suffix(1);
+      trimmed = true;
+    } else if (no.ends_with(kIdeographicSpace)) {
+      no.remove_suffix(kIdeographicSpace.size());
+      trimmed = true;
+    }
+  }
+  return no;
+}
+
+// Distinct non-empty certificate numbers among the staff listed, after trimming.
 inline std::int32_t DistinctCertificates(const Application& app) {
   const auto& staff = app.trained_staff;
   constexpr size_t kQuadraticLimit = 64;  // beyond this, sorting beats pairwise comparison
   if (staff.size() <= kQuadraticLimit) {
     std::int32_t distinct = 0;
     for (size_t i = 0; i < staff.size(); ++i) {
-      const std::string_view no = staff[i].certificate_no;
+      const std::string_view no = TrimCertificateNo(staff[i].certificate_no);
       if (no.empty()) continue;
       bool seen = false;
       for (size_t j = 0; j < i && !seen; ++j) {
         // Numbers of one scheme share their prefix: compare the last character first.
-        const std::string_view other = staff[j].certificate_no;
+        const std::string_view other = TrimCertificateNo(staff[j].certificate_no);
         seen = other.size() == no.size() && other.back() == no.back() && other == no;
       }
       if (!seen) ++distinct;
@@ -687,7 +724,8 @@ inline std::int32_t DistinctCertificates(const Application& app) {
   std::vector<std::string_view> numbers;
   numbers.reserve(staff.size());
   for (const auto& s : staff) {
-    if (!s.certificate_no.empty()) numbers.push_back(s.certificate_no);
+    const std::string_view no = TrimCertificateNo(s.certificate_no);
+    if (!no.empty()) numbers.push_back(no);
   }
   std::sort(numbers.begin(), numbers.end());
   return static_cast<std::int32_t>(std::unique(numbers.begin(), numbers.end()) - numbers.begin());
@@ -708,10 +746,24 @@ inline void CheckTrainedStaff(const Rulebook& rb, const Application& app, Record
 
 // ELIG.KIND (Art. 14(14)): renewal and upgrade need the current certificate; a renewal (or an
 // upgrade) filed after its last valid day is an initial application in substance; an upgrade
-// waits the rulebook's minimum (six months) after the last certification (REAPPLY.UPGRADE).
+// waits the rulebook's minimum (six months) after the last certification (REAPPLY.UPGRADE). A
+// holder whose certificate is still valid on applied_on re-applies as upgrade or renewal: Art.
+// 14(14) covers every re-application within validity, so `initial` then fails. An expired
+// certificate (or one not yet announced on applied_on) leaves an initial application as it is.
 inline void CheckKind(const Rulebook& rb, const Application& app, Recorder& rec) {
   constexpr auto kRule = EligibilityRule::kKind;
   if (app.kind == ApplicationKind::kInitial) {
+    if (app.current_certificate.has_value()) {
+      const Date certified_on = app.current_certificate->certified_on;
+      const Date last_valid = LastValidDay(rb.certificate, certified_on);
+      if (certified_on <= app.applied_on && app.applied_on <= last_valid) {
+        Finding& f = rec.Add(kRule, FindingStatus::kFail, FindingReason::kInitialWhileCertified,
+                             At(EvidencePlace::kCertifiedOn));
+        f.date = last_valid;
+        f.related = certified_on;
+        return;
+      }
+    }
     rec.Add(kRule, FindingStatus::kPass, FindingReason::kInitialApplication, At(EvidencePlace::kKind));
     return;
   }
@@ -772,6 +824,14 @@ inline void CheckRecovery(const Rulebook& rb, const Application& app, Recorder& 
   f.related = event;
 }
 
+// ELIG.IN_FORCE (Art. 25): the Measures apply from the rulebook's in_force_from (2020-05-17).
+// An earlier filing is evaluated all the same, with a note saying the Measures did not yet apply.
+inline void CheckInForce(const Rulebook& rb, const Application& app, Recorder& rec) {
+  if (app.applied_on >= rb.in_force_from) return;
+  rec.Add(EligibilityRule::kInForce, FindingStatus::kNote, FindingReason::kBeforeInForce).date =
+      rb.in_force_from;
+}
+
 }  // namespace eligibility_internal
 
 // Evaluates every ELIG.* rule for `app` into `out` (cleared first; reusing one result object
@@ -801,6 +861,7 @@ inline void EvaluateEligibility(const Rulebook& rb, const Application& app, Elig
   rule(EligibilityRule::kTrainedStaff, [&] { CheckTrainedStaff(rb, app, rec); });
   rule(EligibilityRule::kKind, [&] { CheckKind(rb, app, rec); });
   rule(EligibilityRule::kRecovery, [&] { CheckRecovery(rb, app, rec); });
+  rule(EligibilityRule::kInForce, [&] { CheckInForce(rb, app, rec); });
 
   // Decision (RULES.md §1): ineligible if any finding fails, else pending if any is pending.
   bool any_fail = false, any_pending = false;

@@ -95,6 +95,8 @@ struct IndicatorRules {
 struct Rulebook {
   RulebookIdentity identity;
   std::string title;
+  // ELIG.IN_FORCE (Art. 25): the day the Measures took effect; a filing before it gets a note.
+  Date in_force_from = Date::FromYmdUnchecked(2020, 5, 17);
   EligibilityRules eligibility;
   CalendarRules calendar;
   MeetingRules expert_review;

@@ -501,6 +501,11 @@ void MessageEn(const MessageContext& c, const Finding& f, Text& t) {
     case R::kInitialApplication:
       t << "initial application";
       return;
+    case R::kInitialWhileCertified:
+      t << "initial application while the current certificate (certified on " << f.related
+        << ", valid through " << f.date << ") is still valid on applied_on " << AppliedOn(c)
+        << ": a holder re-applies as upgrade or renewal (Art. 14(14))";
+      return;
     case R::kCertificateMissing:
       t << "a " << kApplicationKindNames[static_cast<size_t>(app.kind)]
         << " application needs the current certificate (current_certificate is absent)";
@@ -533,6 +538,10 @@ void MessageEn(const MessageContext& c, const Finding& f, Text& t) {
         << f.date << " (the day before, it is inside): the site may apply again from " << f.date;
       return;
     }
+    case R::kBeforeInForce:
+      t << "applied_on " << AppliedOn(c) << " is before " << f.date
+        << ", the day the Measures took effect (Art. 25): evaluated under them all the same";
+      return;
   }
 }
 
@@ -678,6 +687,10 @@ void MessageZh(const MessageContext& c, const Finding& f, Text& t) {
     case R::kInitialApplication:
       t << "首次申请";
       return;
+    case R::kInitialWhileCertified:
+      t << "现有证书（认证日期 " << f.related << "，有效期至 " << f.date << "）在申请日 "
+        << AppliedOn(c) << " 仍有效，持证单位应提出升级或换证申请，不得按首次申请（第十四条第（十四）项）";
+      return;
     case R::kCertificateMissing:
       t << kKindZh[static_cast<size_t>(app.kind)] << "须提供现有证书（缺少 current_certificate）";
       return;
@@ -705,6 +718,10 @@ void MessageZh(const MessageContext& c, const Finding& f, Text& t) {
         << " 起可重新申请";
       return;
     }
+    case R::kBeforeInForce:
+      t << "申请日 " << AppliedOn(c) << " 早于本办法施行之日 " << f.date
+        << "（第二十五条），仍按本办法评价，仅作提示";
+      return;
   }
 }
 
@@ -926,6 +943,9 @@ std::string RenderEligibilityText(const bj::value& result) {
         en += StringMember(*f, "message");
       }
     }
+    // ELIG.IN_FORCE has a finding only for a filing before the Measures took effect; otherwise
+    // the checklist says nothing about it (and stays as it was before the rule existed).
+    if (worst < 0 && static_cast<EligibilityRule>(r) == EligibilityRule::kInForce) continue;
     if (worst < 0) {  // only ELIG.RECOVERY can have no finding
       CatTo(out, "[— 不适用 n/a  ] ", rule,
             decision == "ineligible"

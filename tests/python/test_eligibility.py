@@ -85,6 +85,19 @@ class EligibilityTest(unittest.TestCase):
                       fail["message"])
         self.assertIn("重大生产安全事故", fail["message_zh"])
 
+    def test_holder_filing_as_initial(self):
+        cert = {"certified_on": "2023-03-20"}
+        r = self.engine.eligibility(with_changes(applied_on="2026-03-20", current_certificate=cert))
+        self.assertIn("ELIG.KIND", rule_statuses(r, "fail"))
+        r = self.engine.eligibility(with_changes(applied_on="2026-03-21", current_certificate=cert))
+        self.assertNotIn("ELIG.KIND", rule_statuses(r, "fail"))
+
+    def test_in_force_note(self):
+        r = self.engine.eligibility(with_changes(applied_on="2020-05-16"))
+        self.assertEqual([f["article"] for f in r["findings"] if f["rule"] == "ELIG.IN_FORCE"], ["25"])
+        r = self.engine.eligibility(with_changes(applied_on="2020-05-17"))
+        self.assertFalse([f for f in r["findings"] if f["rule"] == "ELIG.IN_FORCE"])
+
     def test_absent_list_is_pending_empty_list_passes(self):
         # READ.ABSENT: absent or null means the reverse investigation is not recorded.
         for key in ("accidents", "regulator_criticisms", "adverse_records"):
@@ -112,9 +125,11 @@ class EligibilityTest(unittest.TestCase):
             r = self.engine.eligibility(with_changes(adverse_records=[{"date": "2025-03-01",
                                                                        "regulator_opinion": opinion}]))
             self.assertEqual(r["decision"], decision, opinion)
+            self.assertIs(r["disqualified"], opinion == "disqualify", opinion)
 
     def test_trained_staff_duplicates_and_empty_numbers(self):
         for numbers, ok in [(["C1", "C1"], False), (["C1", ""], False), (["C1", "C2"], True),
+                            (["C-1", "C-1 "], False), (["C-1", " "], False), (["C-1", "\u3000C-2"], True),
                             (["", "C1", "C3"], True)]:
             staff = [{"name": "x", "certificate_no": n} for n in numbers]
             r = self.engine.eligibility(with_changes(trained_staff=staff))
