@@ -404,5 +404,38 @@ TEST(EligibilityFastDecodeTest, AbsentNullAndEmptyListsAgree) {
   }
 }
 
+// Issue 15's corrected readings through both paths: a trimmed duplicate certificate number, a
+// holder filing as initial, a disqualify opinion, a filing before in_force_from. Same
+// Application, same bytes.
+TEST(EligibilityFastDecodeTest, CorrectedReadingsGiveTheSameBytesOnEitherPath) {
+  auto engine = Engine::Create();
+  ASSERT_TRUE(engine.ok());
+  const std::string original = Lines("tests/data/peers_generated.jsonl")[0];
+  const auto replaced = [&](std::string_view from, std::string_view to) {
+    std::string text = original;
+    const size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    return text;
+  };
+  const std::string docs[] = {
+      replaced(R"("certificate_no":"CCEA-FW-2021-488219")", R"("certificate_no":"CCEA-FW-2020-832968 ")"),
+      replaced(R"("certificate_no":"CCEA-FW-2021-488219")", R"("certificate_no":"\t\u3000")"),
+      replaced(R"("trained_staff":)", R"("current_certificate":{"certified_on":"2023-03-20"},"trained_staff":)"),
+      replaced(R"("regulator_opinion":"no_objection")", R"("regulator_opinion":"disqualify")"),
+      replaced(R"("applied_on":"2024-03-19")", R"("applied_on":"2020-05-16")"),
+      replaced(R"("applied_on":"2024-03-19")", R"("applied_on":"2024-11-22")"),
+  };
+  for (const std::string& text : docs) {
+    Tally tally;
+    ExpectAgreement(text, json::JsonLimits(), tally);
+    std::string general;
+    ASSERT_TRUE(internal::EvaluateGeneralPath(*engine, "eligibility", text, general).ok()) << text;
+    auto fast = engine->Run("eligibility", text);
+    ASSERT_TRUE(fast.ok());
+    EXPECT_EQ(*fast, general);
+  }
+}
+
 }  // namespace
 }  // namespace sqp
