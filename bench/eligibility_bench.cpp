@@ -72,6 +72,7 @@ sqp::Application TypicalApplication() {
   app.has_quality_indicators = true;
   app.indicators_attested = true;
   app.accidents.push_back({*sqp::Date::Parse("2024-05-01"), sqp::AccidentSeverity::kGeneral});
+  app.accidents_recorded = app.criticisms_recorded = app.adverse_records_recorded = true;
   app.trained_staff.push_back({"CCEA-FW-2024-000101"});
   app.trained_staff.push_back({"CCEA-FW-2024-000102"});
   app.trained_staff.push_back({"CCEA-FW-2025-000417"});

@@ -24,6 +24,7 @@ static_assert(SQP_SUPERVISION_NOT_REQUIRED ==
 static_assert(SQP_REAPPLY_UPGRADE == static_cast<int>(sqp::ReapplicationKind::kUpgrade));
 static_assert(SQP_REAPPLY_EXPIRED == static_cast<int>(sqp::ReapplicationStatus::kExpired));
 static_assert(SQP_REAPPLY_TOO_EARLY == static_cast<int>(sqp::ReapplicationStatus::kTooEarly));
+static_assert(SQP_REAPPLY_SHORT_NOTICE == static_cast<int>(sqp::ReapplicationStatus::kShortNotice));
 
 // 0 = absent; otherwise a real date, or false.
 bool OptionalDate(int32_t yyyymmdd, std::optional<sqp::Date>& out) {

@@ -100,7 +100,7 @@ TEST(AssessTest, IneligibleSiteIsNotAwardedItsGrade) {
   const bj::object& summary = r.at("summary").as_object();
   EXPECT_EQ(summary.at("outcome"), "ineligible");
   EXPECT_TRUE(summary.at("disqualified").as_bool());
-  EXPECT_EQ(summary.at("eligible_from"), "2027-01-01");
+  EXPECT_EQ(summary.at("eligible_from"), "2026-11-01");  // RULES.md §1: the batch-year window
   EXPECT_FALSE(summary.at("grade").is_null());       // the score still says what it reached
   EXPECT_TRUE(summary.at("awarded_grade").is_null());  // but nothing is awarded
   // The evidence points into the assessment document.

@@ -175,7 +175,8 @@ TEST(CertificateTest, IssueDayAsDayOneMovesTheLastValidDayAndWhatFollowsFromIt) 
   for (Ymd day{2023, 1, 1}; day.y <= 2026; day = NextDay(day)) {
     const Date d = *Date::FromYmd(day.y, day.m, day.d);
     const CertificateDates c = ComputeCertificateDates(engine.rulebook(), d);
-    const Ymd until = PrevDay(MonthsLater(day, 36));
+    // (D - 1 day) + 3 years, not (D + 3 years) - 1 day: they differ only for D = 29 February.
+    const Ymd until = MonthsLater(PrevDay(day), 36);
     ASSERT_EQ(ToYmd(c.valid_until), until) << Text(day);
     ASSERT_EQ(ToYmd(c.renewal_due_by), MonthsLater(until, -3)) << Text(day);
     ASSERT_EQ(ToYmd(c.upgrade_application_due_by), MonthsLater(until, -3)) << Text(day);
@@ -184,6 +185,12 @@ TEST(CertificateTest, IssueDayAsDayOneMovesTheLastValidDayAndWhatFollowsFromIt) 
     ASSERT_EQ(ToYmd(c.supervision()[0].report_due), MonthsLater(MonthsLater(day, 12), -3));
     ASSERT_EQ(ToYmd(c.upgrade_earliest), MonthsLater(day, 6));
   }
+  // The leap start: 2024-02-29 至 2027-02-28 (2024-02-28 + 3 years), not 2027-02-27.
+  EXPECT_EQ(ComputeCertificateDates(engine.rulebook(), D("2024-02-29")).valid_until, D("2027-02-28"));
+  EXPECT_EQ(ComputeCertificateDates(engine.rulebook(), D("2024-03-01")).valid_until, D("2027-02-28"));
+  EXPECT_EQ(ComputeCertificateDates(engine.rulebook(), D("2024-02-28")).valid_until, D("2027-02-27"));
+  EXPECT_EQ(ComputeCertificateDates(engine.rulebook(), D("2024-02-29")).renewal_due_by,
+            D("2026-11-28"));
   // "2026-03-20 至 2029-03-19"
   const bj::object r = RunCert(engine, Doc("2026-03-20", "2029-03-20"));
   EXPECT_EQ(S(r.at("valid_until")), "2029-03-19");
@@ -392,12 +399,16 @@ TEST(CertificateTest, SupervisionStatusAroundEachDueDate) {
   EXPECT_EQ(S(RunCert(engine, doc).at("supervision").at(0).at("status")), "late");
 }
 
-TEST(CertificateTest, SupervisionFilingFollowsSignificantChange) {
+// SUP.FILING follows the supervision result (reports[].result), never the self-inspection
+// report's own significant_change.
+TEST(CertificateTest, SupervisionFilingFollowsTheSupervisionResult) {
   const Engine engine = DefaultEngine();
   bj::object doc = Doc("2026-03-20", "2028-01-10");
   doc["reports"] = bj::array{
-      bj::object{{"anniversary", 1}, {"submitted_on", "2026-12-01"}, {"significant_change", true}},
-      bj::object{{"anniversary", 2}, {"submitted_on", "2027-12-01"}, {"significant_change", false}},
+      bj::object{{"anniversary", 1}, {"submitted_on", "2026-12-01"}, {"significant_change", false},
+                 {"result", {{"significant_change", true}}}},
+      bj::object{{"anniversary", 2}, {"submitted_on", "2027-12-01"}, {"significant_change", true},
+                 {"result", {{"significant_change", false}}}},
   };
   const bj::object r = RunCert(engine, doc);
   EXPECT_TRUE(r.at("supervision").at(0).at("filed_and_publicised").as_bool());
@@ -406,8 +417,30 @@ TEST(CertificateTest, SupervisionFilingFollowsSignificantChange) {
   EXPECT_FALSE(r.at("supervision").at(1).at("filed_and_publicised").as_bool());
   EXPECT_NE(S(r.at("supervision").at(1).at("message_zh")).find("无需公示和备案"),
             std::string::npos);
+  // No result yet: unknown, whatever the holder's own report says.
+  for (const bool with_null_result : {false, true}) {
+    bj::object report{{"anniversary", 1}, {"submitted_on", "2026-12-01"}, {"significant_change", true}};
+    if (with_null_result) report["result"] = nullptr;
+    doc["reports"] = bj::array{report};
+    EXPECT_TRUE(RunCert(engine, doc).at("supervision").at(0).at("filed_and_publicised").is_null());
+  }
   doc["reports"] = bj::array{bj::object{{"anniversary", 1}, {"submitted_on", "2026-12-01"}}};
   EXPECT_TRUE(RunCert(engine, doc).at("supervision").at(0).at("filed_and_publicised").is_null());
+  // A report missing (an inspection owed) with no result: unknown too.
+  doc["reports"] = bj::array{};
+  const bj::object missing = RunCert(engine, doc);
+  EXPECT_EQ(S(missing.at("supervision").at(0).at("status")), "missing");
+  EXPECT_TRUE(missing.at("supervision").at(0).at("filed_and_publicised").is_null());
+  // A malformed result is refused by name.
+  doc["reports"] = bj::array{bj::object{{"anniversary", 1}, {"submitted_on", "2026-12-01"},
+                                        {"result", {{"significant_change", "yes"}}}}};
+  std::string out;
+  EXPECT_EQ(engine.RunToDocument("certificate", bj::serialize(doc), out), ErrorCode::kInvalidInput);
+  EXPECT_NE(out.find("/reports/0/result/significant_change"), std::string::npos) << out;
+  doc["reports"] = bj::array{bj::object{{"anniversary", 1}, {"submitted_on", "2026-12-01"},
+                                        {"result", bj::object{}}}};
+  EXPECT_EQ(engine.RunToDocument("certificate", bj::serialize(doc), out), ErrorCode::kInvalidInput);
+  EXPECT_NE(out.find("/reports/0/result/significant_change"), std::string::npos) << out;
 }
 
 TEST(CertificateTest, RevocationBeforeTheDueDateMeansNoReportIsOwed) {
@@ -449,7 +482,11 @@ TEST(CertificateTest, ReapplicationVerdictsOnBothSidesOfEachBoundary) {
       {"upgrade", "2027-02-27", "too_early"},
       {"upgrade", "2027-02-28", "allowed"},
       {"upgrade", "2027-03-01", "allowed"},
-      {"upgrade", "2029-08-31", "allowed"},
+      // REAPPLY.UPGRADE: allowed through upgrade_application_due_by (2029-05-31), then
+      // short_notice through the last valid day.
+      {"upgrade", "2029-05-31", "allowed"},
+      {"upgrade", "2029-06-01", "short_notice"},
+      {"upgrade", "2029-08-31", "short_notice"},
       {"upgrade", "2029-09-01", "expired"},
   };
   for (const auto& c : cases) {
@@ -575,7 +612,7 @@ TEST(CertificateTest, ExtraFieldsAreRefusedOrNoted) {
 // The typed API evaluates what the JSON door reports.
 TEST(CertificateTest, TypedEvaluationMatchesJsonDoor) {
   const Engine engine = DefaultEngine();
-  const SupervisionReport reports[] = {{1, D("2027-01-02"), false}};
+  const SupervisionReport reports[] = {{1, D("2027-01-02"), true, false}};
   CertificateInput in;
   in.certified_on = D("2026-03-20");
   in.as_of = D("2028-01-05");
@@ -592,7 +629,8 @@ TEST(CertificateTest, TypedEvaluationMatchesJsonDoor) {
 
   bj::object doc = Doc("2026-03-20", "2028-01-05");
   doc["reports"] = bj::array{bj::object{
-      {"anniversary", 1}, {"submitted_on", "2027-01-02"}, {"significant_change", false}}};
+      {"anniversary", 1}, {"submitted_on", "2027-01-02"}, {"significant_change", true},
+      {"result", {{"significant_change", false}}}}};
   doc["reapplication"] = {{"kind", "upgrade"}, {"filed_on", "2027-01-01"}};
   const bj::object j = RunCert(engine, doc);
   EXPECT_EQ(S(j.at("status")), CertificateStatusName(r.status));

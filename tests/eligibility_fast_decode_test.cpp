@@ -56,7 +56,8 @@ std::string Dump(const Application& a) {
   for (const auto& x : a.criticisms) o << date(x.date) << '/' << static_cast<int>(x.subject) << ',';
   o << "] adverse=[";
   for (const auto& x : a.adverse_records) o << date(x.date) << '/' << static_cast<int>(x.opinion) << ',';
-  o << "] staff=[";
+  o << "] recorded=" << a.accidents_recorded << a.criticisms_recorded << a.adverse_records_recorded;
+  o << " staff=[";
   for (const auto& x : a.trained_staff) o << '"' << x.certificate_no << "\",";
   o << "] certificate=" << (a.current_certificate ? date(a.current_certificate->certified_on) : "none");
   return o.str();
@@ -378,6 +379,73 @@ TEST(EligibilityFastDecodeTest, EngineOutputIsTheSameOnEitherPath) {
     auto general_out = engine->Run("eligibility", general);
     ASSERT_TRUE(fast_out.ok() && general_out.ok());
     EXPECT_EQ(*fast_out, *general_out);
+  }
+}
+
+// READ.ABSENT: an absent, null or empty evidence list reads the same on both paths, and the
+// engine's bytes do not depend on the path.
+TEST(EligibilityFastDecodeTest, AbsentNullAndEmptyListsAgree) {
+  auto engine = Engine::Create();
+  ASSERT_TRUE(engine.ok());
+  // Edited as text: serialising a parsed document would write numbers with exponents, which
+  // the fast path leaves to the general one.
+  const std::string original = Lines("tests/data/peers_generated.jsonl")[0];
+  for (const std::string key : {"accidents", "regulator_criticisms", "adverse_records"}) {
+    const size_t from = original.find("\"" + key + "\":[");
+    ASSERT_NE(from, std::string::npos) << key;
+    const size_t to = original.find("],", from) + 2;  // the items hold no arrays
+    for (int form = 0; form < 3; ++form) {  // absent, null, []
+      static constexpr const char* kForms[] = {"", "null", "[]"};
+      std::string text = original;
+      text.replace(from, to - from, form == 0 ? std::string() : "\"" + key + "\":" + kForms[form] + ",");
+      Tally tally;
+      ExpectAgreement(text, json::JsonLimits(), tally);
+      EXPECT_EQ(tally.fast, 1u) << key << " form " << form;
+      Application app;
+      ASSERT_TRUE(DecodeApplicationText(text, json::JsonLimits(), DefaultRulebook(), app));
+      const bool recorded = key == "accidents"              ? app.accidents_recorded
+                            : key == "regulator_criticisms" ? app.criticisms_recorded
+                                                            : app.adverse_records_recorded;
+      EXPECT_EQ(recorded, form == 2) << key << " form " << form;
+      std::string general;
+      ASSERT_TRUE(internal::EvaluateGeneralPath(*engine, "eligibility", text, general).ok());
+      auto fast = engine->Run("eligibility", text);
+      ASSERT_TRUE(fast.ok());
+      EXPECT_EQ(*fast, general);
+    }
+  }
+}
+
+// Issue 15's corrected readings through both paths: a trimmed duplicate certificate number, a
+// holder filing as initial, a disqualify opinion, a filing before in_force_from. Same
+// Application, same bytes.
+TEST(EligibilityFastDecodeTest, CorrectedReadingsGiveTheSameBytesOnEitherPath) {
+  auto engine = Engine::Create();
+  ASSERT_TRUE(engine.ok());
+  const std::string original = Lines("tests/data/peers_generated.jsonl")[0];
+  const auto replaced = [&](std::string_view from, std::string_view to) {
+    std::string text = original;
+    const size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    return text;
+  };
+  const std::string docs[] = {
+      replaced(R"("certificate_no":"CCEA-FW-2021-488219")", R"("certificate_no":"CCEA-FW-2020-832968 ")"),
+      replaced(R"("certificate_no":"CCEA-FW-2021-488219")", R"("certificate_no":"\t\u3000")"),
+      replaced(R"("trained_staff":)", R"("current_certificate":{"certified_on":"2023-03-20"},"trained_staff":)"),
+      replaced(R"("regulator_opinion":"no_objection")", R"("regulator_opinion":"disqualify")"),
+      replaced(R"("applied_on":"2024-03-19")", R"("applied_on":"2020-05-16")"),
+      replaced(R"("applied_on":"2024-03-19")", R"("applied_on":"2024-11-22")"),
+  };
+  for (const std::string& text : docs) {
+    Tally tally;
+    ExpectAgreement(text, json::JsonLimits(), tally);
+    std::string general;
+    ASSERT_TRUE(internal::EvaluateGeneralPath(*engine, "eligibility", text, general).ok()) << text;
+    auto fast = engine->Run("eligibility", text);
+    ASSERT_TRUE(fast.ok());
+    EXPECT_EQ(*fast, general);
   }
 }
 

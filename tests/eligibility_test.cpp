@@ -55,6 +55,8 @@ Application Eligible() {
   app.has_quality_indicators = true;
   app.indicators_attested = true;
   app.trained_staff = {{"C1"}, {"C2"}};
+  // READ.ABSENT: the reverse investigation is recorded, and found nothing.
+  app.accidents_recorded = app.criticisms_recorded = app.adverse_records_recorded = true;
   return app;
 }
 
@@ -87,12 +89,13 @@ TEST(EligibilityTest, BaselineIsEligibleWithOneFindingPerRule) {
   EXPECT_FALSE(r.eligible_from.has_value());
   EXPECT_EQ(r.window.first, D("2023-01-01"));
   EXPECT_EQ(r.window.last, D("2026-01-15"));
-  for (size_t i = 0; i + 1 < kEligibilityRuleCount; ++i) {
+  for (size_t i = 0; i < static_cast<size_t>(EligibilityRule::kRecovery); ++i) {
     EXPECT_EQ(r.rule_status[i], FindingStatus::kPass) << kEligibilityRuleIds[i];
     EXPECT_EQ(FindingsOf(r, static_cast<EligibilityRule>(i)).size(), 1u) << kEligibilityRuleIds[i];
   }
   EXPECT_EQ(r.StatusOf(EligibilityRule::kRecovery), FindingStatus::kNote);
   EXPECT_TRUE(FindingsOf(r, EligibilityRule::kRecovery).empty());
+  EXPECT_TRUE(FindingsOf(r, EligibilityRule::kInForce).empty());
   // Findings come in catalogue order.
   for (size_t i = 1; i < r.findings.size(); ++i) {
     EXPECT_LE(r.findings[i - 1].rule, r.findings[i].rule);
@@ -378,8 +381,23 @@ TEST(EligibilityTest, AdverseFollowsTheRegulatorsOpinion) {
     app.adverse_records.push_back({D("2025-03-01"), c.opinion});
     const EligibilityResult r = Eval(app);
     EXPECT_EQ(r.decision, c.decision) << static_cast<int>(c.opinion);
-    EXPECT_FALSE(r.disqualified);
+    // RULES.md ELIG.ADVERSE (revised): `disqualify` sets disqualified, as an accident does.
+    EXPECT_EQ(r.disqualified, c.opinion == RegulatorOpinion::kDisqualify);
   }
+}
+
+// ELIG.ADVERSE: the regulator's `disqualify` opinion inside the window removes the applicant
+// from the batch, like a disqualifying accident; outside the window it does nothing.
+TEST(EligibilityTest, AdverseDisqualifyInsideTheWindowSetsDisqualified) {
+  Application app = Eligible();
+  app.adverse_records.push_back({D("2023-01-01"), RegulatorOpinion::kDisqualify});
+  EXPECT_TRUE(Eval(app).disqualified);
+  app.adverse_records[0].date = D("2022-12-31");
+  EXPECT_FALSE(Eval(app).disqualified);
+  app.adverse_records[0].date = D("2026-01-16");  // after the window: a note
+  EXPECT_FALSE(Eval(app).disqualified);
+  app.adverse_records[0] = {D("2025-03-01"), RegulatorOpinion::kPending};
+  EXPECT_FALSE(Eval(app).disqualified);
 }
 
 TEST(EligibilityTest, AdverseOutsideWindowIgnoredAndFailureNotAlsoPending) {
@@ -438,6 +456,40 @@ TEST(EligibilityTest, TrainedStaffCountsDistinctNonEmptyNumbers) {
   }
 }
 
+// ELIG.TRAINED_STAFF: surrounding white space (space, tab, U+3000) is trimmed before counting.
+TEST(EligibilityTest, TrainedStaffTrimsSurroundingWhiteSpace) {
+  EXPECT_EQ(eligibility_internal::TrimCertificateNo(" \tC-1\xE3\x80\x80 "), "C-1");
+  EXPECT_EQ(eligibility_internal::TrimCertificateNo("C 1"), "C 1");  // inside: kept
+  EXPECT_EQ(eligibility_internal::TrimCertificateNo("\xE3\x80\x80"), "");
+  const struct {
+    std::vector<std::string_view> numbers;
+    int distinct;
+  } cases[] = {{{"C-1", "C-1 "}, 1},
+               {{"C-1", "\tC-1"}, 1},
+               {{"C-1", "C-1\xE3\x80\x80"}, 1},
+               {{"C-1", " "}, 1},
+               {{"C-1", "\xE3\x80\x80"}, 1},
+               {{"C-1", "C-2 "}, 2},
+               {{" C-1 ", " C-2\t"}, 2}};
+  for (const auto& c : cases) {
+    Application app = Eligible();
+    app.trained_staff.clear();
+    for (auto n : c.numbers) app.trained_staff.push_back({n});
+    const EligibilityResult r = Eval(app);
+    EXPECT_EQ(FindingsOf(r, EligibilityRule::kTrainedStaff)[0]->count, c.distinct) << c.numbers[1];
+    EXPECT_EQ(r.StatusOf(EligibilityRule::kTrainedStaff),
+              c.distinct >= 2 ? FindingStatus::kPass : FindingStatus::kFail)
+        << c.numbers[1];
+  }
+  // The long-list path (sorting) trims alike.
+  Application app = Eligible();
+  app.trained_staff.clear();
+  for (int i = 0; i < 100; ++i) app.trained_staff.push_back({i % 2 ? "C-1" : "C-1 "});
+  EXPECT_EQ(FindingsOf(Eval(app), EligibilityRule::kTrainedStaff)[0]->count, 1);
+  app.trained_staff.push_back({"\tC-2"});
+  EXPECT_EQ(FindingsOf(Eval(app), EligibilityRule::kTrainedStaff)[0]->count, 2);
+}
+
 TEST(EligibilityTest, TrainedStaffLongListsAndRulebookMinimum) {
   std::vector<std::string> numbers;
   for (int i = 0; i < 200; ++i) numbers.push_back(i % 2 ? "CCEA-A" : "CCEA-B");
@@ -472,6 +524,35 @@ TEST(EligibilityTest, KindRenewalAndUpgradeNeedTheCertificate) {
             Decision::kIneligible);  // certified after applied_on
 }
 
+// ELIG.KIND: a holder of a certificate still valid on applied_on cannot file as initial.
+TEST(EligibilityTest, KindInitialByAHolderFailsWhileTheCertificateIsValid) {
+  // Certified 2023-03-20: valid through 2026-03-20.
+  EligibilityResult r = Eval(Kind(ApplicationKind::kInitial, "2023-03-20", "2026-03-20"));
+  ASSERT_TRUE(Has(r, EligibilityRule::kKind, FindingReason::kInitialWhileCertified, FindingStatus::kFail));
+  EXPECT_EQ(r.decision, Decision::kIneligible);
+  EXPECT_FALSE(r.disqualified);
+  EXPECT_FALSE(r.eligible_from.has_value());
+  const Finding& f = *FindingsOf(r, EligibilityRule::kKind)[0];
+  EXPECT_EQ(f.date, D("2026-03-20"));
+  EXPECT_EQ(f.related, D("2023-03-20"));
+  const Application app = Kind(ApplicationKind::kInitial, "2023-03-20", "2026-03-20");
+  std::string en, zh;
+  internal::AppendFindingMessage(DefaultRules(), app, r, f, en);
+  internal::AppendFindingMessageZh(DefaultRules(), app, r, f, zh);
+  EXPECT_EQ(en, "initial application while the current certificate (certified on 2023-03-20, valid "
+                "through 2026-03-20) is still valid on applied_on 2026-03-20: a holder re-applies "
+                "as upgrade or renewal (Art. 14(14))");
+  EXPECT_EQ(zh, "现有证书（认证日期 2023-03-20，有效期至 2026-03-20）在申请日 2026-03-20 "
+                "仍有效，持证单位应提出升级或换证申请，不得按首次申请（第十四条第（十四）项）");
+  // The day after the last valid day the certificate has expired: initial passes.
+  r = Eval(Kind(ApplicationKind::kInitial, "2023-03-20", "2026-03-21"));
+  EXPECT_TRUE(Has(r, EligibilityRule::kKind, FindingReason::kInitialApplication, FindingStatus::kPass));
+  EXPECT_EQ(r.decision, Decision::kEligible);
+  // The day of certification itself is within validity.
+  r = Eval(Kind(ApplicationKind::kInitial, "2025-06-01", "2025-06-01"));
+  EXPECT_TRUE(Has(r, EligibilityRule::kKind, FindingReason::kInitialWhileCertified, FindingStatus::kFail));
+}
+
 TEST(EligibilityTest, KindRenewalOnLastValidDayVersusAfter) {
   // Certified 2023-03-20: valid through 2026-03-20 (Civil Code reading).
   EligibilityResult r = Eval(Kind(ApplicationKind::kRenewal, "2023-03-20", "2026-03-20"));
@@ -499,18 +580,46 @@ TEST(EligibilityTest, KindUpgradeSixMonthsAfterCertification) {
   EXPECT_EQ(r.decision, Decision::kEligible);
 }
 
+// ---- ELIG.IN_FORCE ---------------------------------------------------------------------------
+
+TEST(EligibilityTest, InForceNoteBeforeTheRulebooksDate) {
+  Application app = Eligible();
+  app.applied_on = D("2020-05-16");
+  EligibilityResult r = Eval(app);
+  ASSERT_TRUE(Has(r, EligibilityRule::kInForce, FindingReason::kBeforeInForce, FindingStatus::kNote));
+  EXPECT_EQ(r.findings.back().rule, EligibilityRule::kInForce);
+  EXPECT_EQ(r.findings.back().date, D("2020-05-17"));
+  EXPECT_EQ(r.decision, Decision::kEligible);  // a note only
+  EXPECT_EQ(RuleId(EligibilityRule::kInForce), "ELIG.IN_FORCE");
+  EXPECT_EQ(RuleArticle(EligibilityRule::kInForce), "25");
+  std::string en, zh;
+  internal::AppendFindingMessage(DefaultRules(), app, r, r.findings.back(), en);
+  internal::AppendFindingMessageZh(DefaultRules(), app, r, r.findings.back(), zh);
+  EXPECT_EQ(en, "applied_on 2020-05-16 is before 2020-05-17, the day the Measures took effect "
+                "(Art. 25): evaluated under them all the same");
+  EXPECT_EQ(zh, "申请日 2020-05-16 早于本办法施行之日 2020-05-17（第二十五条），仍按本办法评价，仅作提示");
+  app.applied_on = D("2020-05-17");
+  r = Eval(app);
+  EXPECT_TRUE(FindingsOf(r, EligibilityRule::kInForce).empty());
+  Rulebook rb = DefaultRules();
+  rb.in_force_from = D("2021-01-01");
+  EXPECT_TRUE(Has(Eval(app, rb), EligibilityRule::kInForce, FindingReason::kBeforeInForce,
+                  FindingStatus::kNote));
+}
+
 // ---- ELIG.RECOVERY ---------------------------------------------------------------------------
 
 TEST(EligibilityTest, RecoveryAfterTheLatestTimeBoundFailure) {
+  // A November filing joins next year's batch: 2026-11-01's window is 2023-11-01..2026-12-31.
   EligibilityResult r = Eval(WithAccident("2023-01-01", AccidentSeverity::kLarger));
   ASSERT_TRUE(r.eligible_from.has_value());
-  EXPECT_EQ(*r.eligible_from, D("2027-01-01"));
+  EXPECT_EQ(*r.eligible_from, D("2026-11-01"));
   EXPECT_TRUE(Has(r, EligibilityRule::kRecovery, FindingReason::kRecoveryDate, FindingStatus::kNote));
 
   Application app = WithAccident("2024-05-01", AccidentSeverity::kMajor);
   app.criticisms.push_back({D("2025-03-01"), CriticismSubject::kEnterprise});
   r = Eval(app);
-  EXPECT_EQ(r.eligible_from, D("2029-01-01"));
+  EXPECT_EQ(r.eligible_from, D("2028-11-01"));  // window 2025-11-01..2028-12-31
   // The site really is eligible from then: re-file the same records on that date.
   app.applied_on = *r.eligible_from;
   EXPECT_EQ(Eval(app).decision, Decision::kEligible);
@@ -527,6 +636,134 @@ TEST(EligibilityTest, RecoveryNullWhenAFailureIsNotTimeBound) {
   EXPECT_FALSE(Eval(pending).eligible_from.has_value());
 }
 
+// RULES.md §1: the window is Art. 11's rolling three years joined with Art. 14(4)'s calendar
+// years B-3..B-1 of the batch year B.
+TEST(EligibilityTest, WindowOfANovemberFilingFollowsItsBatchYear) {
+  // 2026-11-22 joins the 2027-Q1 batch: 2023-11-22..2026-12-31.
+  const DayRange w = EligibilityWindow(DefaultRules(), D("2026-11-22"));
+  EXPECT_EQ(w.first, D("2023-11-22"));
+  EXPECT_EQ(w.last, D("2026-12-31"));
+  // The last October day is its own year's batch: Y-3-01-01..applied_on.
+  const DayRange october = EligibilityWindow(DefaultRules(), D("2026-10-31"));
+  EXPECT_EQ(october.first, D("2023-01-01"));
+  EXPECT_EQ(october.last, D("2026-10-31"));
+  // The rolling part starts on the corresponding day (READ.PERIOD).
+  EXPECT_EQ(EligibilityWindow(DefaultRules(), D("2027-11-29")).first, D("2024-11-29"));
+  EXPECT_EQ(EligibilityWindow(DefaultRules(), D("2028-12-31")).last, D("2028-12-31"));
+
+  Application app = Eligible();
+  app.applied_on = D("2026-11-22");
+  const struct {
+    const char* date;
+    bool counted;
+  } cases[] = {{"2023-03-01", false}, {"2023-11-21", false}, {"2023-11-22", true},
+               {"2026-11-22", true},  {"2026-12-15", true},  {"2026-12-31", true},
+               {"2027-01-01", false}};
+  for (const auto& c : cases) {
+    Application a = app;
+    a.accidents.push_back({D(c.date), AccidentSeverity::kLarger});
+    const EligibilityResult r = Eval(a);
+    EXPECT_EQ(r.window.first, D("2023-11-22"));
+    EXPECT_EQ(r.window.last, D("2026-12-31"));
+    EXPECT_EQ(r.disqualified, c.counted) << c.date;
+    EXPECT_EQ(r.decision, c.counted ? Decision::kIneligible : Decision::kEligible) << c.date;
+  }
+  // After the window's end: a note naming the end, never counted.
+  Application after = app;
+  after.criticisms.push_back({D("2027-01-01"), CriticismSubject::kSite});
+  const EligibilityResult r = Eval(after);
+  EXPECT_TRUE(Has(r, EligibilityRule::kCriticism, FindingReason::kAfterAppliedOn, FindingStatus::kNote));
+  EXPECT_EQ(r.decision, Decision::kEligible);
+  std::string en, zh;
+  const Finding& note = *FindingsOf(r, EligibilityRule::kCriticism)[0];
+  internal::AppendFindingMessage(DefaultRules(), after, r, note, en);
+  internal::AppendFindingMessageZh(DefaultRules(), after, r, note, zh);
+  EXPECT_EQ(en, "notified criticism of the site on 2027-01-01 is after the window's end 2026-12-31: "
+                "reported, not counted");
+  EXPECT_EQ(zh, "2027-01-01 对服务现场的通报批评晚于考察期截止日 2026-12-31，仅作提示，不计入");
+}
+
+TEST(EligibilityTest, WindowFollowsTheRulebookAcceptanceMonths) {
+  Rulebook rb = DefaultRules();
+  rb.calendar.acceptance_months = {1, 4, 7, 12};
+  rb.calendar.announcement_months = {3, 6, 9, 12};
+  // With a December acceptance month, a November filing is that year's batch.
+  EXPECT_EQ(EligibilityWindow(rb, D("2026-11-22")).first, D("2023-01-01"));
+  EXPECT_EQ(EligibilityWindow(rb, D("2026-11-22")).last, D("2026-11-22"));
+}
+
+// ELIG.RECOVERY: the required examples, each checked against the window function itself.
+TEST(EligibilityTest, RecoveryDatesAreTheFirstWindowThatExcludesTheEvent) {
+  const struct {
+    const char* event;
+    bool criticism;
+    const char* recovery;
+  } cases[] = {{"2023-01-01", false, "2026-11-01"},
+               {"2023-12-15", false, "2026-12-16"},
+               {"2023-03-01", false, "2026-11-01"},
+               {"2024-06-30", true, "2027-11-01"},
+               {"2024-11-30", false, "2027-12-01"}};
+  for (const auto& c : cases) {
+    Application app = Eligible();
+    app.applied_on = D("2026-01-15");
+    if (c.criticism) {
+      app.criticisms.push_back({D(c.event), CriticismSubject::kEnterprise});
+    } else {
+      app.accidents.push_back({D(c.event), AccidentSeverity::kLarger});
+    }
+    const EligibilityResult r = Eval(app);
+    ASSERT_TRUE(r.eligible_from.has_value()) << c.event;
+    EXPECT_EQ(*r.eligible_from, D(c.recovery)) << c.event;
+    // The date's window excludes the event; the day before's includes it.
+    EXPECT_FALSE(EligibilityWindow(DefaultRules(), *r.eligible_from).Contains(D(c.event))) << c.event;
+    EXPECT_TRUE(EligibilityWindow(DefaultRules(), r.eligible_from->PlusDays(-1)).Contains(D(c.event)))
+        << c.event;
+    // And the same records filed then are eligible, the day before ineligible.
+    app.applied_on = *r.eligible_from;
+    EXPECT_EQ(Eval(app).decision, Decision::kEligible) << c.event;
+    app.applied_on = r.eligible_from->PlusDays(-1);
+    EXPECT_EQ(Eval(app).decision, Decision::kIneligible) << c.event;
+  }
+}
+
+TEST(EligibilityTest, RecoveryMessageNamesTheWindowOfTheRecoveryDate) {
+  const Application app = WithAccident("2023-12-15", AccidentSeverity::kLarger);
+  const EligibilityResult r = Eval(app);
+  std::string en, zh;
+  internal::AppendFindingMessage(DefaultRules(), app, r, r.findings.back(), en);
+  internal::AppendFindingMessageZh(DefaultRules(), app, r, r.findings.back(), zh);
+  EXPECT_EQ(en, "every failure is time-bound; the latest, on 2023-12-15, is outside the window "
+                "2023-12-16..2026-12-31 of a filing on 2026-12-16 (the day before, it is inside): "
+                "the site may apply again from 2026-12-16");
+  EXPECT_EQ(zh, "所有不符合项均有时限，最近一项（2023-12-15）不在 2026-12-16 申请的考察期 "
+                "2023-12-16..2026-12-31 内（早一日申请仍在其内），自 2026-12-16 起可重新申请");
+}
+
+// ---- READ.ABSENT -------------------------------------------------------------------------------
+
+TEST(EligibilityTest, AbsentEvidenceListIsPendingEmptyListPasses) {
+  const struct {
+    bool Application::*recorded;
+    EligibilityRule rule;
+  } lists[] = {{&Application::accidents_recorded, EligibilityRule::kAccident},
+               {&Application::criticisms_recorded, EligibilityRule::kCriticism},
+               {&Application::adverse_records_recorded, EligibilityRule::kAdverse}};
+  for (const auto& l : lists) {
+    Application app = Eligible();  // every list recorded and empty: passes
+    EXPECT_EQ(Eval(app).StatusOf(l.rule), FindingStatus::kPass) << RuleId(l.rule);
+    app.*l.recorded = false;
+    const EligibilityResult r = Eval(app);
+    EXPECT_EQ(r.StatusOf(l.rule), FindingStatus::kPending) << RuleId(l.rule);
+    EXPECT_TRUE(Has(r, l.rule, FindingReason::kInvestigationNotRecorded, FindingStatus::kPending));
+    EXPECT_EQ(FindingsOf(r, l.rule).size(), 1u);
+    EXPECT_EQ(r.decision, Decision::kPending);
+    EXPECT_FALSE(r.disqualified);
+  }
+  // The default Application records nothing: a typed caller must say so.
+  const Application blank;
+  EXPECT_FALSE(blank.accidents_recorded || blank.criticisms_recorded || blank.adverse_records_recorded);
+}
+
 // ---- Storage -----------------------------------------------------------------------------------
 
 TEST(EligibilityTest, ManyFindingsSpillToTheHeapAndCopy) {
@@ -536,7 +773,7 @@ TEST(EligibilityTest, ManyFindingsSpillToTheHeapAndCopy) {
   EXPECT_FALSE(app.accidents.is_inline());
   const EligibilityResult r = Eval(app);
   EXPECT_FALSE(r.findings.is_inline());
-  EXPECT_EQ(r.eligible_from, D("2029-01-01"));
+  EXPECT_EQ(r.eligible_from, D("2028-11-01"));
   EligibilityResult copy = r;
   EXPECT_EQ(copy.findings.size(), r.findings.size());
   EligibilityResult moved = std::move(copy);
@@ -604,7 +841,7 @@ TEST(EligibilityJsonTest, ResultMembersAndMessages) {
   EXPECT_EQ(r.at("disqualified"), true);
   EXPECT_EQ(r.at("window").at("from"), "2023-01-01");
   EXPECT_EQ(r.at("window").at("to"), "2026-01-15");
-  EXPECT_EQ(r.at("eligible_from"), "2028-01-01");
+  EXPECT_EQ(r.at("eligible_from"), "2027-11-01");
   const bj::object* accident = FindingFor(r, "ELIG.ACCIDENT", "fail");
   ASSERT_NE(accident, nullptr);
   EXPECT_EQ(accident->at("article"), "11(4), 14(4)");
@@ -915,10 +1152,43 @@ TEST(EligibilityJsonTest, TextChecklistHasOneLinePerRule) {
       }
     }
   }
-  EXPECT_EQ(rule_lines, kEligibilityRuleCount) << text;
+  // ELIG.IN_FORCE has no line for a filing after the Measures took effect.
+  EXPECT_EQ(rule_lines, kEligibilityRuleCount - 1) << text;
+  EXPECT_EQ(text.find("ELIG.IN_FORCE"), std::string::npos) << text;
   EXPECT_NE(text.find("不符合参评条件 ineligible"), std::string::npos) << text;
-  EXPECT_NE(text.find("2028-01-01"), std::string::npos);
+  EXPECT_NE(text.find("2027-11-01"), std::string::npos);
   EXPECT_NE(text.find("[✗"), std::string::npos);
+}
+
+TEST(EligibilityJsonTest, AbsentNullAndEmptyListsThroughTheDoor) {
+  bj::object doc = BaseDoc();
+  doc["accidents"] = bj::array();
+  EXPECT_EQ(RunJson(doc).at("decision"), "eligible");
+  for (const char* key : {"accidents", "regulator_criticisms", "adverse_records"}) {
+    for (const bool as_null : {false, true}) {
+      bj::object d = doc;
+      if (as_null) {
+        d[key] = nullptr;
+      } else {
+        d.erase(key);
+      }
+      const bj::value r = RunJson(d);
+      EXPECT_EQ(r.at("decision"), "pending") << key;
+      const bj::object* f = nullptr;
+      for (const bj::value& v : r.at("findings").as_array()) {
+        if (v.at("status") == "pending") f = &v.as_object();
+      }
+      ASSERT_NE(f, nullptr) << key;
+      EXPECT_EQ(f->at("message").as_string(),
+                std::string(key) +
+                    " is absent: the reverse investigation of Art. 14(4) has not been recorded (an "
+                    "empty list [] records that nothing was found)");
+      EXPECT_EQ(f->at("message_zh").as_string(), std::string("缺少 ") + key +
+                                         "：第十四条第（四）项的反向调查结果尚未记录（空列表 [] "
+                                         "表示已调查、未发现）");
+      EXPECT_TRUE(f->at("evidence").is_null());
+    }
+  }
 }
 
 // ---- Agreement with the peers' oracle (/work/shared/peers/reference.py) ------------------------

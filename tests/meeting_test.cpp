@@ -383,6 +383,19 @@ TEST(MeetingRenderTest, VerdictInChineseAndEnglish) {
   for (const char* s : {"专家评审会", "会议有效", "valid", "暂停", "suspend", "通过", "Passed", "2/3"}) {
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
   }
+  // PROC.FINAL_REVIEW / VOTE.FINAL_DECISION: the final opinions in Art. 14(9)'s own words.
+  const struct {
+    const char* decision;
+    const char* zh;
+  } finals[] = {{"agree_preliminary", "同意初步评审结果"},
+                {"continue_verification", "继续核查下次复审"},
+                {"terminate_review", "终止审议"}};
+  for (const auto& f : finals) {
+    text = op->renderers[0].render(bj::value(
+        RunMeeting(engine, Meeting("final_review", 9, 6, bj::array{MotionDoc(f.decision, 4, 1, 1)}))));
+    EXPECT_NE(text.find(f.zh), std::string::npos) << f.decision << "\n" << text;
+  }
+  EXPECT_EQ(text.find("终止评审"), std::string::npos);  // the previous, paraphrased label
   text = op->renderers[0].render(bj::value(RunMeeting(engine, Meeting("final_review", 9, 5))));
   for (const char* s : {"终审会", "会议无效", "not valid"}) {
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;

@@ -126,6 +126,29 @@ TEST(RulebookTest, EveryErrorListedWithItsPointer) {
   EXPECT_GE(issues.size(), 9u);
 }
 
+// ELIG.IN_FORCE (Art. 25): `in_force_from`, a strict date, optional (absent: 2020-05-17), and
+// part of the identity like every other value.
+TEST(RulebookTest, InForceFromIsValidatedOptionalAndHashed) {
+  bj::object doc = DefaultDoc();
+  auto rb = ParseRulebook(bj::serialize(doc));
+  ASSERT_TRUE(rb.ok());
+  EXPECT_EQ(rb->in_force_from, *Date::Parse("2020-05-17"));
+  const std::string default_sha = rb->identity.sha256;
+  doc["in_force_from"] = "2021-01-01";
+  rb = ParseRulebook(bj::serialize(doc));
+  ASSERT_TRUE(rb.ok());
+  EXPECT_EQ(rb->in_force_from, *Date::Parse("2021-01-01"));
+  EXPECT_NE(rb->identity.sha256, default_sha);
+  doc.erase("in_force_from");
+  rb = ParseRulebook(bj::serialize(doc));
+  ASSERT_TRUE(rb.ok());
+  EXPECT_EQ(rb->in_force_from, *Date::Parse("2020-05-17"));
+  for (const bj::value& bad : {bj::value("2020-02-30"), bj::value(20200517), bj::value("2020/05/17")}) {
+    doc["in_force_from"] = bad;
+    EXPECT_THAT(IssuesOf(doc), Contains(HasPath("/in_force_from"))) << bj::serialize(bad);
+  }
+}
+
 TEST(RulebookTest, MonthsOrderAndPairing) {
   bj::object doc = DefaultDoc();
   doc["calendar"].as_object()["acceptance_months"] = bj::array{4, 1};

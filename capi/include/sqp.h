@@ -207,9 +207,10 @@ typedef enum sqp_reapplication_verdict {
   SQP_REAPPLY_TIMELY = 0,             /**< renewal filed by renewal_due_by */
   SQP_REAPPLY_LATE = 1,               /**< renewal filed later, but by the last valid day */
   SQP_REAPPLY_TREATED_AS_INITIAL = 2, /**< renewal filed after the last valid day */
-  SQP_REAPPLY_ALLOWED = 3,            /**< upgrade filed upgrade_earliest .. last valid day */
+  SQP_REAPPLY_ALLOWED = 3,            /**< upgrade filed upgrade_earliest .. upgrade_application_due_by */
   SQP_REAPPLY_TOO_EARLY = 4,          /**< upgrade filed before upgrade_earliest */
-  SQP_REAPPLY_EXPIRED = 5             /**< upgrade filed after the last valid day */
+  SQP_REAPPLY_EXPIRED = 5,            /**< upgrade filed after the last valid day */
+  SQP_REAPPLY_SHORT_NOTICE = 6        /**< upgrade filed after upgrade_application_due_by, within validity */
 } sqp_reapplication_verdict;
 
 /**

@@ -45,12 +45,21 @@ inline constexpr std::array<std::string_view, 5> kSupervisionStatusNamesZh = {
     "待提交", "按时提交", "逾期提交", "未提交", "无需提交"};
 
 // REAPPLY.*: what is being filed, and the verdict. Renewal verdicts are kTimely / kLate /
-// kTreatedAsInitial; upgrade verdicts are kAllowed / kTooEarly / kExpired.
+// kTreatedAsInitial; upgrade verdicts are kAllowed / kTooEarly / kExpired / kShortNotice
+// (added last, so the C ABI's earlier values keep their numbers).
 enum class ReapplicationKind { kRenewal, kUpgrade };
 inline constexpr std::array<std::string_view, 2> kReapplicationKindNames = {"renewal", "upgrade"};
-enum class ReapplicationStatus { kTimely, kLate, kTreatedAsInitial, kAllowed, kTooEarly, kExpired };
-inline constexpr std::array<std::string_view, 6> kReapplicationStatusNames = {
-    "timely", "late", "treated_as_initial", "allowed", "too_early", "expired"};
+enum class ReapplicationStatus {
+  kTimely,
+  kLate,
+  kTreatedAsInitial,
+  kAllowed,
+  kTooEarly,
+  kExpired,
+  kShortNotice,
+};
+inline constexpr std::array<std::string_view, 7> kReapplicationStatusNames = {
+    "timely", "late", "treated_as_initial", "allowed", "too_early", "expired", "short_notice"};
 
 constexpr std::string_view CertificateStatusName(CertificateStatus v) {
   return kCertificateStatusNames[static_cast<size_t>(v)];
@@ -104,9 +113,12 @@ struct CertificateDates {
 // CERT.VALIDITY (Art. 14(12)): the last valid day of a certificate announced on `certified_on`:
 // `validity_years` by the corresponding-day rule (READ.PERIOD), or one day earlier when the
 // rulebook counts the issue day as day one. The one place this is computed (ELIG.KIND uses it).
+// With the issue day as day one the period starts the day before, so the last valid day is
+// (D - 1 day) + n years by the corresponding-day rule, not (D + n years) - 1 day: the two differ
+// for D = 29 February (2024-02-29 → 2027-02-28, where the latter would give 2027-02-27).
 inline Date LastValidDay(const CertificateRules& rules, Date certified_on) {
-  const Date end = AddYears(certified_on, rules.validity_years);
-  return rules.issue_day_is_day_one ? end.PlusDays(-1) : end;
+  if (rules.issue_day_is_day_one) return AddYears(certified_on.PlusDays(-1), rules.validity_years);
+  return AddYears(certified_on, rules.validity_years);
 }
 
 // The dates of a certificate one by one, so that a caller who wants only some of them (or writes
@@ -233,8 +245,9 @@ constexpr bool TriggersInspectionAtHolderExpense(SupervisionStatus s) {
   return s == SupervisionStatus::kLate || s == SupervisionStatus::kMissing;
 }
 
-// SUP.FILING (Art. 14(13)): a supervision result with significant change is filed and
-// publicised; without change, neither. Unknown change: unknown.
+// SUP.FILING (Art. 14(13)): a supervision *result* with significant change is filed and
+// publicised; without change, neither. No result yet: unknown. The holder's self-inspection
+// report does not decide it.
 constexpr std::optional<bool> FiledAndPublicised(std::optional<bool> significant_change) {
   return significant_change;
 }
@@ -251,6 +264,10 @@ inline ReapplicationStatus ReapplicationVerdict(const CertificateDates& d, Reapp
   // Art. 14(14)1: only "在服务质量证书有效期内", and "间隔半年以上" (inclusive, READ.INCLUSIVE).
   if (filed_on > d.valid_until) return ReapplicationStatus::kExpired;
   if (filed_on < d.upgrade_earliest) return ReapplicationStatus::kTooEarly;
+  // "提前3个月提出申请": after the due-by day the filing is still within validity (allowed by the
+  // first sentence) but without the three months' notice, so the re-evaluation may not be
+  // arranged before the certificate ends.
+  if (filed_on > d.upgrade_application_due_by) return ReapplicationStatus::kShortNotice;
   return ReapplicationStatus::kAllowed;
 }
 
@@ -259,7 +276,12 @@ inline ReapplicationStatus ReapplicationVerdict(const CertificateDates& d, Reapp
 struct SupervisionReport {
   int anniversary = 0;
   Date submitted_on;
-  std::optional<bool> significant_change;  // SUP.FILING
+  // The holder's self-inspection report's own statement. Kept for the record; SUP.FILING does
+  // not follow it.
+  std::optional<bool> significant_change;
+  // SUP.FILING: the supervision result (the inspection's finding), `result.significant_change`
+  // in sqp.certificate/1; nullopt while there is no result yet.
+  std::optional<bool> result_significant_change;
 };
 
 struct Revocation {
@@ -322,18 +344,19 @@ inline CertificateResult EvaluateCertificate(const Rulebook& rulebook, const Cer
   for (size_t i = 0; i < dates.size(); ++i) {
     SupervisionResult& s = r.supervision_storage[i];
     s.dates = dates[i];
-    std::optional<bool> significant_change;
+    std::optional<bool> result_change;
     for (const SupervisionReport& report : in.reports) {
       if (report.anniversary == s.dates.anniversary) {
         s.submitted_on = report.submitted_on;
-        significant_change = report.significant_change;
+        result_change = report.result_significant_change;
       }
     }
     s.status = SupervisionStatusOn(s.dates, in.as_of, s.submitted_on, revoked_on);
     s.inspection_at_holder_expense = TriggersInspectionAtHolderExpense(s.status);
-    // SUP.FILING is about a supervision that happened: only once the report is in.
+    // SUP.FILING follows the supervision result; with no report in (missing, or not yet owed)
+    // there is no supervision result to follow, whatever was given: unknown.
     if (s.status == SupervisionStatus::kOnTime || s.status == SupervisionStatus::kLate) {
-      s.filed_and_publicised = FiledAndPublicised(significant_change);
+      s.filed_and_publicised = FiledAndPublicised(result_change);
     }
   }
 

@@ -25,6 +25,7 @@
 
 #include "sqp/certificate.hpp"
 #include "sqp/credit_code.hpp"
+#include "sqp/cycle.hpp"
 #include "sqp/date.hpp"
 #include "sqp/decimal.hpp"
 #include "sqp/rulebook.hpp"
@@ -186,6 +187,14 @@ struct Application {
   InlineList<Accident, 8> accidents;
   InlineList<Criticism, 8> criticisms;
   InlineList<AdverseRecord, 8> adverse_records;
+  // READ.ABSENT: whether each list was given at all. An empty list that was given ([]) records
+  // that the reverse investigation (Art. 14(4)) found nothing and passes; one not given (absent
+  // or null in JSON) means the investigation has not been recorded, and its rule is pending. The
+  // default is "not recorded", so a typed caller must say so explicitly even for an empty list:
+  // forgetting it can delay a verdict, never pass an uninvestigated site.
+  bool accidents_recorded = false;
+  bool criticisms_recorded = false;
+  bool adverse_records_recorded = false;
   // ELIG.TRAINED_STAFF.
   InlineList<TrainedStaff, 8> trained_staff;
   // ELIG.KIND: needed for renewal and upgrade.
@@ -205,15 +214,16 @@ enum class EligibilityRule : std::uint8_t {
   kTrainedStaff,
   kKind,
   kRecovery,
+  kInForce,  // ELIG.IN_FORCE (Art. 25): last, so the earlier rules keep their indexes
 };
-inline constexpr size_t kEligibilityRuleCount = 10;
+inline constexpr size_t kEligibilityRuleCount = 11;
 inline constexpr std::array<std::string_view, kEligibilityRuleCount> kEligibilityRuleIds = {
     "ELIG.SCOPE",    "ELIG.REGISTRATION", "ELIG.LICENSE",       "ELIG.INDICATORS",
     "ELIG.ACCIDENT", "ELIG.CRITICISM",    "ELIG.ADVERSE",       "ELIG.TRAINED_STAFF",
-    "ELIG.KIND",     "ELIG.RECOVERY"};
+    "ELIG.KIND",     "ELIG.RECOVERY",     "ELIG.IN_FORCE"};
 // The articles of the Measures each rule encodes (RULES.md §1).
 inline constexpr std::array<std::string_view, kEligibilityRuleCount> kEligibilityRuleArticles = {
-    "10", "11(1)", "11(2)", "11(3)", "11(4), 14(4)", "11(5)", "14(4)", "11(6)", "14(14)", "-"};
+    "10", "11(1)", "11(2)", "11(3)", "11(4), 14(4)", "11(5)", "14(4)", "11(6)", "14(14)", "-", "25"};
 constexpr std::string_view RuleId(EligibilityRule r) {
   return kEligibilityRuleIds[static_cast<size_t>(r)];
 }
@@ -288,12 +298,14 @@ enum class FindingReason : std::uint8_t {
   kAdverseDisqualify,        // fail
   kAdversePending,           // pending
   kNoAdverseObjection,       // pass: count = records inside the window with no objection
-  kAfterAppliedOn,           // note: a record dated after applied_on, never counted
+  kAfterAppliedOn,           // note: a record dated after the window's end, never counted
+  kInvestigationNotRecorded,  // pending: the rule's list is absent (READ.ABSENT)
   // ELIG.TRAINED_STAFF (count = distinct certificate numbers, detail = staff listed)
   kEnoughTrainedStaff,  // pass
   kTooFewTrainedStaff,  // fail
   // ELIG.KIND
   kInitialApplication,       // pass
+  kInitialWhileCertified,    // fail: date = the certificate's last valid day, related = certified_on
   kCertificateMissing,       // fail: renewal/upgrade without current_certificate
   // (related = certified_on for the rest)
   kCertifiedAfterAppliedOn,  // fail: date = certified_on
@@ -303,6 +315,8 @@ enum class FindingReason : std::uint8_t {
   kUpgradeTooEarly,          // fail: date = earliest upgrade date
   // ELIG.RECOVERY
   kRecoveryDate,  // note: date = eligible_from, related = the latest time-bound failure's date
+  // ELIG.IN_FORCE
+  kBeforeInForce,  // note: date = the rulebook's in_force_from
 };
 
 struct Finding {
@@ -319,7 +333,7 @@ struct Finding {
 
 struct EligibilityResult {
   Decision decision = Decision::kEligible;
-  bool disqualified = false;  // ELIG.ACCIDENT: 直接取消参评资格
+  bool disqualified = false;  // ELIG.ACCIDENT, ELIG.ADVERSE `disqualify`: 直接取消参评资格
   DayRange window;            // the look-back window
   std::optional<Date> eligible_from;  // ELIG.RECOVERY
   // Per rule: fail if any finding fails, else pending if any is pending, else pass if any
@@ -332,14 +346,49 @@ struct EligibilityResult {
 
 // ---- The rules -----------------------------------------------------------------------------
 
-// The look-back window for an application filed on `applied_on` (year Y): Y-lookback-01-01 ..
-// applied_on inclusive — Art. 11's "last three years" joined with Art. 14(4)'s reverse
-// investigation over the three calendar years before Y.
+// The look-back window for an application filed on `applied_on` (RULES.md §1): the union of
+// Art. 11's rolling "last three years", applied_on - lookback years .. applied_on (READ.PERIOD),
+// and Art. 14(4)'s reverse investigation of the batch over "近三年内（不含当年）", the calendar years
+// B - lookback .. B - 1 where B is the batch year (CYCLE.BATCH, the rulebook's acceptance months).
+// The two always overlap or touch, so the union is one range: a filing whose batch is its own year
+// Y gives Y-3-01-01 .. applied_on; a November or December filing joins next year's batch, so its
+// window runs from applied_on - 3 years to December 31 of its own year (2026-11-22 →
+// 2023-11-22..2026-12-31), past applied_on. A lookback of 0 leaves no calendar years: applied_on.
 inline DayRange EligibilityWindow(const Rulebook& rb, Date applied_on) {
-  return {Date::FromYmdUnchecked(applied_on.year() - rb.eligibility.lookback_years, 1, 1),
-          applied_on};
+  const int lookback = rb.eligibility.lookback_years;
+  DayRange window{AddYears(applied_on, -lookback), applied_on};
+  if (lookback <= 0) return window;
+  const int batch_year = BatchFor(rb.calendar, applied_on).year();
+  const Date calendar_first = Date::FromYmdUnchecked(batch_year - lookback, 1, 1);
+  const Date calendar_last = Date::FromYmdUnchecked(batch_year - 1, 12, 31);
+  window.first = std::min(window.first, calendar_first);
+  window.last = std::max(window.last, calendar_last);
+  return window;
 }
 
+// ELIG.RECOVERY: the earliest filing date after `applied_on` whose window starts after `event`,
+// searched over EligibilityWindow itself rather than guessed from a formula. The window's first
+// day never decreases as the filing date moves later (both of its parts only move forward), so
+// the filing dates that exclude the event form a suffix of the calendar and a bisection over day
+// numbers finds its first day. The upper bound is certain: lookback + 1 years after the event the
+// rolling part starts a year after it, and the batch year is at least event year + lookback + 1.
+inline Date EarliestFilingExcluding(const Rulebook& rb, Date applied_on, Date event) {
+  const auto excludes = [&](Date filed_on) { return EligibilityWindow(rb, filed_on).first > event; };
+  Date lo = applied_on;  // known not to exclude, or the search would not be asked
+  Date hi = AddYears(event, std::max(rb.eligibility.lookback_years, 0) + 1);
+  if (hi <= lo) hi = lo.PlusDays(1);
+  while (!excludes(hi)) hi = AddYears(hi, 1);  // never taken with a validated rulebook
+  // Invariant: !excludes(lo) (or lo is applied_on itself), excludes(hi).
+  while (hi.DaysSince(lo) > 1) {
+    const Date mid = lo.PlusDays(hi.DaysSince(lo) / 2);
+    if (excludes(mid)) {
+      hi = mid;
+    } else {
+      lo = mid;
+    }
+  }
+  return hi;
+}
 
 namespace eligibility_internal {
 
@@ -532,6 +581,10 @@ inline WindowPlace Place(const DayRange& window, Date d) {
 inline void CheckAccidents(const Rulebook& rb, const Application& app, const DayRange& window,
                            Recorder& rec) {
   constexpr auto kRule = EligibilityRule::kAccident;
+  if (!app.accidents_recorded) {  // READ.ABSENT
+    rec.Add(kRule, FindingStatus::kPending, FindingReason::kInvestigationNotRecorded);
+    return;
+  }
   bool failed = false;
   for (size_t i = 0; i < app.accidents.size(); ++i) {
     const Accident& a = app.accidents[i];
@@ -560,6 +613,10 @@ inline void CheckAccidents(const Rulebook& rb, const Application& app, const Day
 // regulator inside the window.
 inline void CheckCriticisms(const Application& app, const DayRange& window, Recorder& rec) {
   constexpr auto kRule = EligibilityRule::kCriticism;
+  if (!app.criticisms_recorded) {  // READ.ABSENT
+    rec.Add(kRule, FindingStatus::kPending, FindingReason::kInvestigationNotRecorded);
+    return;
+  }
   bool failed = false;
   for (size_t i = 0; i < app.criticisms.size(); ++i) {
     const Criticism& c = app.criticisms[i];
@@ -577,10 +634,15 @@ inline void CheckCriticisms(const Application& app, const DayRange& window, Reco
 }
 
 // ELIG.ADVERSE (Art. 14(4)): other adverse service records inside the window follow the
-// regulator's opinion.
+// regulator's opinion. A `disqualify` opinion removes the applicant from the batch, so it sets
+// `disqualified` like a disqualifying accident.
 inline void CheckAdverseRecords(const Application& app, const DayRange& window, Recorder& rec) {
   constexpr auto kRule = EligibilityRule::kAdverse;
-  bool decisive = false;
+  if (!app.adverse_records_recorded) {  // READ.ABSENT
+    rec.Add(kRule, FindingStatus::kPending, FindingReason::kInvestigationNotRecorded);
+    return;
+  }
+  bool decisive = false, disqualified = false;
   std::int32_t no_objection = 0;
   for (size_t i = 0; i < app.adverse_records.size(); ++i) {
     const AdverseRecord& r = app.adverse_records[i];
@@ -594,6 +656,7 @@ inline void CheckAdverseRecords(const Application& app, const DayRange& window, 
         continue;
       }
       decisive = true;
+      disqualified = disqualified || r.opinion == RegulatorOpinion::kDisqualify;
       status = r.opinion == RegulatorOpinion::kDisqualify ? FindingStatus::kFail
                                                           : FindingStatus::kPending;
       reason = r.opinion == RegulatorOpinion::kDisqualify ? FindingReason::kAdverseDisqualify
@@ -603,24 +666,55 @@ inline void CheckAdverseRecords(const Application& app, const DayRange& window, 
     f.date = r.date;
     f.detail = static_cast<std::int32_t>(r.opinion);
   }
+  if (disqualified) rec.result().disqualified = true;
   if (!decisive) {
     rec.Add(kRule, FindingStatus::kPass, FindingReason::kNoAdverseObjection).count = no_objection;
   }
 }
 
-// Distinct non-empty certificate numbers among the staff listed.
+// ELIG.TRAINED_STAFF: a certificate number without the white space around it. A number typed
+// or pasted with a trailing space is the same certificate ("C-1" and "C-1 " are one), and one
+// that is only white space is none. Trimmed: ASCII space and tab, and the ideographic (full-width)
+// space U+3000, which Chinese input methods type in full-width mode and which no certificate
+// number contains. Done here, in the typed rule, so that every door and decoder counts alike.
+inline std::string_view TrimCertificateNo(std::string_view no) {
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  for (bool trimmed = true; trimmed && !no.empty();) {
+    trimmed = false;
+    if (no.front() == ' ' || no.front() == '\t') {
+      no.remove_prefix(1);
+      trimmed = true;
+    } else if (no.starts_with(kIdeographicSpace)) {
+      no.remove_prefix(kIdeographicSpace.size());
+      trimmed = true;
+    }
+  }
+  for (bool trimmed = true; trimmed && !no.empty();) {
+    trimmed = false;
+    if (no.back() == ' ' || no.back() == '\t') {
+      no.remove_suffix(1);
+      trimmed = true;
+    } else if (no.ends_with(kIdeographicSpace)) {
+      no.remove_suffix(kIdeographicSpace.size());
+      trimmed = true;
+    }
+  }
+  return no;
+}
+
+// Distinct non-empty certificate numbers among the staff listed, after trimming.
 inline std::int32_t DistinctCertificates(const Application& app) {
   const auto& staff = app.trained_staff;
   constexpr size_t kQuadraticLimit = 64;  // beyond this, sorting beats pairwise comparison
   if (staff.size() <= kQuadraticLimit) {
     std::int32_t distinct = 0;
     for (size_t i = 0; i < staff.size(); ++i) {
-      const std::string_view no = staff[i].certificate_no;
+      const std::string_view no = TrimCertificateNo(staff[i].certificate_no);
       if (no.empty()) continue;
       bool seen = false;
       for (size_t j = 0; j < i && !seen; ++j) {
         // Numbers of one scheme share their prefix: compare the last character first.
-        const std::string_view other = staff[j].certificate_no;
+        const std::string_view other = TrimCertificateNo(staff[j].certificate_no);
         seen = other.size() == no.size() && other.back() == no.back() && other == no;
       }
       if (!seen) ++distinct;
@@ -630,7 +724,8 @@ inline std::int32_t DistinctCertificates(const Application& app) {
   std::vector<std::string_view> numbers;
   numbers.reserve(staff.size());
   for (const auto& s : staff) {
-    if (!s.certificate_no.empty()) numbers.push_back(s.certificate_no);
+    const std::string_view no = TrimCertificateNo(s.certificate_no);
+    if (!no.empty()) numbers.push_back(no);
   }
   std::sort(numbers.begin(), numbers.end());
   return static_cast<std::int32_t>(std::unique(numbers.begin(), numbers.end()) - numbers.begin());
@@ -651,10 +746,24 @@ inline void CheckTrainedStaff(const Rulebook& rb, const Application& app, Record
 
 // ELIG.KIND (Art. 14(14)): renewal and upgrade need the current certificate; a renewal (or an
 // upgrade) filed after its last valid day is an initial application in substance; an upgrade
-// waits the rulebook's minimum (six months) after the last certification (REAPPLY.UPGRADE).
+// waits the rulebook's minimum (six months) after the last certification (REAPPLY.UPGRADE). A
+// holder whose certificate is still valid on applied_on re-applies as upgrade or renewal: Art.
+// 14(14) covers every re-application within validity, so `initial` then fails. An expired
+// certificate (or one not yet announced on applied_on) leaves an initial application as it is.
 inline void CheckKind(const Rulebook& rb, const Application& app, Recorder& rec) {
   constexpr auto kRule = EligibilityRule::kKind;
   if (app.kind == ApplicationKind::kInitial) {
+    if (app.current_certificate.has_value()) {
+      const Date certified_on = app.current_certificate->certified_on;
+      const Date last_valid = LastValidDay(rb.certificate, certified_on);
+      if (certified_on <= app.applied_on && app.applied_on <= last_valid) {
+        Finding& f = rec.Add(kRule, FindingStatus::kFail, FindingReason::kInitialWhileCertified,
+                             At(EvidencePlace::kCertifiedOn));
+        f.date = last_valid;
+        f.related = certified_on;
+        return;
+      }
+    }
     rec.Add(kRule, FindingStatus::kPass, FindingReason::kInitialApplication, At(EvidencePlace::kKind));
     return;
   }
@@ -689,9 +798,10 @@ inline void CheckKind(const Rulebook& rb, const Application& app, Recorder& rec)
 }
 
 // ELIG.RECOVERY: when every failure is an accident or a criticism inside the window, the site
-// may apply again once the latest of them has left the window: January 1 of (its year +
-// lookback + 1). Anything else failing (or nothing failing) leaves no such date.
-inline void CheckRecovery(const Rulebook& rb, Recorder& rec) {
+// may apply again on the earliest filing date whose own window (batch year included) leaves out
+// all of them, which is the date that leaves out the latest. Anything else failing (or nothing
+// failing) leaves no such date.
+inline void CheckRecovery(const Rulebook& rb, const Application& app, Recorder& rec) {
   EligibilityResult& r = rec.result();
   bool any_failure = false;
   const Finding* latest = nullptr;
@@ -704,10 +814,9 @@ inline void CheckRecovery(const Rulebook& rb, Recorder& rec) {
     if (latest == nullptr || f.date > latest->date) latest = &f;
   }
   if (!any_failure || latest == nullptr) return;
-  const Date from = Date::FromYmdUnchecked(
-      latest->date.year() + rb.eligibility.lookback_years + 1, 1, 1);
   const Evidence evidence = latest->evidence;
   const Date event = latest->date;
+  const Date from = EarliestFilingExcluding(rb, app.applied_on, event);
   r.eligible_from = from;
   Finding& f = rec.Add(EligibilityRule::kRecovery, FindingStatus::kNote, FindingReason::kRecoveryDate,
                        evidence);
@@ -715,11 +824,20 @@ inline void CheckRecovery(const Rulebook& rb, Recorder& rec) {
   f.related = event;
 }
 
+// ELIG.IN_FORCE (Art. 25): the Measures apply from the rulebook's in_force_from (2020-05-17).
+// An earlier filing is evaluated all the same, with a note saying the Measures did not yet apply.
+inline void CheckInForce(const Rulebook& rb, const Application& app, Recorder& rec) {
+  if (app.applied_on >= rb.in_force_from) return;
+  rec.Add(EligibilityRule::kInForce, FindingStatus::kNote, FindingReason::kBeforeInForce).date =
+      rb.in_force_from;
+}
+
 }  // namespace eligibility_internal
 
 // Evaluates every ELIG.* rule for `app` into `out` (cleared first; reusing one result object
-// across calls reuses its storage). Events dated after applied_on are reported as notes and
-// never counted.
+// across calls reuses its storage). Events dated after the window's end are reported as notes
+// and never counted; events after applied_on but inside the window (a November or December
+// filing, whose batch investigation covers its whole year) are counted.
 inline void EvaluateEligibility(const Rulebook& rb, const Application& app, EligibilityResult& out) {
   using namespace eligibility_internal;
   out.findings.clear();
@@ -742,7 +860,8 @@ inline void EvaluateEligibility(const Rulebook& rb, const Application& app, Elig
   rule(EligibilityRule::kAdverse, [&] { CheckAdverseRecords(app, out.window, rec); });
   rule(EligibilityRule::kTrainedStaff, [&] { CheckTrainedStaff(rb, app, rec); });
   rule(EligibilityRule::kKind, [&] { CheckKind(rb, app, rec); });
-  rule(EligibilityRule::kRecovery, [&] { CheckRecovery(rb, rec); });
+  rule(EligibilityRule::kRecovery, [&] { CheckRecovery(rb, app, rec); });
+  rule(EligibilityRule::kInForce, [&] { CheckInForce(rb, app, rec); });
 
   // Decision (RULES.md §1): ineligible if any finding fails, else pending if any is pending.
   bool any_fail = false, any_pending = false;

@@ -50,17 +50,19 @@ enum class MeetingDecision {
   kDeferReReview,  // 延期复审
   kSuspend,        // 暂停
   kStop,           // 停止
-  // VOTE.FINAL_DECISION (Art. 14(9)), the final opinion.
-  kAgreePreliminary,      // 同意初评结果
-  kContinueVerification,  // 继续核实，下次复审
-  kTerminateReview,       // 终止评审
+  // VOTE.FINAL_DECISION (Art. 14(9)), the final opinion, in the article's own words.
+  kAgreePreliminary,      // 同意初步评审结果
+  kContinueVerification,  // 继续核查下次复审
+  kTerminateReview,       // 终止审议
 };
 inline constexpr size_t kMeetingDecisionCount = 6;
 inline constexpr std::array<std::string_view, kMeetingDecisionCount> kMeetingDecisionNames = {
     "defer_re_review",   "suspend",               "stop",
     "agree_preliminary", "continue_verification", "terminate_review"};
 inline constexpr std::array<std::string_view, kMeetingDecisionCount> kMeetingDecisionNamesZh = {
-    "延期复审", "暂停", "停止", "同意初评结果", "继续核实、下次复审", "终止评审"};
+    "延期复审", "暂停", "停止",
+    // Art. 14(9): "同意初步评审结果、继续核查下次复审、终止审议" (PROC.FINAL_REVIEW).
+    "同意初步评审结果", "继续核查下次复审", "终止审议"};
 inline constexpr std::array<std::string_view, kMeetingDecisionCount> kMeetingDecisionNamesEn = {
     "defer re-review", "suspend", "stop", "agree with the preliminary result",
     "continue verification and re-review next time", "terminate review"};

@@ -29,7 +29,8 @@ struct RulebookIdentity {
 
 // ELIG.* (Art. 11, 14(4)).
 struct EligibilityRules {
-  // Window: January 1 of (year of applied_on - lookback_years) .. applied_on.
+  // Window (RULES.md §1): applied_on - lookback_years .. applied_on joined with the calendar
+  // years B - lookback_years .. B - 1 of the batch year B (EligibilityWindow).
   int lookback_years = 3;
   // ELIG.ACCIDENT: grades that disqualify (较大 and above).
   std::array<bool, kAccidentSeverityCount> disqualifying_severity = {false, true, true, true};
@@ -94,6 +95,8 @@ struct IndicatorRules {
 struct Rulebook {
   RulebookIdentity identity;
   std::string title;
+  // ELIG.IN_FORCE (Art. 25): the day the Measures took effect; a filing before it gets a note.
+  Date in_force_from = Date::FromYmdUnchecked(2020, 5, 17);
   EligibilityRules eligibility;
   CalendarRules calendar;
   MeetingRules expert_review;

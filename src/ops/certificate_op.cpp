@@ -62,7 +62,10 @@ std::string AnniversaryList(const CertificateRules& rules) {
 }
 
 // The members of sqp.certificate/1 (READ.MEMBERS).
-constexpr json::MemberDef kReport[] = {{"anniversary"}, {"submitted_on"}, {"significant_change"}};
+constexpr json::MemberDef kResult[] = {{"significant_change"}};
+constexpr json::ObjectDef kResultDef{kResult};
+constexpr json::MemberDef kReport[] = {
+    {"anniversary"}, {"submitted_on"}, {"significant_change"}, {"result", &kResultDef}};
 constexpr json::ObjectDef kReportDef{kReport};
 constexpr json::MemberDef kRevocation[] = {{"on"}, {"trigger"}};
 constexpr json::ObjectDef kRevocationDef{kRevocation};
@@ -100,6 +103,16 @@ std::optional<Decoded> Decode(const Rulebook& rb, const bj::value& doc, json::Is
       const auto submitted = r.DateField("submitted_on", Need::kRequired);
       report.significant_change = r.Bool("significant_change", Need::kOptional);
       bool good = k.has_value() && submitted.has_value();
+      // SUP.FILING: the supervision result, {"significant_change": bool}; absent or null = none yet.
+      if (const bj::value* result = r.Get("result", Need::kOptional)) {
+        const Fields res(*result, el.Key("result"), issues);
+        if (res.ok()) {
+          report.result_significant_change = res.Bool("significant_change", Need::kRequired);
+          if (!report.result_significant_change) good = false;
+        } else {
+          good = false;
+        }
+      }
       if (k) {
         report.anniversary = static_cast<int>(*k);
         const Loc at = el.Key("anniversary");
@@ -311,6 +324,16 @@ Message ReapplicationMessage(const ReapplicationResult& a, const CertificateResu
                r.dates.valid_from.ToString(), "): too early (Art. 14(14)1)."),
            Cat("升级申请于 ", f, " 提出，早于 ", earliest, "（距 ", r.dates.valid_from.ToString(),
                " 获证不足", rules.upgrade_min_months, "个月）：过早（第十四条第（十四）项1）。")};
+      break;
+    case ReapplicationStatus::kShortNotice:
+      m = {Cat("Upgrade application filed on ", f, ": within validity (through ", u,
+               ") but after its due date ", r.dates.upgrade_application_due_by.ToString(), " (",
+               rules.upgrade_lead_months,
+               " months before the last valid day): short notice, the re-evaluation may not be "
+               "arranged before the certificate ends (Art. 14(14)1)."),
+           Cat("升级申请于 ", f, " 提出：在有效期内（至 ", u, "），但晚于应提前", rules.upgrade_lead_months,
+               "个月提出的截止日 ", r.dates.upgrade_application_due_by.ToString(),
+               "：提前时间不足，有效期届满前可能无法安排评价（第十四条第（十四）项1）。")};
       break;
     case ReapplicationStatus::kExpired:
       m = {Cat("Upgrade application filed on ", f, ", after the last valid day ", u,

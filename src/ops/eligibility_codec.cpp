@@ -139,11 +139,12 @@ void CheckShifts(const Fields& site) {
   f.Integer("staff_per_shift", Need::kOptional, 0, kMaxStaffCount);
 }
 
-// Each element of the optional array `key` decoded by `read(fields, item)`.
+// Each element of the optional array `key` decoded by `read(fields, item)`. Returns whether the
+// array was given (READ.ABSENT: absent and null are "not given", [] is given).
 template <class Item, size_t N, class Read>
-void DecodeList(const Fields& parent, std::string_view key, InlineList<Item, N>& out, Read read) {
+bool DecodeList(const Fields& parent, std::string_view key, InlineList<Item, N>& out, Read read) {
   const bj::array* a = parent.Array(key, Need::kOptional);
-  if (a == nullptr) return;
+  if (a == nullptr) return false;
   const Loc list = parent.loc().Key(key);
   for (size_t i = 0; i < a->size(); ++i) {
     const Loc el = list.Index(i);
@@ -153,6 +154,7 @@ void DecodeList(const Fields& parent, std::string_view key, InlineList<Item, N>&
     read(f, item);
     out.push_back(item);
   }
+  return true;
 }
 
 void DecodeSite(const Fields& root, Application& out) {
@@ -427,6 +429,15 @@ const IndicatorDefinition& DefinitionOf(const Rulebook& rb, const Finding& f) {
   return rb.indicators.definitions[static_cast<size_t>(f.detail)];
 }
 
+// The application member holding a time-bound rule's evidence list (READ.ABSENT).
+std::string_view ListMember(EligibilityRule rule) {
+  switch (rule) {
+    case EligibilityRule::kAccident: return "accidents";
+    case EligibilityRule::kCriticism: return "regulator_criticisms";
+    default: return "adverse_records";
+  }
+}
+
 std::string_view Window(const MessageContext& c) { return {c.window, sizeof c.window}; }
 std::string_view AppliedOn(const MessageContext& c) { return {c.applied_on, sizeof c.applied_on}; }
 
@@ -558,7 +569,19 @@ void MessageEn(const MessageContext& c, const Finding& f, Text& t) {
         t << "adverse service record (opinion: " << kOpinionWords[static_cast<size_t>(f.detail)]
           << ") of ";
       }
-      t << f.date << " is after applied_on " << AppliedOn(c) << ": reported, not counted";
+      t << f.date;
+      // The window ends on applied_on unless the batch is next year's (a November or December
+      // filing): then name the window's end, which is what the record is after.
+      if (c.result.window.last == c.app.applied_on) {
+        t << " is after applied_on " << AppliedOn(c) << ": reported, not counted";
+      } else {
+        t << " is after the window's end " << c.result.window.last << ": reported, not counted";
+      }
+      return;
+    case R::kInvestigationNotRecorded:
+      t << ListMember(f.rule)
+        << " is absent: the reverse investigation of Art. 14(4) has not been recorded (an empty "
+           "list [] records that nothing was found)";
       return;
     case R::kEnoughTrainedStaff:
     case R::kTooFewTrainedStaff:
@@ -569,6 +592,11 @@ void MessageEn(const MessageContext& c, const Finding& f, Text& t) {
       return;
     case R::kInitialApplication:
       t << "initial application";
+      return;
+    case R::kInitialWhileCertified:
+      t << "initial application while the current certificate (certified on " << f.related
+        << ", valid through " << f.date << ") is still valid on applied_on " << AppliedOn(c)
+        << ": a holder re-applies as upgrade or renewal (Art. 14(14))";
       return;
     case R::kCertificateMissing:
       t << "a " << kApplicationKindNames[static_cast<size_t>(app.kind)]
@@ -595,9 +623,16 @@ void MessageEn(const MessageContext& c, const Finding& f, Text& t) {
         << (f.reason == R::kUpgradeTooEarly ? ": too early" : "");
       return;
     case R::kRecoveryDate:
+    {
+      const DayRange then = EligibilityWindow(c.rb, f.date);
       t << "every failure is time-bound; the latest, on " << f.related
-        << ", leaves the window at the end of " << f.related.year() + c.rb.eligibility.lookback_years
-        << ": the site may apply again from " << f.date;
+        << ", is outside the window " << then.first << ".." << then.last << " of a filing on "
+        << f.date << " (the day before, it is inside): the site may apply again from " << f.date;
+      return;
+    }
+    case R::kBeforeInForce:
+      t << "applied_on " << AppliedOn(c) << " is before " << f.date
+        << ", the day the Measures took effect (Art. 25): evaluated under them all the same";
       return;
   }
 }
@@ -725,7 +760,15 @@ void MessageZh(const MessageContext& c, const Finding& f, Text& t) {
       } else {
         t << " 的不良服务记录（监管部门意见：" << kOpinionZh[static_cast<size_t>(f.detail)] << "）";
       }
-      t << "晚于申请日 " << AppliedOn(c) << "，仅作提示，不计入";
+      if (c.result.window.last == c.app.applied_on) {
+        t << "晚于申请日 " << AppliedOn(c) << "，仅作提示，不计入";
+      } else {
+        t << "晚于考察期截止日 " << c.result.window.last << "，仅作提示，不计入";
+      }
+      return;
+    case R::kInvestigationNotRecorded:
+      t << "缺少 " << ListMember(f.rule)
+        << "：第十四条第（四）项的反向调查结果尚未记录（空列表 [] 表示已调查、未发现）";
       return;
     case R::kEnoughTrainedStaff:
     case R::kTooFewTrainedStaff:
@@ -735,6 +778,10 @@ void MessageZh(const MessageContext& c, const Finding& f, Text& t) {
       return;
     case R::kInitialApplication:
       t << "首次申请";
+      return;
+    case R::kInitialWhileCertified:
+      t << "现有证书（认证日期 " << f.related << "，有效期至 " << f.date << "）在申请日 "
+        << AppliedOn(c) << " 仍有效，持证单位应提出升级或换证申请，不得按首次申请（第十四条第（十四）项）";
       return;
     case R::kCertificateMissing:
       t << kKindZh[static_cast<size_t>(app.kind)] << "须提供现有证书（缺少 current_certificate）";
@@ -756,9 +803,16 @@ void MessageZh(const MessageContext& c, const Finding& f, Text& t) {
         << (f.reason == R::kUpgradeAllowed ? " 起）可申请升级，本申请符合" : " 起）方可申请升级，本申请过早");
       return;
     case R::kRecoveryDate:
-      t << "所有不符合项均有时限，最近一项（" << f.related << "）于 "
-        << f.related.year() + c.rb.eligibility.lookback_years << " 年底移出考察期，自 " << f.date
+    {
+      const DayRange then = EligibilityWindow(c.rb, f.date);
+      t << "所有不符合项均有时限，最近一项（" << f.related << "）不在 " << f.date << " 申请的考察期 "
+        << then.first << ".." << then.last << " 内（早一日申请仍在其内），自 " << f.date
         << " 起可重新申请";
+      return;
+    }
+    case R::kBeforeInForce:
+      t << "申请日 " << AppliedOn(c) << " 早于本办法施行之日 " << f.date
+        << "（第二十五条），仍按本办法评价，仅作提示";
       return;
   }
 }
@@ -819,18 +873,21 @@ absl::Status DecodeApplication(const bj::value& v, const Loc& at, Application& o
     DecodeSite(root, out);
     DecodeEnterprise(root, out);
     DecodeIndicators(root, out);
-    DecodeList(root, "accidents", out.accidents, [](const Fields& f, Accident& a) {
+    out.accidents_recorded =
+        DecodeList(root, "accidents", out.accidents, [](const Fields& f, Accident& a) {
       if (auto d = f.DateField("date", Need::kRequired)) a.date = *d;
       if (auto s = f.Enum("severity", Need::kRequired, kSeverities)) a.severity = *s;
       f.String("summary", Need::kOptional);
     });
-    DecodeList(root, "regulator_criticisms", out.criticisms, [](const Fields& f, Criticism& c) {
+    out.criticisms_recorded = DecodeList(
+        root, "regulator_criticisms", out.criticisms, [](const Fields& f, Criticism& c) {
       if (auto d = f.DateField("date", Need::kRequired)) c.date = *d;
       if (auto s = f.Enum("subject", Need::kRequired, kSubjects)) c.subject = *s;
       f.String("document_no", Need::kOptional);
       f.String("summary", Need::kOptional);
     });
-    DecodeList(root, "adverse_records", out.adverse_records, [](const Fields& f, AdverseRecord& r) {
+    out.adverse_records_recorded = DecodeList(
+        root, "adverse_records", out.adverse_records, [](const Fields& f, AdverseRecord& r) {
       if (auto d = f.DateField("date", Need::kRequired)) r.date = *d;
       if (auto o = f.Enum("regulator_opinion", Need::kRequired, kOpinions)) r.opinion = *o;
       f.String("source", Need::kOptional);
@@ -991,6 +1048,9 @@ std::string RenderEligibilityText(const bj::value& result) {
         en += StringMember(*f, "message");
       }
     }
+    // ELIG.IN_FORCE has a finding only for a filing before the Measures took effect; otherwise
+    // the checklist says nothing about it (and stays as it was before the rule existed).
+    if (worst < 0 && static_cast<EligibilityRule>(r) == EligibilityRule::kInForce) continue;
     if (worst < 0) {  // only ELIG.RECOVERY can have no finding
       CatTo(out, "[— 不适用 n/a  ] ", rule,
             decision == "ineligible"

@@ -224,11 +224,14 @@ bool Indicators(Scanner& s, const Rulebook& rb, Application& out) {
 }
 
 // An optional array of objects, each with a required date, a required enum member and Annex 2's
-// optional strings `notes` (accidents, regulator_criticisms, adverse_records).
+// optional strings `notes` (accidents, regulator_criticisms, adverse_records). `recorded` says the
+// array was given (READ.ABSENT: null is not given), as DecodeList's result.
 template <class Item, size_t N, class E, size_t M, size_t K>
 bool DatedList(Scanner& s, const char (&enum_key)[K], const std::array<std::string_view, M>& names,
-               E Item::*field, std::span<const std::string_view> notes, InlineList<Item, N>& out) {
+               E Item::*field, std::span<const std::string_view> notes, InlineList<Item, N>& out,
+               bool& recorded) {
   if (s.ConsumeNull()) return true;
+  recorded = true;
   return s.Array(2, [&] {
     enum : unsigned { kDate, kEnum };
     Seen seen;
@@ -301,19 +304,21 @@ bool DecodeApplicationText(std::string_view text, const json::JsonLimits& limits
     if (Is(key, "quality_indicators")) return seen.Known(kIndicators) && Indicators(s, rb, out);
     if (Is(key, "accidents")) {
       static constexpr std::string_view kNotes[] = {"summary"};
-      return seen.Known(kAccidents) && DatedList(s, "severity", kAccidentSeverityNames,
-                                                 &Accident::severity, kNotes, out.accidents);
+      return seen.Known(kAccidents) &&
+             DatedList(s, "severity", kAccidentSeverityNames, &Accident::severity, kNotes,
+                       out.accidents, out.accidents_recorded);
     }
     if (Is(key, "regulator_criticisms")) {
       static constexpr std::string_view kNotes[] = {"document_no", "summary"};
-      return seen.Known(kCriticisms) && DatedList(s, "subject", kCriticismSubjectNames,
-                                                  &Criticism::subject, kNotes, out.criticisms);
+      return seen.Known(kCriticisms) &&
+             DatedList(s, "subject", kCriticismSubjectNames, &Criticism::subject, kNotes,
+                       out.criticisms, out.criticisms_recorded);
     }
     if (Is(key, "adverse_records")) {
       static constexpr std::string_view kNotes[] = {"source", "summary"};
       return seen.Known(kAdverse) &&
              DatedList(s, "regulator_opinion", kRegulatorOpinionNames, &AdverseRecord::opinion,
-                       kNotes, out.adverse_records);
+                       kNotes, out.adverse_records, out.adverse_records_recorded);
     }
     if (Is(key, "trained_staff")) return seen.Known(kStaff) && Staff(s, out);
     if (Is(key, "current_certificate")) return seen.Known(kCertificate) && Certificate(s, out);

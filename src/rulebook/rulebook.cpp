@@ -346,8 +346,9 @@ absl::StatusOr<Rulebook> ParseRulebook(std::string_view json) {
   const Loc root_at = Loc::Root();
   Fields root(doc, root_at, issues);
   if (!root.ok()) return issues.ToStatus(ErrorCode::kInvalidRulebook);
-  root.RejectUnknownKeys({"schema", "id", "version", "title", "eligibility", "calendar",
-                          "meetings", "certificate", "indicators", "scoring", "rest_days"});
+  root.RejectUnknownKeys({"schema", "id", "version", "title", "in_force_from", "eligibility",
+                          "calendar", "meetings", "certificate", "indicators", "scoring",
+                          "rest_days"});
   Rulebook rb;
   if (auto s = root.String("schema", Need::kRequired); s && *s != kSchema) {
     issues.Add(root_at.Key("schema"),
@@ -356,6 +357,9 @@ absl::StatusOr<Rulebook> ParseRulebook(std::string_view json) {
   if (auto s = root.String("id", Need::kRequired, true)) rb.identity.id = std::string(*s);
   if (auto s = root.String("version", Need::kRequired, true)) rb.identity.version = std::string(*s);
   if (auto s = root.String("title", Need::kOptional)) rb.title = std::string(*s);
+  // ELIG.IN_FORCE (Art. 25): optional, so rulebooks written before it keep loading; absent means
+  // the 2020-05-17 Measures' own date. A strict YYYY-MM-DD date (READ.DATES) when given.
+  if (auto d = root.DateField("in_force_from", Need::kOptional)) rb.in_force_from = *d;
   ReadEligibility(root, rb);
   ReadCalendar(root, rb);
   ReadMeetings(root, rb);

@@ -19,7 +19,8 @@ DOC = {
     "certificate_no": "CCEA-2026-0001",
     "certified_on": "2026-03-20",
     "as_of": "2027-01-05",
-    "reports": [{"anniversary": 1, "submitted_on": "2026-12-01", "significant_change": False}],
+    "reports": [{"anniversary": 1, "submitted_on": "2026-12-01", "significant_change": False,
+                 "result": {"significant_change": False}}],
     "reapplication": {"kind": "upgrade", "filed_on": "2026-12-01"},
 }
 REVOKED = {
@@ -137,6 +138,8 @@ class CertificateTest(unittest.TestCase):
         self.assertEqual(e.certificate_reapplication("2026-08-31", "renewal", "2029-05-31"), "timely")
         self.assertEqual(e.certificate_reapplication("2026-08-31", "renewal", "2029-06-01"), "late")
         self.assertEqual(e.certificate_reapplication("2026-08-31", "upgrade", "2027-02-27"), "too_early")
+        self.assertEqual(e.certificate_reapplication("2026-08-31", "upgrade", "2029-05-31"), "allowed")
+        self.assertEqual(e.certificate_reapplication("2026-08-31", "upgrade", "2029-06-01"), "short_notice")
         with self.assertRaises(sqp.SqpError) as cm:
             e.certificate_dates("2026-02-30")
         self.assertEqual((cm.exception.code, cm.exception.path), ("invalid_input", "/certified_on"))

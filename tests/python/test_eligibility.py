@@ -78,11 +78,46 @@ class EligibilityTest(unittest.TestCase):
 
     def test_recovery_date(self):
         r = self.engine.eligibility(with_changes(accidents=[{"date": "2023-01-01", "severity": "major"}]))
-        self.assertEqual(r["eligible_from"], "2027-01-01")
+        # A November filing joins the next year's batch: 2026-11-01's window is 2023-11-01..2026-12-31.
+        self.assertEqual(r["eligible_from"], "2026-11-01")
         fail = [f for f in r["findings"] if f["status"] == "fail"][0]
         self.assertIn("major accident on 2023-01-01 is inside the window 2023-01-01..2026-01-15",
                       fail["message"])
         self.assertIn("重大生产安全事故", fail["message_zh"])
+
+    def test_holder_filing_as_initial(self):
+        cert = {"certified_on": "2023-03-20"}
+        r = self.engine.eligibility(with_changes(applied_on="2026-03-20", current_certificate=cert))
+        self.assertIn("ELIG.KIND", rule_statuses(r, "fail"))
+        r = self.engine.eligibility(with_changes(applied_on="2026-03-21", current_certificate=cert))
+        self.assertNotIn("ELIG.KIND", rule_statuses(r, "fail"))
+
+    def test_in_force_note(self):
+        r = self.engine.eligibility(with_changes(applied_on="2020-05-16"))
+        self.assertEqual([f["article"] for f in r["findings"] if f["rule"] == "ELIG.IN_FORCE"], ["25"])
+        r = self.engine.eligibility(with_changes(applied_on="2020-05-17"))
+        self.assertFalse([f for f in r["findings"] if f["rule"] == "ELIG.IN_FORCE"])
+
+    def test_absent_list_is_pending_empty_list_passes(self):
+        # READ.ABSENT: absent or null means the reverse investigation is not recorded.
+        for key in ("accidents", "regulator_criticisms", "adverse_records"):
+            self.assertEqual(self.engine.eligibility(with_changes(**{key: []}))["decision"], "eligible")
+            doc = with_changes()
+            doc.pop(key, None)
+            for d in (doc, with_changes(**{key: None})):
+                r = self.engine.eligibility(d)
+                self.assertEqual(r["decision"], "pending", key)
+                pending = [f for f in r["findings"] if f["status"] == "pending"]
+                self.assertEqual(len(pending), 1, key)
+                self.assertIn("reverse investigation of Art. 14(4) has not been recorded",
+                              pending[0]["message"])
+
+    def test_november_filing_window(self):
+        r = self.engine.eligibility(with_changes(applied_on="2026-11-22",
+                                                 accidents=[{"date": "2026-12-15", "severity": "larger"}]))
+        self.assertEqual(r["window"], {"from": "2023-11-22", "to": "2026-12-31"})
+        self.assertTrue(r["disqualified"])
+        self.assertEqual(r["eligible_from"], "2029-12-16")
 
     def test_each_regulator_opinion(self):
         for opinion, decision in [("disqualify", "ineligible"), ("pending", "pending"),
@@ -90,9 +125,11 @@ class EligibilityTest(unittest.TestCase):
             r = self.engine.eligibility(with_changes(adverse_records=[{"date": "2025-03-01",
                                                                        "regulator_opinion": opinion}]))
             self.assertEqual(r["decision"], decision, opinion)
+            self.assertIs(r["disqualified"], opinion == "disqualify", opinion)
 
     def test_trained_staff_duplicates_and_empty_numbers(self):
         for numbers, ok in [(["C1", "C1"], False), (["C1", ""], False), (["C1", "C2"], True),
+                            (["C-1", "C-1 "], False), (["C-1", " "], False), (["C-1", "\u3000C-2"], True),
                             (["", "C1", "C3"], True)]:
             staff = [{"name": "x", "certificate_no": n} for n in numbers]
             r = self.engine.eligibility(with_changes(trained_staff=staff))

@@ -159,7 +159,8 @@ _CERT_MAX_ANNIVERSARIES = 20
 _CERT_STATUS = ("not_yet_valid", "valid", "expired", "revoked")
 _SUPERVISION_STATUS = ("upcoming", "on_time", "late", "missing", "not_required")
 _REAPPLY_KIND = ("renewal", "upgrade")
-_REAPPLY_VERDICT = ("timely", "late", "treated_as_initial", "allowed", "too_early", "expired")
+_REAPPLY_VERDICT = ("timely", "late", "treated_as_initial", "allowed", "too_early", "expired",
+                    "short_notice")
 
 
 class _CertificateDates(ctypes.Structure):
@@ -576,7 +577,7 @@ class Engine:
 
     def certificate_reapplication(self, certified_on: str, kind: str, filed_on: str) -> str:
         """Renewal: "timely", "late", "treated_as_initial"; upgrade: "allowed", "too_early",
-        "expired"."""
+        "short_notice", "expired"."""
         if kind not in _REAPPLY_KIND:
             raise SqpError({"code": "invalid_input", "status": -4, "path": "/kind",
                             "message": f"unknown kind {kind!r}; expected renewal or upgrade"})
