@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <sys/wait.h>
 
@@ -33,6 +34,11 @@ CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
   const std::string input = ::testing::TempDir() + "/cli_stdin.txt";
   std::ofstream(input) << stdin_text;
   return Shell(std::string(SQP_CLI_PATH) + " " + args + " < " + input + " 2>&1");
+}
+
+std::string ReadExample(const std::string& name) {
+  std::ifstream in(std::string(SQP_SOURCE_DIR) + "/docs/examples/" + name);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
@@ -100,6 +106,27 @@ TEST(CliTest, InvalidInputExitsThreeWithErrorDocument) {
   EXPECT_NE(r.out.find("\"schema\":\"sqp.error/1\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"path\":\"/schema\""), std::string::npos) << r.out;
   EXPECT_EQ(Cli("rulebook -", "{").exit_code, 3);
+}
+
+// READ.MEMBERS through the CLI: a misspelt member is exit 3 with its pointer and the member
+// meant; --unknown-members note answers and lists it; a bad value of the option is exit 2.
+TEST(CliTest, UnknownMembersAreRefusedOrNoted) {
+  const std::string doc = ReadExample("application-ineligible.json");
+  const size_t at = doc.find("\"accidents\"");
+  ASSERT_NE(at, std::string::npos);
+  std::string misspelt = doc;
+  misspelt.replace(at, 11, "\"acidents\"");
+  const CliRun strict = Cli("eligibility -", misspelt);
+  EXPECT_EQ(strict.exit_code, 3) << strict.out;
+  EXPECT_NE(strict.out.find(R"("path":"/acidents")"), std::string::npos) << strict.out;
+  EXPECT_NE(strict.out.find(R"(unknown member; did you mean \"accidents\"?)"), std::string::npos)
+      << strict.out;
+  const CliRun noted = Cli("eligibility - --unknown-members note", misspelt);
+  EXPECT_EQ(noted.exit_code, 0) << noted.out;
+  EXPECT_NE(noted.out.find(R"("rule":"INPUT.UNKNOWN_MEMBER")"), std::string::npos) << noted.out;
+  EXPECT_NE(noted.out.find(R"("pointers":["/acidents"])"), std::string::npos) << noted.out;
+  EXPECT_EQ(noted.out.find(R"("decision":"eligible")"), std::string::npos) << noted.out;
+  EXPECT_EQ(Cli("eligibility - --unknown-members ignore", misspelt).exit_code, 2);
 }
 
 TEST(CliTest, BatchAnswersEveryLineAndGoesOn) {

@@ -548,11 +548,14 @@ class LimitedHandler {
   // that the number written misses (READ.MEMBERS, exact numbers). A number too large for a
   // decimal keeps its double, and the readers refuse it by its range.
   static bool HeldExactly(double d, std::string_view text) {
-    if (!std::isfinite(d) || std::fabs(d) >= 1e12) return true;
     const std::optional<Decimal> written = Decimal::Parse(text);
-    if (!written) return false;  // finer than Decimal::kPlaces decimals
-    const std::optional<Decimal> read = Decimal::FromDouble(d);
-    return read && read->units() == written->units();
+    if (written) {
+      const std::optional<Decimal> read = Decimal::FromDouble(d);
+      return read && read->units() == written->units();
+    }
+    // Finer than Decimal::kPlaces decimals, or beyond its range: a number inside the range is
+    // marked; one beyond it keeps its double for the readers' range check.
+    return !std::isfinite(d) || std::fabs(d) > 1e12;
   }
 
   const JsonLimits& limits_;

@@ -161,6 +161,23 @@ TEST(ParseDocument, ZeroWithAHugeExponentIsZero) {
   }
 }
 
+// A number whose double does not give back the decimal written is marked, so that every number
+// reader refuses it instead of reading the rounded double (READ.MEMBERS, exact numbers).
+TEST(ParseDocument, NumbersADoubleDoesNotHoldExactlyAreMarked) {
+  for (const char* text : {"94.99999999999999999999", "4.99999999999999999999", "0.0000001",
+                           "1.5e-7", "999999999999.999999", "-12.3456789"}) {
+    auto v = json::ParseDocument(text, {});
+    ASSERT_TRUE(v.ok()) << text;
+    EXPECT_TRUE(json::IsInexactNumber(*v)) << text;
+  }
+  for (const char* text : {"95", "95.0000000000", "9.5e1", "96.2", "0.000001", "-12.345678",
+                           "1e400", "123456789012345.5", "0e400"}) {
+    auto v = json::ParseDocument(text, {});
+    ASSERT_TRUE(v.ok()) << text;
+    EXPECT_FALSE(json::IsInexactNumber(*v)) << text;
+  }
+}
+
 TEST(EngineLimits, OptionsReachTheOperations) {
   EngineOptions o;
   o.max_array_length = 2;

@@ -184,6 +184,26 @@ class EligibilityTest(unittest.TestCase):
         paths = {e["path"] for e in cm.exception.errors}
         self.assertEqual(paths, {"/applied_on", "/accidents/0/date", "/accidents/0/severity"})
 
+    def test_non_finite_floats_and_non_documents(self):
+        # A NaN or infinity cannot be written as JSON: refused at its own pointer, not as
+        # unreadable text the caller never wrote.
+        for value in (float("nan"), float("inf"), float("-inf")):
+            doc = with_changes(quality_indicators={"attested": True,
+                                                   "values": {"user_satisfaction_pct": value}})
+            with self.assertRaises(sqp.SqpError) as cm:
+                self.engine.eligibility(doc)
+            self.assertEqual(cm.exception.code, "invalid_input")
+            self.assertEqual(cm.exception.path, "/quality_indicators/values/user_satisfaction_pct")
+        doc = with_changes(accidents=[{"date": "2024-01-01", "severity": "general", "x/y": float("nan")}])
+        with self.assertRaises(sqp.SqpError) as cm:
+            self.engine.eligibility(doc)
+        self.assertEqual(cm.exception.path, "/accidents/0/x~1y")
+        for bad in (None, 7, ["a"], ("a",), 1.5):
+            with self.assertRaises(TypeError):
+                self.engine.eligibility(bad)
+            with self.assertRaises(TypeError):
+                self.engine.batch("eligibility", [BASE, bad])
+
     def test_unknown_members_are_refused_or_noted(self):
         # READ.MEMBERS: Annex 2's site.contact is a known member; crm_ticket is not.
         doc = with_changes(crm_ticket={"id": 7}, site=dict(BASE["site"], contact={"phone": "138"}))
