@@ -327,5 +327,18 @@ TEST(MembersTest, NumbersAreReadExactlyOrRefused) {
   refused_at("score", text, "/judged/" + item);
 }
 
+// Rulebook bounds are decimals like any other: an inexact one is refused at its pointer.
+TEST(MembersTest, AnInexactRulebookBoundIsRefused) {
+  std::string text = test::EditedRulebookJson([](bj::object& rb) {
+    rb["indicators"].as_object()["definitions"].as_object()["user_satisfaction_pct"].as_object()["bound"] = "@@";
+  });
+  text.replace(text.find("\"@@\""), 4, "94.99999999999999999999");
+  auto engine = Engine::FromRulebookJson(text);
+  ASSERT_FALSE(engine.ok());
+  const ErrorInfo info = DescribeError(engine.status());
+  EXPECT_EQ(info.code, ErrorCode::kInvalidRulebook);
+  EXPECT_TRUE(test::HasIssueAt(info, "/indicators/definitions/user_satisfaction_pct/bound")) << engine.status();
+}
+
 }  // namespace
 }  // namespace sqp
