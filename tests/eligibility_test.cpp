@@ -26,15 +26,7 @@ const Engine& TheEngine() {
   return engine;
 }
 const Rulebook& DefaultRules() { return TheEngine().rulebook(); }
-// An engine that accepts unknown members and lists them (READ.MEMBERS, note mode).
-const Engine& NotingEngine() {
-  static const Engine engine = [] {
-    EngineOptions options;
-    options.unknown_members = UnknownMembers::kNote;
-    return *Engine::Create(options);
-  }();
-  return engine;
-}
+using test::NotingEngine;
 
 Date D(std::string_view text) {
   const auto d = Date::Parse(text);

@@ -29,14 +29,7 @@ const Engine& Strict() {
   static const Engine engine = *Engine::Create();
   return engine;
 }
-const Engine& Noting() {
-  static const Engine engine = [] {
-    EngineOptions options;
-    options.unknown_members = UnknownMembers::kNote;
-    return *Engine::Create(options);
-  }();
-  return engine;
-}
+const Engine& Noting() { return test::NotingEngine(); }
 
 // An application with every member sqp.application/1 defines, Annex 2's included.
 constexpr const char* kFullApplication = R"({

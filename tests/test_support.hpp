@@ -20,6 +20,16 @@ inline Date D(std::string_view text) {
   return d.value_or(Date());
 }
 
+// An engine that accepts unknown members and lists them (READ.MEMBERS, note mode), made once.
+inline const Engine& NotingEngine() {
+  static const Engine engine = [] {
+    EngineOptions options;
+    options.unknown_members = UnknownMembers::kNote;
+    return *Engine::Create(options);
+  }();
+  return engine;
+}
+
 inline Engine DefaultEngine() {
   auto e = Engine::Create();
   EXPECT_TRUE(e.ok()) << e.status();
