@@ -707,14 +707,15 @@ inline std::int32_t DistinctCertificates(const Application& app) {
   const auto& staff = app.trained_staff;
   constexpr size_t kQuadraticLimit = 64;  // beyond this, sorting beats pairwise comparison
   if (staff.size() <= kQuadraticLimit) {
+    std::array<std::string_view, kQuadraticLimit> trimmed;  // each number trimmed once
     std::int32_t distinct = 0;
     for (size_t i = 0; i < staff.size(); ++i) {
-      const std::string_view no = TrimCertificateNo(staff[i].certificate_no);
+      const std::string_view no = trimmed[i] = TrimCertificateNo(staff[i].certificate_no);
       if (no.empty()) continue;
       bool seen = false;
       for (size_t j = 0; j < i && !seen; ++j) {
         // Numbers of one scheme share their prefix: compare the last character first.
-        const std::string_view other = TrimCertificateNo(staff[j].certificate_no);
+        const std::string_view other = trimmed[j];
         seen = other.size() == no.size() && other.back() == no.back() && other == no;
       }
       if (!seen) ++distinct;

@@ -112,6 +112,11 @@ class Scanner {
     bool is_integer = true;
     std::int64_t integer = 0;  // when is_integer
     double real = 0;           // otherwise
+    // The digits as written, for readers that need the exact decimal: |value| =
+    // mantissa / 10^fraction_digits.
+    std::uint64_t mantissa = 0;
+    int fraction_digits = 0;
+    bool negative = false;
   };
   bool Number(NumberValue& out) {
     SkipWhitespace();
@@ -149,6 +154,9 @@ class Scanner {
       return false;
     }
     p_ = p;
+    out.mantissa = mantissa;
+    out.fraction_digits = fraction_digits;
+    out.negative = negative;
     out.is_integer = fraction_digits == 0;
     if (out.is_integer) {
       out.integer = negative ? -static_cast<std::int64_t>(mantissa) : static_cast<std::int64_t>(mantissa);

@@ -20,9 +20,8 @@ using json::Scanner;
 constexpr std::int64_t kMaxStaffCount = 10'000'000;  // as DecodeSite
 constexpr std::int64_t kMaxWholeIndicator = 1'000'000'000'000LL;  // as json::ReadDecimal
 
-// Known members of one object: a bit each, so a repeated known name is caught; Annex 2's
-// informational members, which the decoder does not keep, are kept in `others` for the same
-// check among themselves.
+// Known members of one object, Annex 2's informational ones included: a bit each, so a
+// repeated name is caught (any other name declines the document).
 class Seen {
  public:
   bool Known(unsigned bit) {
@@ -31,11 +30,9 @@ class Seen {
     return true;
   }
   bool Has(unsigned bit) const { return (bits_ & (1u << bit)) != 0; }
-  bool Other(std::string_view key) { return others_.Add(key); }
 
  private:
   unsigned bits_ = 0;
-  Scanner::Keys others_;
 };
 
 // `text == literal`, with the literal's size known where it is compared: a few inlined loads
@@ -87,20 +84,23 @@ bool OptionalBool(Scanner& s, std::optional<bool>& out) {
 // (kSiteContactMembers, kSiteManagerMembers: the tables DecodeApplication reads them from).
 bool StringObject(Scanner& s, const json::ObjectDef& def, int depth) {
   if (s.ConsumeNull()) return true;
-  Scanner::Keys names;
+  Seen seen;
   return s.Object(depth, [&](std::string_view key) {
-    for (const json::MemberDef& m : def.members) {
-      if (m.key == key) return names.Add(key) && OptionalStringIgnored(s);
+    for (size_t i = 0; i < def.members.size(); ++i) {
+      if (def.members[i].key == key) {
+        return seen.Known(static_cast<unsigned>(i)) && OptionalStringIgnored(s);
+      }
     }
     return false;  // an unknown member: the general path reports it
   });
 }
 
-bool IsOneOf(std::string_view key, std::span<const std::string_view> names) {
-  for (const std::string_view n : names) {
-    if (n == key) return true;
+// The index of `key` in `names`, or -1.
+int IndexOf(std::string_view key, std::span<const std::string_view> names) {
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == key) return static_cast<int>(i);
   }
-  return false;
+  return -1;
 }
 
 template <class E, size_t N>
@@ -116,8 +116,10 @@ bool RequiredEnum(Scanner& s, const std::array<std::string_view, N>& names, E& o
   return false;
 }
 
-// A number json::ReadDecimal reads: an integer inside its range, or at most 15 digits (the
-// scanner's own bound) whose double gives back the decimal written.
+// A number json::ReadDecimal reads: an integer inside its range, or a fraction of at most 15
+// digits (the scanner's own bound) with at most Decimal::kPlaces decimals after trailing zeros —
+// the numbers whose double gives back the decimal written, which is what the general path
+// accepts (ParseDocument's inexact mark). Made from the digits themselves, as exactly.
 bool ExactDecimal(Scanner& s, std::optional<Decimal>& out) {
   Scanner::NumberValue n;
   if (!s.Number(n)) return false;
@@ -125,14 +127,27 @@ bool ExactDecimal(Scanner& s, std::optional<Decimal>& out) {
     if (n.integer > -kMaxWholeIndicator && n.integer < kMaxWholeIndicator) {
       out = Decimal::FromInt(n.integer);
     }
-  } else {
-    out = Decimal::FromDouble(n.real);
+    return out.has_value();
   }
-  return out.has_value();
+  std::uint64_t mantissa = n.mantissa;
+  int places = n.fraction_digits;
+  for (; places > Decimal::kPlaces; --places) {
+    if (mantissa % 10 != 0) return false;  // finer than a millionth
+    mantissa /= 10;
+  }
+  constexpr auto kMaxUnits = static_cast<std::uint64_t>(Decimal::kMaxUnits);
+  for (; places < Decimal::kPlaces; ++places) {
+    if (mantissa > kMaxUnits / 10) return false;  // beyond the range (and before any overflow)
+    mantissa *= 10;
+  }
+  if (mantissa > kMaxUnits) return false;
+  const auto units = static_cast<std::int64_t>(mantissa);
+  out = Decimal::FromUnits(n.negative ? -units : units);
+  return true;
 }
 
 bool Site(Scanner& s, Application& out) {
-  enum : unsigned { kType, kName, kAddress, kStaff, kArea, kEstablished };
+  enum : unsigned { kType, kName, kAddress, kStaff, kArea, kEstablished, kContact, kManager, kServices };
   Seen seen;
   const bool read = s.Object(2, [&](std::string_view key) {
     if (Is(key, "type")) return seen.Known(kType) && RequiredEnum(s, kSiteTypeNames, out.site_type);
@@ -154,9 +169,9 @@ bool Site(Scanner& s, Application& out) {
       std::optional<Date> ignored;
       return seen.Known(kEstablished) && OptionalDate(s, ignored);
     }
-    if (Is(key, "contact")) return seen.Other(key) && StringObject(s, kSiteContactMembers, 3);
-    if (Is(key, "manager")) return seen.Other(key) && StringObject(s, kSiteManagerMembers, 3);
-    if (Is(key, "services")) return seen.Other(key) && OptionalStringIgnored(s);
+    if (Is(key, "contact")) return seen.Known(kContact) && StringObject(s, kSiteContactMembers, 3);
+    if (Is(key, "manager")) return seen.Known(kManager) && StringObject(s, kSiteManagerMembers, 3);
+    if (Is(key, "services")) return seen.Known(kServices) && OptionalStringIgnored(s);
     return false;  // shifts (rare) and unknown members take the general path
   });
   return read && seen.Has(kType);
@@ -177,7 +192,7 @@ bool License(Scanner& s, Application& out) {
 }
 
 bool Enterprise(Scanner& s, Application& out) {
-  enum : unsigned { kName, kCreditCode, kRegistered, kLicense };
+  enum : unsigned { kName, kCreditCode, kRegistered, kLicense, kLegalRepresentative, kParent };
   Seen seen;
   return s.Object(2, [&](std::string_view key) {
     if (Is(key, "name")) return seen.Known(kName) && OptionalStringIgnored(s);
@@ -186,9 +201,10 @@ bool Enterprise(Scanner& s, Application& out) {
       return seen.Known(kRegistered) && OptionalBool(s, out.business_registered);
     }
     if (Is(key, "telecom_license")) return seen.Known(kLicense) && License(s, out);
-    if (Is(key, "legal_representative") || Is(key, "parent")) {
-      return seen.Other(key) && OptionalStringIgnored(s);
+    if (Is(key, "legal_representative")) {
+      return seen.Known(kLegalRepresentative) && OptionalStringIgnored(s);
     }
+    if (Is(key, "parent")) return seen.Known(kParent) && OptionalStringIgnored(s);
     return false;
   });
 }
@@ -239,7 +255,9 @@ bool DatedList(Scanner& s, const char (&enum_key)[K], const std::array<std::stri
     const bool read = s.Object(3, [&](std::string_view key) {
       if (Is(key, "date")) return seen.Known(kDate) && RequiredDate(s, item.date);
       if (Is(key, enum_key)) return seen.Known(kEnum) && RequiredEnum(s, names, item.*field);
-      return IsOneOf(key, notes) && seen.Other(key) && OptionalStringIgnored(s);
+      const int note = IndexOf(key, notes);  // Annex 2's strings: a bit each after kEnum
+      return note >= 0 && seen.Known(kEnum + 1 + static_cast<unsigned>(note)) &&
+             OptionalStringIgnored(s);
     });
     if (!read || !seen.Has(kDate) || !seen.Has(kEnum)) return false;
     out.push_back(item);
