@@ -12,6 +12,15 @@ const sqp::Engine& TheEngine() {
   static const sqp::Engine engine = *sqp::Engine::Create();
   return engine;
 }
+// READ.MEMBERS' note mode: unknown members accepted and listed.
+const sqp::Engine& NotingEngine() {
+  static const sqp::Engine engine = [] {
+    sqp::EngineOptions options;
+    options.unknown_members = sqp::UnknownMembers::kNote;
+    return *sqp::Engine::Create(options);
+  }();
+  return engine;
+}
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -36,5 +45,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   if (code == sqp::ErrorCode::kOk) sqp::fuzz::RenderAll(op, answer);
+  // Note mode keeps the same invariants; on a document the strict engine answers (so one with
+  // no unknown member) it answers the same bytes.
+  std::string noted;
+  const sqp::ErrorCode noted_code = NotingEngine().RunToDocument(op.name, input, noted);
+  const boost::json::value noted_answer = sqp::fuzz::CheckAnswer(&op, noted_code, noted);
+  if (code == sqp::ErrorCode::kOk && (noted_code != code || noted != out)) {
+    sqp::fuzz::Die("note mode answers a document without unknown members differently", noted);
+  }
+  if (noted_code == sqp::ErrorCode::kOk) sqp::fuzz::RenderAll(op, noted_answer);
   return 0;
 }
