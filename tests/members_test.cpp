@@ -136,8 +136,9 @@ TEST(MembersTest, EveryMemberOfEveryDocumentMisspeltIsRefusedWithTheMemberMeant)
       bj::object& o = At(doc, parent)->as_object();
       const std::string typo = Misspelt(key);
       if (o.contains(typo)) continue;
-      o[typo] = o.at(key);
+      bj::value moved = o.at(key);  // a copy: inserting may move the members
       o.erase(key);
+      o[typo] = std::move(moved);
       const std::string pointer = parent + "/" + Token(typo);
       std::string out;
       ASSERT_EQ(Strict().RunToDocument(ex.operation, bj::serialize(doc), out),

@@ -599,8 +599,9 @@ TEST(ScoreOperationTest, MalformedShapes) {
   extra["assessor"] = "张三";
   EXPECT_EQ(Paths(ScoreError(engine, extra)).count("/assessor"), 1u);
   extra.erase("assessor");
-  extra["judge"] = extra["judged"];
+  bj::value judged = extra.at("judged");  // a copy: inserting may move the members
   extra.erase("judged");
+  extra["judge"] = std::move(judged);
   const ErrorInfo misspelt = ScoreError(engine, extra);
   EXPECT_EQ(misspelt.issues.front().path, "/judge");
   EXPECT_EQ(misspelt.issues.front().message, R"(unknown member; did you mean "judged"?)");
