@@ -13,6 +13,9 @@ packages=(
   doxygen                                              # API reference; test doxygen_sqp_h (sqp.h warning-free)
   python3-venv                                         # test consumer_pip_venv: pip install into a fresh venv
   dpkg-dev                                             # test consumer_deb_packages: dpkg-shlibdeps for cpack -G DEB
+  man-db                                               # test man_page: man -l renders sqp(1)
+  jq                                                   # test docs_commands: docs/cli.md pipes JSON Lines into jq
+  lintian                                              # test consumer_deb_packages: the .debs by Debian's rules, no errors
   mypy                                                 # test python_types: the binding's type hints (py.typed)
   clang-14 libclang-rt-14-dev                          # fuzz targets: libFuzzer + ASan/UBSan runtimes (SQP_FUZZ)
   llvm                                                 # llvm-symbolizer on PATH: readable sanitizer and fuzzer stacks

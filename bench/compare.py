@@ -163,7 +163,9 @@ def memory(args, cli, apps):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
-    ap.add_argument("--peers", default=os.path.join(ROOT, "..", "shared", "peers"))
+    ap.add_argument("--peers", default=None,
+                    help="the peers' checkout (run.sh, gen.py); default: ../shared/peers next to "
+                         "the repository, if it is there")
     ap.add_argument("--n", type=int, default=100000)
     ap.add_argument("--skip-peers", action="store_true")
     ap.add_argument("--memory-docs", type=int, default=1000000)
@@ -176,6 +178,12 @@ def main():
     bench = os.path.join(args.build, "bench")
 
     rows, apps = ({}, os.path.join(ROOT, "tests", "data", "peers_generated.jsonl"))
+    if not args.skip_peers and args.peers is None:
+        args.peers = os.path.join(ROOT, "..", "shared", "peers")
+        if not os.path.isfile(os.path.join(args.peers, "run.sh")):
+            ap.error(f"no peer benchmark at {os.path.normpath(args.peers)} (the default): pass "
+                     "--peers DIR (the peers' checkout, with run.sh and gen.py), or --skip-peers "
+                     "to measure sqp alone, or --quick for target 2 in seconds")
     if not args.skip_peers:
         rows, apps = peers(args, cli)
     elig = gbench(os.path.join(bench, "sqp_eligibility_bench"))

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <string>
 #include <string_view>
@@ -282,6 +283,74 @@ int sqp_x_run_batch_into(const sqp_engine* engine, const char* operation, const 
     return SQP_OK;
   } catch (const DoesNotFit&) {
     return SQP_ERR_LIMIT;
+  } catch (const std::bad_alloc&) {
+    return SQP_ERR_NOMEM;
+  } catch (...) {
+    return SQP_ERR_INTERNAL;
+  }
+}
+
+int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_read_fn read,
+                   void* read_context, sqp_write_fn write, void* write_context, size_t* out_lines,
+                   size_t* out_error_lines) {
+  if (out_lines) *out_lines = 0;
+  if (out_error_lines) *out_error_lines = 0;
+  if (engine == nullptr || operation == nullptr || read == nullptr || write == nullptr) {
+    return SQP_ERR_USAGE;
+  }
+  try {
+    constexpr size_t kBlock = 64 * 1024;
+    std::unique_ptr<char[]> block(new char[kBlock]);
+    std::string pending;  // a line that began in an earlier block
+    std::string answer;   // one answer and its '\n', reused
+    size_t line_no = 0, lines = 0, errors = 0;
+    const sqp::Engine& e = engine->engine;
+    // Answers one complete line (without its '\n'); a write callback's value stops the run.
+    auto answer_line = [&](std::string_view line) -> int {
+      ++line_no;
+      if (sqp::Engine::IsBlankLine(line)) return 0;
+      answer.clear();
+      const sqp::ErrorCode code =
+          e.RunToDocument(operation, sqp::Engine::LineDocument(line), answer, line_no);
+      ++lines;
+      if (code != sqp::ErrorCode::kOk) ++errors;
+      answer += '\n';
+      return write(write_context, answer.data(), answer.size());
+    };
+    int stop = 0;
+    for (;;) {
+      size_t got = 0;
+      stop = read(read_context, block.get(), kBlock, &got);
+      if (stop != 0) break;
+      if (got == 0) {
+        if (!pending.empty()) stop = answer_line(pending);  // the last line, without '\n'
+        break;
+      }
+      std::string_view data(block.get(), got > kBlock ? kBlock : got);
+      while (stop == 0 && !data.empty()) {
+        const size_t nl = data.find('\n');
+        if (nl == std::string_view::npos) {
+          pending.append(data);
+          break;
+        }
+        if (pending.empty()) {
+          stop = answer_line(data.substr(0, nl));
+        } else {
+          pending.append(data.substr(0, nl));
+          stop = answer_line(pending);
+          pending.clear();
+        }
+        data.remove_prefix(nl + 1);
+      }
+      if (stop != 0) break;
+      // A long line's buffer is given back once it is answered, so the bound is the longest
+      // line while it is read, and a block afterwards.
+      if (pending.empty() && pending.capacity() > kBlock) std::string().swap(pending);
+      if (answer.capacity() > 4 * kBlock) std::string().swap(answer);
+    }
+    if (out_lines) *out_lines = lines;
+    if (out_error_lines) *out_error_lines = errors;
+    return stop;
   } catch (const std::bad_alloc&) {
     return SQP_ERR_NOMEM;
   } catch (...) {

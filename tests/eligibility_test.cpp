@@ -1183,7 +1183,7 @@ TEST(EligibilityJsonTest, AbsentNullAndEmptyListsThroughTheDoor) {
   }
 }
 
-// ---- Agreement with the peers' oracle (/work/shared/peers/reference.py) ------------------------
+// ---- Agreement with the peers' oracle (reference.py; its answers are in tests/data/peers_*) -----
 
 std::vector<std::string> ReadLines(const std::string& path) {
   std::ifstream in(path);

@@ -39,11 +39,11 @@ extern "C" {
 /** Major version of this header; libsqp.so.MAJOR keeps its ABI for every MINOR.PATCH. */
 #define SQP_VERSION_MAJOR 1
 /** Minor version of this header: additions only. */
-#define SQP_VERSION_MINOR 0
+#define SQP_VERSION_MINOR 1
 /** Patch version of this header: fixes only. */
 #define SQP_VERSION_PATCH 0
 /** This header's version as "MAJOR.MINOR.PATCH" (compare with sqp_version() at run time). */
-#define SQP_VERSION_STRING "1.0.0"
+#define SQP_VERSION_STRING "1.1.0"
 /** This header's version as MAJOR*10000 + MINOR*100 + PATCH (compare with sqp_version_number()). */
 #define SQP_VERSION_NUMBER (SQP_VERSION_MAJOR * 10000 + SQP_VERSION_MINOR * 100 + SQP_VERSION_PATCH)
 
@@ -113,6 +113,37 @@ SQP_API int sqp_run_batch(const sqp_engine* engine, const char* operation, const
 
 /** Releases a buffer returned by this library (NULL is allowed). */
 SQP_API void sqp_free(void* buffer);
+
+/* ---- Streaming JSON Lines ---------------------------------------------------------------- */
+
+/**
+ * Reads input for sqp_run_stream: stores up to `capacity` bytes at `buffer` and their count in
+ * *out_read (0: the end of the input). Returns 0, or a positive value of the caller's choice to
+ * stop the run (sqp_run_stream then returns that value unchanged).
+ */
+typedef int (*sqp_read_fn)(void* context, char* buffer, size_t capacity, size_t* out_read);
+
+/**
+ * Takes output from sqp_run_stream: `len` bytes at `data`, one whole answer line ending in
+ * '\n', valid during the call only. Returns 0, or a positive value to stop the run.
+ */
+typedef int (*sqp_write_fn)(void* context, const char* data, size_t len);
+
+/**
+ * sqp_run_batch as a stream, in the manner of zstd's streaming API: pulls the input through
+ * `read` and pushes each answer line through `write` as soon as it is made, so neither the
+ * input nor the output is ever whole in memory. The library holds one read block (64 KiB), the
+ * line being assembled and its answer: memory is bounded by the longest line, not the batch.
+ * The answers are byte for byte those of sqp_run_batch on the same input (blank lines, CRLF,
+ * the "line" of each sqp.error/1, a last line without '\n').
+ *  - SQP_OK: the input was read to its end and every non-blank line answered; *out_lines and
+ *    *out_error_lines (each may be NULL) count the answer lines and the error lines among them.
+ *  - a positive value: `read` or `write` returned it; the counts say how far the run got.
+ *  - SQP_ERR_USAGE (a NULL engine, operation, read or write), SQP_ERR_NOMEM, SQP_ERR_INTERNAL.
+ */
+SQP_API int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_read_fn read,
+                           void* read_context, sqp_write_fn write, void* write_context,
+                           size_t* out_lines, size_t* out_error_lines);
 
 /* ---- Typed checks: no JSON, no allocation ------------------------------------------- */
 /* Dates are int32_t YYYYMMDD (20260320). Each struct starts with its size: set struct_size to

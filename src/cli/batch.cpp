@@ -194,7 +194,10 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
       block.out.clear();
       block.errors = 0;
       for (const Block::Line& line : block.lines) {
-        if (engine.RunToDocument(operation, line.text, block.out, line.number) != ErrorCode::kOk) {
+        // A UTF-8 byte order mark before the first line is skipped (docs/cli.md), as for one document.
+        std::string_view text = line.text;
+        if (line.number == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+        if (engine.RunToDocument(operation, text, block.out, line.number) != ErrorCode::kOk) {
           ++block.errors;
         }
         block.out += '\n';

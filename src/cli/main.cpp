@@ -20,11 +20,13 @@
 
 #include <fcntl.h>      // open: the --batch input
 #include <stdio_ext.h>  // __fpurge: output that cannot be written is dropped once reported
+#include <sys/stat.h>   // fstat: the --batch input's size, for the progress line
 #include <unistd.h>     // isatty: the --batch progress line
 
 #include <boost/json.hpp>
 
 #include "cli/batch.hpp"
+#include "cli/manual.hpp"
 #include "engine/operation.hpp"
 #include "sqp.h"
 #include "sqp/engine.hpp"
@@ -36,51 +38,6 @@ constexpr int kExitInternal = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitInput = 3;
 constexpr int kExitRulebook = 4;
-
-constexpr const char* kHelp = R"(sqp — service-site quality rules and scoring (信息通信业服务现场质量推进办法)
-
-Usage:
-  sqp OPERATION [FILE|-] [--rulebook FILE] [--format json|text] [--batch [--threads N]]
-                [--unknown-members reject|note]
-  sqp rulebook validate FILE
-  sqp --help | --version
-
-Operations (one JSON document in, one out):
-  eligibility   sqp.application/1  -> sqp.eligibility/1     who may apply (ELIG.*)
-  cycle         sqp.cycle/1        -> sqp.cycle-result/1    batch, report and publicity dates (CYCLE.*)
-  meeting       sqp.meeting/1      -> sqp.meeting-result/1  quorum and votes (VOTE.*)
-  certificate   sqp.certificate/1  -> sqp.certificate-status/1  validity, supervision, revocation,
-                                                            reapplication (CERT.*, SUP.*, REVOKE.*, REAPPLY.*)
-  score         sqp.scoresheet/1   -> sqp.score/1           points and grade (SCORE.*)
-  assess        sqp.assessment/1   -> sqp.assessment-result/1   all of the above in one report
-  rulebook      {} (FILE optional)  -> sqp.rulebook-info/1   id, version, sha256 of the rulebook
-
-Options:
-  FILE, -          input document (default: standard input)
-  --rulebook FILE  use this sqp.rulebook/1 instead of the compiled-in default
-  --unknown-members reject|note
-                   a member the input's schema does not define: invalid input, exit 3
-                   (reject, the default), or accepted and listed by a note finding
-                   INPUT.UNKNOWN_MEMBER (note)
-  --format json    print the result document, one line (default)
-  --format text    print a readable report in Chinese and English
-  --format ics|svg certificate only: an iCalendar file of the deadlines, an SVG timeline
-  --batch          read JSON Lines, write one result per line; a bad line gives an
-                   sqp.error/1 line and the run goes on
-  --threads N      with --batch: evaluate on N threads sharing one engine (output
-                   stays in input order)
-
-Exit codes: 0 evaluated (whatever the decision), 1 internal error, 2 usage error
-            (or unreadable input, unwritable output), 3 invalid input, 4 invalid rulebook.
-
-Examples:
-  sqp eligibility docs/examples/application-eligible.json --format text
-  sqp assess docs/examples/assessment.json --format text
-  sqp certificate docs/examples/certificate-valid.json --format ics > deadlines.ics
-  sqp eligibility --batch applications.jsonl > decisions.jsonl
-  sqp rulebook --rulebook my-rulebook.json
-  sqp rulebook validate my-rulebook.json
-)";
 
 int ExitCodeFor(sqp::ErrorCode code) {
   switch (code) {
@@ -96,6 +53,12 @@ int ExitCodeFor(sqp::ErrorCode code) {
     case sqp::ErrorCode::kInternal: return kExitInternal;
   }
   return kExitInternal;
+}
+
+std::string OperationList() {
+  std::string names;
+  for (auto n : sqp::Engine::OperationNames()) names += (names.empty() ? "" : ", ") + std::string(n);
+  return names;
 }
 
 int UsageError(const std::string& message) {
@@ -128,6 +91,21 @@ void PrintIssues(const sqp::ErrorInfo& info, std::ostream& os) {
   }
 }
 
+// The last line of every --format text report: the rulebook that decided it, by id, version
+// and SHA-256, as the JSON's "rulebook" stamp names it (so a printed report can be traced).
+void PrintRulebookLine(const boost::json::value& doc, std::ostream& os) {
+  const auto* object = doc.if_object();
+  const auto* stamp = object ? object->if_contains("rulebook") : nullptr;
+  const auto* rulebook = stamp ? stamp->if_object() : nullptr;
+  if (rulebook == nullptr) return;
+  auto text = [&](const char* key) -> std::string {
+    const auto* v = rulebook->if_contains(key);
+    return v && v->is_string() ? std::string(v->as_string().c_str()) : std::string("?");
+  };
+  os << "规则库 Rulebook: " << text("id") << " " << text("version") << "  SHA-256 " << text("sha256")
+     << "\n";
+}
+
 struct Options {
   std::string operation;
   std::vector<std::string> positional;
@@ -137,6 +115,7 @@ struct Options {
   bool batch = false;
   int threads = 1;
   sqp::EngineOptions engine;  // --unknown-members
+  int progress = -1;  // --progress 1, --no-progress 0, else detect
 };
 
 int ValidateRulebook(const std::string& path, const std::string& format) {
@@ -166,39 +145,61 @@ int ValidateRulebook(const std::string& path, const std::string& format) {
 // A progress line on stderr for long --batch runs, only when a person is watching (stderr is a
 // terminal; never in pipes, files or CI logs): redrawn in place after a block of lines, at most
 // five times a second, and ended with a newline so later diagnostics start on their own line.
+// It shows the lines, the bytes read of the input's size with the percentage when the input is
+// a regular file (else the bytes read), and the rate; --progress / --no-progress override the
+// detection (`forced`: 1 on, 0 off, -1 detect).
 class BatchProgress {
  public:
-  BatchProgress() : enabled_(isatty(STDERR_FILENO) == 1) {}
+  BatchProgress(int fd, int forced)
+      : enabled_(forced >= 0 ? forced == 1 : isatty(STDERR_FILENO) == 1), fd_(fd),
+        start_(std::chrono::steady_clock::now()) {
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) total_ = static_cast<double>(st.st_size);
+  }
   void Update(size_t lines, size_t errors) {
     if (!enabled_) return;
     const auto now = std::chrono::steady_clock::now();
     if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
     shown_ = true;
-    Print(lines, errors);
+    Print(lines, errors, false);
   }
   void Finish(size_t lines, size_t errors) {
     if (!shown_) return;
-    Print(lines, errors);
+    Print(lines, errors, true);
     std::fputc('\n', stderr);
   }
 
  private:
-  static void Print(size_t lines, size_t errors) {
+  void Print(size_t lines, size_t errors, bool done) const {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const off_t at = lseek(fd_, 0, SEEK_CUR);  // bytes read so far (a block ahead at most)
+    const double read = done && total_ >= 0 ? total_ : at >= 0 ? static_cast<double>(at) : -1;
     std::fprintf(stderr, "\rsqp: %zu lines read, %zu not valid", lines, errors);
+    if (total_ > 0 && read >= 0) {
+      std::fprintf(stderr, "; %.1f of %.1f MB (%.0f%%)", read / 1e6, total_ / 1e6,
+                   100.0 * (read < total_ ? read : total_) / total_);
+    } else if (read >= 0) {
+      std::fprintf(stderr, "; %.1f MB", read / 1e6);
+    }
+    if (seconds > 0) std::fprintf(stderr, ", %.0f lines/s", static_cast<double>(lines) / seconds);
+    std::fputs("\x1b[K", stderr);  // clear what a longer earlier line left
     std::fflush(stderr);
   }
   bool enabled_;
+  int fd_;
+  double total_ = -1;  // the input's size, when it is a regular file
   bool shown_ = false;
-  std::chrono::steady_clock::time_point last_;
+  std::chrono::steady_clock::time_point start_, last_;
 };
 
 // --batch (cli/batch.cpp does the streaming): the progress line, the summary, the exit code.
 int RunBatch(const sqp::Engine& engine, const std::string& operation, const std::string& file,
-             int threads) {
+             int threads, int progress_forced) {
   const int fd = file == "-" ? STDIN_FILENO : open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return UsageError("cannot read " + file);
-  BatchProgress progress;
+  BatchProgress progress(fd, progress_forced);
   const sqp::cli::BatchCounts counts = sqp::cli::RunBatch(
       engine, operation, fd, threads,
       [&progress](size_t lines, size_t errors) { progress.Update(lines, errors); });
@@ -226,17 +227,34 @@ int RunBatch(const sqp::Engine& engine, const std::string& operation, const std:
 int Main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return UsageError("missing OPERATION");
+  // sqp help [OPERATION | --roff]: the manual (src/cli/manual.cpp), also sqp OPERATION --help.
+  if (args[0] == "help") {
+    if (args.size() == 1) {
+      std::cout << sqp::cli::HelpText();
+      return kExitOk;
+    }
+    if (args.size() == 2 && args[1] == "--roff") {
+      std::cout << sqp::cli::ManPage();
+      return kExitOk;
+    }
+    const auto text = args.size() == 2 ? sqp::cli::OperationHelp(args[1]) : std::nullopt;
+    if (!text) return UsageError("usage: sqp help [OPERATION]; operations: " + OperationList());
+    std::cout << *text;
+    return kExitOk;
+  }
   Options o;
+  bool help = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--help" || a == "-h") {
-      std::cout << kHelp;
-      return kExitOk;
+      help = true;
     } else if (a == "--version") {
       std::cout << "sqp " << SQP_VERSION_STRING << "\n";
       return kExitOk;
     } else if (a == "--batch") {
       o.batch = true;
+    } else if (a == "--progress" || a == "--no-progress") {
+      o.progress = a == "--progress" ? 1 : 0;
     } else if (a == "--threads") {
       if (i + 1 >= args.size()) return UsageError("--threads needs a value");
       const std::string& v = args[++i];
@@ -271,6 +289,11 @@ int Main(int argc, char** argv) {
       o.positional.push_back(a);
     }
   }
+  if (help) {
+    const auto text = o.operation.empty() ? std::nullopt : sqp::cli::OperationHelp(o.operation);
+    std::cout << (text ? *text : sqp::cli::HelpText());
+    return kExitOk;
+  }
   if (o.operation.empty()) return UsageError("missing OPERATION");
 
   if (o.operation == "rulebook" && !o.positional.empty() && o.positional[0] == "validate") {
@@ -280,9 +303,7 @@ int Main(int argc, char** argv) {
   }
   const sqp::internal::OperationDef* op = sqp::internal::FindOperation(o.operation);
   if (op == nullptr) {
-    std::string names;
-    for (auto n : sqp::Engine::OperationNames()) names += (names.empty() ? "" : ", ") + std::string(n);
-    return UsageError("unknown operation '" + o.operation + "'; expected one of: " + names);
+    return UsageError("unknown operation '" + o.operation + "'; expected one of: " + OperationList());
   }
   if (o.positional.size() > 1) return UsageError("too many arguments");
   // --format: json, or one of the operation's renderers (text, and ics/svg for certificates).
@@ -322,7 +343,7 @@ int Main(int argc, char** argv) {
 
   const std::string file = o.positional.empty() ? "-" : o.positional[0];
   if (o.batch) {
-    return RunBatch(*engine, o.operation, file, o.threads);
+    return RunBatch(*engine, o.operation, file, o.threads, o.progress);
   }
 
   std::optional<std::string> input;
@@ -331,6 +352,9 @@ int Main(int argc, char** argv) {
   } else {
     input = ReadAll(file);
     if (!input) return UsageError("cannot read " + file);
+    // A UTF-8 byte order mark (Windows editors and CRM exports write one) is skipped: JSON
+    // allows a parser to ignore it (RFC 8259 §8.1), and the document after it is what is meant.
+    if (input->compare(0, 3, "\xEF\xBB\xBF") == 0) input->erase(0, 3);
   }
   std::string out;
   const sqp::ErrorCode code = engine->RunToDocument(o.operation, *input, out);
@@ -345,11 +369,14 @@ int Main(int argc, char** argv) {
         std::cout << "错误 error: " << (path.empty() ? "(document)" : path.c_str()) << ": "
                   << e.at("message").as_string().c_str() << "\n";
       }
+      if (o.format == "text") PrintRulebookLine(doc, std::cout);
     }
     return ExitCodeFor(code);
   }
   if (renderer != nullptr) {
-    std::cout << renderer->render(boost::json::parse(out));
+    const boost::json::value doc = boost::json::parse(out);
+    std::cout << renderer->render(doc);
+    if (o.format == "text") PrintRulebookLine(doc, std::cout);
   } else {
     std::cout << out << "\n";
   }

@@ -1,17 +1,22 @@
-# Installing sqp like a system library (issue 9), included by the top-level CMakeLists.txt.
+# Installing sqp like a system library (issues 9, 19), included by the top-level CMakeLists.txt.
 #
 #   cmake --install build --prefix P     (or: cpack -G DEB in build/)
 #
-#   P/include/sqp.h, P/include/sqp/*.hpp          headers (C ABI; header-first C++ API)
-#   P/lib/libsqp.so.1.0.0, libsqp.so.1, libsqp.so the C ABI, SONAME libsqp.so.1
-#   P/lib/libsqp_core.a                           the C++ library (sqp::sqp)
-#   P/lib/cmake/sqp/                              find_package(sqp CONFIG): sqp::capi, sqp::sqp
-#   P/lib/pkgconfig/sqp.pc                        pkg-config for the C ABI
+#   P/include/sqp.h                               the C ABI's header
+#   P/include/sqp/*.hpp                           the header-first C++ API
+#   P/LIB/libsqp.so.1.MINOR.PATCH, libsqp.so.1, libsqp.so the C ABI, SONAME libsqp.so.1
+#   P/LIB/libsqp_core.a                           the C++ library (sqp::sqp)
+#   P/LIB/cmake/sqp/                              find_package(sqp CONFIG): sqp::capi, sqp::sqp
+#   P/LIB/pkgconfig/sqp.pc                        pkg-config for the C ABI
 #   P/bin/sqp                                     the CLI
+#   P/share/man/man1/sqp.1.gz                     its manual page (made from the --help text)
 #   P/share/bash-completion/completions/sqp       bash completion for the CLI
+#   P/share/doc/<package>/copyright, changelog.gz one per Debian package
 #
-# Install components, which are also the Debian packages: runtime (libsqp1), dev (libsqp-dev),
-# tools (sqp).
+# LIB is CMAKE_INSTALL_LIBDIR: lib/<multiarch> on Debian (top-level CMakeLists.txt), else lib.
+# Install components, which are also the Debian packages: runtime (libsqp1), dev (libsqp-dev:
+# the C ABI's development files only), cxxdev (libsqp-cxx-dev: the C++ headers and library,
+# which need Boost, Abseil, OpenSSL and simdjson), tools (sqp).
 include(CMakePackageConfigHelpers)
 
 set(SQP_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/sqp" CACHE STRING
@@ -26,19 +31,19 @@ target_include_directories(sqp_capi PUBLIC "$<INSTALL_INTERFACE:${CMAKE_INSTALL_
 install(TARGETS sqp_capi EXPORT sqpCapiTargets
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT runtime NAMELINK_COMPONENT dev)
 install(TARGETS sqp_core EXPORT sqpTargets
-  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT dev)
+  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT cxxdev)
 install(TARGETS sqp_cli
   RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT tools)
 
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/sqp"
-  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT dev
+  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT cxxdev
   FILES_MATCHING PATTERN "*.hpp")
 install(FILES "${PROJECT_SOURCE_DIR}/capi/include/sqp.h"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT dev)
 
 # Two export sets so that a C consumer (COMPONENTS capi) needs none of the C++ dependencies.
 install(EXPORT sqpCapiTargets NAMESPACE sqp:: DESTINATION "${SQP_INSTALL_CMAKEDIR}" COMPONENT dev)
-install(EXPORT sqpTargets NAMESPACE sqp:: DESTINATION "${SQP_INSTALL_CMAKEDIR}" COMPONENT dev)
+install(EXPORT sqpTargets NAMESPACE sqp:: DESTINATION "${SQP_INSTALL_CMAKEDIR}" COMPONENT cxxdev)
 configure_package_config_file("${CMAKE_CURRENT_LIST_DIR}/sqpConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/sqpConfig.cmake"
   INSTALL_DESTINATION "${SQP_INSTALL_CMAKEDIR}")
@@ -73,40 +78,87 @@ install(CODE "
   list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"${SQP_PC_DIR}/sqp.pc\")
 " COMPONENT dev)
 
+# sqp(1), made at build time from the --help texts (src/cli/CMakeLists.txt, target sqp_manpage).
+install(FILES "${PROJECT_BINARY_DIR}/src/cli/sqp.1.gz"
+  DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT tools)
 install(FILES "${PROJECT_SOURCE_DIR}/src/cli/completion/sqp.bash"
   DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" RENAME sqp COMPONENT tools)
 
 # ---- Debian packages: cpack -G DEB (in the build directory) --------------------------------
-# libsqp1 (runtime), libsqp-dev (headers, C++ archive, CMake and pkg-config files), sqp (CLI).
-# Runtime dependencies come from dpkg-shlibdeps (package dpkg-dev); the -dev package names the
-# Debian development packages its headers and archive need.
+# libsqp1 (runtime), libsqp-dev (sqp.h, libsqp.so, CMake and pkg-config files: nothing of C++),
+# libsqp-cxx-dev (the C++ headers and archive, with the Boost, Abseil, OpenSSL and simdjson
+# development packages they need), sqp (the CLI and its manual page). Checked by lintian in the test
+# consumer_deb_packages. Runtime dependencies come from dpkg-shlibdeps (package dpkg-dev).
+set(SQP_DEB_MAINTAINER "sqp maintainers <maintainers@users.noreply.r-seed-babef0a1.example>"
+    CACHE STRING "The Maintainer field of the Debian packages and their changelog")
+set(SQP_DEB_PACKAGES runtime=libsqp1 dev=libsqp-dev cxxdev=libsqp-cxx-dev tools=sqp)
+# Every package carries /usr/share/doc/<package>/copyright and changelog.gz (Debian Policy 12.5,
+# 12.7; a native package, so changelog.gz is the Debian changelog), compressed reproducibly.
+configure_file("${CMAKE_CURRENT_LIST_DIR}/debian/changelog" "${PROJECT_BINARY_DIR}/debian/changelog" @ONLY)
+find_program(SQP_GZIP gzip REQUIRED)
+add_custom_command(OUTPUT "${PROJECT_BINARY_DIR}/debian/changelog.gz"
+  COMMAND "${SQP_GZIP}" -9nkf "${PROJECT_BINARY_DIR}/debian/changelog"
+  DEPENDS "${PROJECT_BINARY_DIR}/debian/changelog" VERBATIM)
+add_custom_target(sqp_debian_changelog ALL DEPENDS "${PROJECT_BINARY_DIR}/debian/changelog.gz")
+foreach(pair IN LISTS SQP_DEB_PACKAGES)
+  string(REPLACE "=" ";" pair "${pair}")
+  list(GET pair 0 component)
+  list(GET pair 1 package)
+  install(FILES "${CMAKE_CURRENT_LIST_DIR}/debian/copyright" "${PROJECT_BINARY_DIR}/debian/changelog.gz"
+    DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${package}" COMPONENT ${component})
+endforeach()
+
 set(CPACK_PACKAGE_NAME sqp)
 set(CPACK_PACKAGE_VENDOR "sqp")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-set(CPACK_PACKAGE_CONTACT "sqp maintainers <sqp@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "service-site quality rules and scoring")
+set(CPACK_PACKAGE_CONTACT "${SQP_DEB_MAINTAINER}")
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${SQP_DEB_MAINTAINER}")
 set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-set(CPACK_COMPONENTS_ALL runtime dev tools)
+set(CPACK_COMPONENTS_ALL runtime dev cxxdev tools)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_ENABLE_COMPONENT_DEPENDS ON)
+# Stripped binaries (lintian: unstripped-binary-or-object). Split debug symbols are not made:
+# CMake 3.25's CPACK_DEBIAN_DEBUGINFO_PACKAGE writes -dbgsym packages whose md5sums name the
+# build machine's staging paths and that lack copyright and changelog (lintian errors).
+set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME libsqp1)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION libs)
-set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)  # a shlibs file, so dependants get "libsqp1 (>= 1.0.0)"
+# The loader's cache is refreshed by dpkg's ldconfig trigger (lintian: lacks-ldconfig-trigger);
+# postinst and postrm are given so that CPack writes none calling ldconfig itself.
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_CONTROL_EXTRA "${CMAKE_CURRENT_LIST_DIR}/debian/libsqp1/triggers"
+    "${CMAKE_CURRENT_LIST_DIR}/debian/libsqp1/postinst" "${CMAKE_CURRENT_LIST_DIR}/debian/libsqp1/postrm")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)  # a shlibs file, so dependants get "libsqp1 (>= VERSION)"
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libsqp-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
-set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
+set(CPACK_DEBIAN_CXXDEV_PACKAGE_NAME libsqp-cxx-dev)
+set(CPACK_DEBIAN_CXXDEV_PACKAGE_SECTION libdevel)
+set(CPACK_DEBIAN_CXXDEV_PACKAGE_DEPENDS
     "libboost-json1.81-dev, libboost-date-time1.81-dev, libabsl-dev, libssl-dev, libsimdjson-dev")
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME sqp)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION utils)
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION
-    "sqp's C ABI (libsqp.so.1): service-site quality rules and scoring")
+    "This package holds the shared library of the C ABI.
+libsqp.so.1, sqp's stable C ABI: eligibility, cycle, meeting, certificate
+and scoring rules evaluated on JSON documents.")
 set(CPACK_COMPONENT_DEV_DESCRIPTION
-    "sqp development files: sqp.h, the C++ headers and library, CMake and pkg-config files")
-set(CPACK_COMPONENT_TOOLS_DESCRIPTION "the sqp command: service-site quality rules and scoring")
+    "This package holds the C development files.
+sqp.h, the libsqp.so link, and the CMake (sqp::capi) and pkg-config files for
+programs in C (or any language) using the stable C ABI. Needs no C++ library.")
+set(CPACK_COMPONENT_CXXDEV_DESCRIPTION
+    "This package holds the C++ development files.
+The header-first C++20 API (sqp/*.hpp) and its static library libsqp_core.a
+(CMake target sqp::sqp), with the Boost, Abseil, OpenSSL and simdjson
+development packages it needs.")
+set(CPACK_COMPONENT_TOOLS_DESCRIPTION "This package holds the sqp command.
+The sqp command evaluates eligibility, cycle, meeting, certificate and
+scoring documents, one JSON document or a JSON Lines batch at a time.")
 set(CPACK_COMPONENT_DEV_DEPENDS runtime)
+set(CPACK_COMPONENT_CXXDEV_DEPENDS dev)
 include(CPack)

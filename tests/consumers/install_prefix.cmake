@@ -1,7 +1,7 @@
 # The consumer tests' fixture: a fresh `cmake --install BUILD_DIR --prefix PREFIX`, then a check
 # that everything a system library installs is there (issue 9).
 #   cmake -DBUILD_DIR=... -DPREFIX=... -DLIBDIR=lib -DBINDIR=bin -DINCLUDEDIR=include
-#         -DDATADIR=share -DVERSION=1.0.0 -P install_prefix.cmake
+#         -DDATADIR=share -DVERSION=1.1.0 -P install_prefix.cmake
 file(REMOVE_RECURSE "${PREFIX}")
 execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}"
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
@@ -24,6 +24,7 @@ set(expected
   "${LIBDIR}/cmake/sqp/sqpCapiTargets.cmake"
   "${LIBDIR}/pkgconfig/sqp.pc"
   "${BINDIR}/sqp"
+  "${DATADIR}/man/man1/sqp.1.gz"
   "${DATADIR}/bash-completion/completions/sqp")
 foreach(f IN LISTS expected)
   if(NOT EXISTS "${PREFIX}/${f}")
@@ -37,7 +38,7 @@ foreach(h IN LISTS headers)
     message(FATAL_ERROR "header not installed: ${INCLUDEDIR}/sqp/${h}")
   endif()
 endforeach()
-# The link chain of a shared library: libsqp.so -> libsqp.so.1 -> libsqp.so.1.0.0.
+# The link chain of a shared library: libsqp.so -> libsqp.so.1 -> libsqp.so.1.MINOR.PATCH.
 foreach(pair "libsqp.so=libsqp.so.${major}" "libsqp.so.${major}=libsqp.so.${VERSION}")
   string(REPLACE "=" ";" pair "${pair}")
   list(GET pair 0 link)

@@ -34,7 +34,7 @@ __all__ = ["Engine", "SqpError", "Document", "version", "library_path", "__versi
 
 # The binding's version; the build backend (pyproject.toml) reads it from here. Major.minor must
 # equal libsqp's (checked at import), the patch level may differ.
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 # A JSON document as Python sees it (json.loads of an object), and what the methods accept.
 Document = Dict[str, Any]
@@ -228,7 +228,7 @@ def _count32(value: int, name: str) -> int:
 
 
 def version() -> str:
-    """The loaded libsqp's runtime version ("1.0.0")."""
+    """The loaded libsqp's runtime version ("1.1.0")."""
     return str(_lib.sqp_version().decode("ascii"))
 
 
