@@ -181,7 +181,10 @@ int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,
     sqp::EngineOptions o;  // a 0 keeps the default
     if (options->max_input_bytes != 0) o.max_input_bytes = options->max_input_bytes;
     if (options->max_depth != 0) {
-      o.max_depth = options->max_depth > 1'000'000 ? 1'000'000 : static_cast<int>(options->max_depth);
+      // Above the cap is refused by the engine (usage): not clamped, not wrapped into an int.
+      o.max_depth = options->max_depth > static_cast<size_t>(sqp::kMaxDepthLimit)
+                        ? sqp::kMaxDepthLimit + 1
+                        : static_cast<int>(options->max_depth);
     }
     if (options->max_string_bytes != 0) o.max_string_bytes = options->max_string_bytes;
     if (options->max_array_length != 0) o.max_array_length = options->max_array_length;
@@ -244,6 +247,14 @@ int sqp_run_batch(const sqp_engine* engine, const char* operation, const char* i
   if (operation == nullptr) return Usage("sqp_run_batch: operation is NULL", out, out_len);
   if (input == nullptr && input_len != 0) return Usage("sqp_run_batch: input is NULL", out, out_len);
   try {
+    // An unknown operation fails the call, as sqp_run does, on empty input too: *out is its
+    // sqp.error/1 document, not a line of it per input line.
+    if (!sqp::Engine::IsOperation(operation)) {
+      std::string doc;
+      const auto code = engine->engine.RunToDocument(operation, "", doc);
+      const int handed = Hand(doc, out, out_len);
+      return handed != SQP_OK ? handed : static_cast<int>(code);
+    }
     // Results run about three times the size of applications; an untouched reserve costs no
     // memory, only address space.
     HandedBuffer results(input_len * 4 + 4096);
@@ -269,6 +280,7 @@ int sqp_x_run_batch_into(const sqp_engine* engine, const char* operation, const 
       (input == nullptr && input_len != 0)) {
     return SQP_ERR_USAGE;
   }
+  if (!sqp::Engine::IsOperation(operation)) return SQP_ERR_UNKNOWN_OPERATION;
   struct DoesNotFit {};  // stops the batch at the first answer that does not fit
   try {
     size_t written = 0, populated = 0;
@@ -298,6 +310,7 @@ int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_read_fn 
   if (engine == nullptr || operation == nullptr || read == nullptr || write == nullptr) {
     return SQP_ERR_USAGE;
   }
+  if (!sqp::Engine::IsOperation(operation)) return SQP_ERR_UNKNOWN_OPERATION;  // nothing read
   try {
     constexpr size_t kBlock = 64 * 1024;
     std::unique_ptr<char[]> block(new char[kBlock]);
@@ -306,16 +319,44 @@ int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_read_fn 
     size_t line_no = 0, lines = 0, errors = 0;
     const sqp::Engine& e = engine->engine;
     // Answers one complete line (without its '\n'); a write callback's value stops the run.
+    // A line too long to answer is counted, not held (Engine::SkippedLine): memory stays
+    // bounded by max_input_bytes whatever the input's lines.
+    const size_t skip_beyond = e.options().max_input_bytes + sqp::Engine::kLineSlack;
+    bool skipping = false;
+    sqp::Engine::SkippedLine skipped;
     auto answer_line = [&](std::string_view line) -> int {
       ++line_no;
-      if (sqp::Engine::IsBlankLine(line)) return 0;
+      const bool was_skipped = skipping;
+      if (was_skipped) {
+        skipped.Add(line);
+        skipping = false;
+        if (skipped.blank()) return 0;
+      } else if (sqp::Engine::IsBlankLine(line)) {
+        return 0;
+      }
       answer.clear();
       const sqp::ErrorCode code =
-          e.RunToDocument(operation, sqp::Engine::LineDocument(line), answer, line_no);
+          was_skipped
+              ? e.RunSkippedToDocument(operation, skipped.DocumentBytes(), answer, line_no)
+              : e.RunToDocument(operation, sqp::Engine::LineDocument(line), answer, line_no);
       ++lines;
       if (code != sqp::ErrorCode::kOk) ++errors;
       answer += '\n';
       return write(write_context, answer.data(), answer.size());
+    };
+    // Bytes of a line whose end is not read yet.
+    auto hold = [&](std::string_view part) {
+      if (skipping) {
+        skipped.Add(part);
+      } else if (pending.size() + part.size() > skip_beyond) {
+        skipping = true;
+        skipped = {};
+        skipped.Add(pending);
+        skipped.Add(part);
+        std::string().swap(pending);
+      } else {
+        pending.append(part);
+      }
     };
     int stop = 0;
     for (;;) {
@@ -323,21 +364,22 @@ int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_read_fn 
       stop = read(read_context, block.get(), kBlock, &got);
       if (stop != 0) break;
       if (got == 0) {
-        if (!pending.empty()) stop = answer_line(pending);  // the last line, without '\n'
+        // The last line, without '\n'.
+        if (!pending.empty() || skipping) stop = answer_line(pending);
         break;
       }
       std::string_view data(block.get(), got > kBlock ? kBlock : got);
       while (stop == 0 && !data.empty()) {
         const size_t nl = data.find('\n');
         if (nl == std::string_view::npos) {
-          pending.append(data);
+          hold(data);
           break;
         }
-        if (pending.empty()) {
+        if (pending.empty() && !skipping) {
           stop = answer_line(data.substr(0, nl));
         } else {
-          pending.append(data.substr(0, nl));
-          stop = answer_line(pending);
+          hold(data.substr(0, nl));
+          stop = answer_line(skipping ? std::string_view() : std::string_view(pending));
           pending.clear();
         }
         data.remove_prefix(nl + 1);

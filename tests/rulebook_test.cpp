@@ -126,6 +126,30 @@ TEST(RulebookTest, EveryErrorListedWithItsPointer) {
   EXPECT_GE(issues.size(), 9u);
 }
 
+// Issue 16, item 7: a rest-day calendar names each day once, in one list; the id and version
+// (stamped into every output) are one short line of printable characters.
+TEST(RulebookTest, RestDaysOnceAndIdentityPrintable) {
+  bj::object doc = DefaultDoc();
+  doc["rest_days"] = bj::object{
+      {"weekends", true},
+      {"holidays", bj::array{"2026-10-01", "2026-10-02", "2026-10-01"}},
+      {"working_days", bj::array{"2026-09-27", "2026-10-02"}}};
+  doc["id"] = "cca\x1b[2J-sqp";
+  doc["version"] = std::string(60'000, '9');
+  auto issues = IssuesOf(doc);
+  EXPECT_THAT(issues, Contains(HasPath("/rest_days/holidays/2")));
+  EXPECT_THAT(issues, Contains(HasPath("/rest_days/working_days/1")));
+  EXPECT_THAT(issues, Contains(HasPath("/id")));
+  EXPECT_THAT(issues, Contains(HasPath("/version")));
+  EXPECT_EQ(issues.size(), 4u);
+  doc = DefaultDoc();
+  doc["rest_days"] = bj::object{{"weekends", true},
+                                {"holidays", bj::array{"2026-10-01", "2026-10-02"}},
+                                {"working_days", bj::array{"2026-09-27"}}};
+  doc["version"] = std::string(128, '9');
+  EXPECT_TRUE(ParseRulebook(bj::serialize(doc)).ok());
+}
+
 // ELIG.IN_FORCE (Art. 25): `in_force_from`, a strict date, optional (absent: 2020-05-17), and
 // part of the identity like every other value.
 TEST(RulebookTest, InForceFromIsValidatedOptionalAndHashed) {

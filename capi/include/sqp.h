@@ -147,7 +147,12 @@ SQP_API int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_
 
 /* ---- Typed checks: no JSON, no allocation ------------------------------------------- */
 /* Dates are int32_t YYYYMMDD (20260320). Each struct starts with its size: set struct_size to
-   sizeof the struct before the call; the library reads and writes only that many bytes. */
+   sizeof the struct before the call (its SQP_*_INIT macro does, and zeroes the rest). A struct
+   may grow at its end in a later 1.x release; the library reads and writes only the members
+   that lie wholly within struct_size, so a program built against an older header (a smaller
+   struct) keeps working, and one built against a newer header (a larger struct) is answered as
+   far as this release knows. The smallest struct_size accepted is the 1.0 struct's: up to the
+   end of its last 1.0 member (which may be a few bytes short of its sizeof, the padding). */
 
 /* SQP-TYPED-MEETING: begin (issue 4) */
 
@@ -181,6 +186,10 @@ typedef struct sqp_vote_query {
   int32_t abstain;       /**< abstentions */
 } sqp_vote_query;
 
+/** An sqp_vote_query with struct_size set and every count 0 (libgit2's *_INIT manner):
+    `sqp_vote_query q = SQP_VOTE_QUERY_INIT;`. Since 1.1. */
+#define SQP_VOTE_QUERY_INIT {sizeof(sqp_vote_query), 0, 0, 0, 0, 0, 0}
+
 /** The verdict of sqp_check_vote. Set struct_size = sizeof(sqp_vote_result). */
 typedef struct sqp_vote_result {
   size_t struct_size;     /**< sizeof(sqp_vote_result) */
@@ -191,12 +200,15 @@ typedef struct sqp_vote_result {
   int32_t problem;         /**< an sqp_vote_problem: why SQP_ERR_INPUT was returned */
 } sqp_vote_result;
 
+/** An sqp_vote_result with struct_size set and every field 0. Since 1.1. */
+#define SQP_VOTE_RESULT_INIT {sizeof(sqp_vote_result), 0, 0, 0, 0, 0}
+
 /**
  * The quorum and vote test of a review meeting with the engine's rulebook fractions (2/3 by
  * default, read inclusively: present*3 >= members*2, votes_for*3 >= present*2); no JSON, no
  * allocation, safe from any thread. Returns SQP_OK with the verdict in *result;
- * SQP_ERR_USAGE for a NULL argument, a struct_size smaller than this header's struct, or an
- * unknown body (nothing written); SQP_ERR_INPUT for inconsistent counts (result->problem says
+ * SQP_ERR_USAGE for a NULL argument, a struct_size of either struct smaller than the 1.0
+ * struct's (up to the end of abstain, of problem), or an unknown body (nothing written); SQP_ERR_INPUT for inconsistent counts (result->problem says
  * which; the other result fields are 0). Same rules and figures as the "meeting" operation.
  */
 SQP_API int sqp_check_vote(const sqp_engine* engine, const sqp_vote_query* query,
@@ -263,11 +275,14 @@ typedef struct sqp_certificate_dates {
   int32_t report_due[SQP_CERTIFICATE_MAX_ANNIVERSARIES];      /**< self-inspection report due dates */
 } sqp_certificate_dates;
 
+/** An sqp_certificate_dates with struct_size set and every date 0. Since 1.1. */
+#define SQP_CERTIFICATE_DATES_INIT {sizeof(sqp_certificate_dates), 0, 0, 0, 0, 0, 0, {0}, {0}, {0}}
+
 /**
  * Computes every date of a certificate announced on certified_on (YYYYMMDD) with the engine's
  * rulebook; no JSON, no allocation, safe from any thread. The same dates as the "certificate"
- * operation. Returns SQP_OK; SQP_ERR_USAGE for a NULL argument or a struct_size smaller than this
- * header's struct; SQP_ERR_INPUT when certified_on is not a calendar date in 1900..2999
+ * operation. Returns SQP_OK; SQP_ERR_USAGE for a NULL argument or a struct_size smaller than the
+ * 1.0 struct's (up to the end of report_due); SQP_ERR_INPUT when certified_on is not a calendar date in 1900..2999
  * (20260230). Nothing is written on error.
  */
 SQP_API int sqp_certificate_compute(const sqp_engine* engine, int32_t certified_on,
@@ -322,7 +337,8 @@ SQP_API int sqp_certificate_reapplication(const sqp_engine* engine, int32_t cert
 typedef struct sqp_engine_options {
   size_t struct_size;        /**< sizeof(sqp_engine_options) */
   size_t max_input_bytes;    /**< one document (one line of a batch); default 4194304 (4 MiB) */
-  size_t max_depth;          /**< nested arrays and objects, the root one is level 1; default 32 */
+  size_t max_depth;          /**< nested arrays and objects, the root one is level 1; default 32,
+                                  at most 1000 (more is SQP_ERR_USAGE: it bounds the stack) */
   size_t max_string_bytes;   /**< one string or member name, after unescaping; default 65536 */
   size_t max_array_length;   /**< elements of one array; default 10000 */
   size_t max_object_members; /**< members of one object; default 10000 */
@@ -333,6 +349,11 @@ typedef struct sqp_engine_options {
       or SQP_UNKNOWN_NOTE. Since 1.1. */
   int unknown_members;
 } sqp_engine_options;
+
+/** An sqp_engine_options with struct_size set and every other member 0 (the defaults):
+    `sqp_engine_options o = SQP_ENGINE_OPTIONS_INIT; o.unknown_members = SQP_UNKNOWN_NOTE;`.
+    Since 1.1. */
+#define SQP_ENGINE_OPTIONS_INIT {sizeof(sqp_engine_options), 0, 0, 0, 0, 0, NULL, 0}
 
 /**
  * sqp_engine_new with options (NULL: the defaults, as sqp_engine_new). SQP_ERR_USAGE for a

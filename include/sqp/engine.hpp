@@ -30,9 +30,16 @@ enum class UnknownMembers : int {
                 // listing their pointers (for callers who attach data of their own)
 };
 
+// The most max_depth may be, whatever a caller asks (issue 16): every parser (the general
+// path's, the fast paths', the rulebook's) nests a few stack frames a level, so this bounds the
+// stack one document can take on the caller's thread. docs/hardening.md gives the stack it
+// needs; tests/hardening/limits_test.cpp runs it on a 256 KiB thread stack.
+inline constexpr int kMaxDepthLimit = 1000;
+
 struct EngineOptions {
   size_t max_input_bytes = 4u << 20;    // one document (one line of a batch)
-  int max_depth = 32;                   // nested arrays and objects; the root one is level 1
+  int max_depth = 32;                   // nested arrays and objects; the root one is level 1;
+                                        // 1 to kMaxDepthLimit
   size_t max_string_bytes = 64u << 10;  // one string or member name, after unescaping
   size_t max_array_length = 10'000;     // elements of one array
   size_t max_object_members = 10'000;   // members of one object
@@ -65,6 +72,8 @@ class Engine {
 
   // Names of the operations, in contract order.
   static std::vector<std::string_view> OperationNames();
+  // True when `name` is one of them (byte for byte: "eligibility\0x" is not).
+  static bool IsOperation(std::string_view name);
 
   // Runs `operation` on one JSON document: the result document, or the error.
   absl::StatusOr<std::string> Run(std::string_view operation, std::string_view input) const;
@@ -101,6 +110,33 @@ class Engine {
   static constexpr std::string_view LineDocument(std::string_view line) {
     return !line.empty() && line.back() == '\r' ? line.substr(0, line.size() - 1) : line;
   }
+
+  // A batch line longer than max_input_bytes is refused without being held (issue 16): a batch
+  // door that meets a line over max_input_bytes + kLineSlack bytes skips the rest of it in
+  // constant memory, counting its bytes with a SkippedLine, and answers it with
+  // RunSkippedToDocument: the same bytes RunToDocument gives for the whole line. (The slack
+  // covers a byte order mark and a '\r' that are no part of the document.)
+  static constexpr size_t kLineSlack = 4;
+  class SkippedLine {
+   public:
+    void Add(std::string_view bytes) {
+      if (bytes.empty()) return;
+      if (blank_) blank_ = IsBlankLine(bytes);
+      size_ += bytes.size();
+      last_ = bytes.back();
+    }
+    size_t size() const { return size_; }
+    bool blank() const { return blank_; }  // no answer, as IsBlankLine
+    // The document's bytes: as LineDocument, without a final '\r', less a skipped prefix.
+    size_t DocumentBytes(size_t prefix = 0) const { return size_ - (last_ == '\r') - prefix; }
+
+   private:
+    size_t size_ = 0;
+    bool blank_ = true;
+    char last_ = 0;
+  };
+  ErrorCode RunSkippedToDocument(std::string_view operation, size_t document_bytes,
+                                 std::string& out, size_t input_line) const;
 
   // The `sqp.error/1` document for an error status, stamped with this engine's rulebook.
   std::string ErrorDocument(const absl::Status& status) const;

@@ -86,6 +86,8 @@ struct Block {
   struct Line {
     size_t number;  // 1-based, blank lines counted
     std::string_view text;
+    size_t skipped_bytes = 0;  // > 0: a line too long to hold, not in `text`, of this many
+                               // document bytes (Engine::SkippedLine)
   };
   ReadBuffer text;  // whole lines; each but possibly the input's last ends with '\n'
   std::vector<Line> lines;  // the non-blank ones, views into `text`
@@ -99,23 +101,34 @@ struct Block {
 // Cuts the input into blocks of whole lines. Not thread-safe: the workers take turns.
 class BlockReader {
  public:
-  explicit BlockReader(int fd) : fd_(fd) {}
+  // A line longer than max_line_bytes (+ Engine::kLineSlack) is skipped, not held.
+  BlockReader(int fd, size_t max_line_bytes)
+      : fd_(fd), skip_beyond_(max_line_bytes + Engine::kLineSlack) {}
 
   // The next block, or false at the end of the input (or on a read error: read_errno()).
+  // Time and memory are linear in the input whatever its lines: each byte read is searched for
+  // '\n' once, and a line too long to answer is counted, not kept.
   bool Next(Block& block) {
     block.text.swap(carry_);  // the partial line the previous block left over
     carry_.clear();
-    size_t last_newline = std::string::npos;
+    // The carried bytes may hold whole lines (a block cut at kBlockLines): searched once here.
+    size_t last_newline = block.text.view().rfind('\n');
     while (!eof_) {
-      if (block.text.size() >= kBlockBytes) {
-        last_newline = block.text.view().rfind('\n');
-        if (last_newline != std::string::npos) break;  // else one line is longer: read on
+      if (block.text.size() >= kBlockBytes && last_newline != std::string::npos) break;
+      const size_t line_start = last_newline == std::string::npos ? 0 : last_newline + 1;
+      if (block.text.size() - line_start > skip_beyond_) {
+        // The last line is too long to answer. After whole lines, it starts the next block;
+        // alone, it is skipped to its end.
+        if (last_newline != std::string::npos) break;
+        return SkipLongLine(block);
       }
       const size_t old = block.text.size();
       const size_t want = std::max(kBlockBytes - std::min(old, kBlockBytes), size_t{64} << 10);
       const ssize_t n = ReadSome(block.text.Extend(want), want);
       if (n > 0) {
         block.text.Grow(static_cast<size_t>(n));
+        const size_t nl = block.text.view().substr(old).rfind('\n');  // the new bytes only
+        if (nl != std::string::npos) last_newline = old + nl;
       } else {
         eof_ = true;  // the end, or an error (read_errno_)
       }
@@ -152,6 +165,41 @@ class BlockReader {
   int read_errno() const { return read_errno_; }
 
  private:
+  // `block` holds the start of one line and nothing else: reads on to the line's end in
+  // constant memory, counting, and makes the block of that one line, answered unread.
+  bool SkipLongLine(Block& block) {
+    const bool first = lines_read_ == 0;
+    const bool bom = first && block.text.view().substr(0, 3) == "\xEF\xBB\xBF";
+    Engine::SkippedLine line;
+    line.Add(block.text.view());
+    for (;;) {
+      block.text.clear();
+      constexpr size_t kChunk = size_t{64} << 10;
+      const ssize_t n = ReadSome(block.text.Extend(kChunk), kChunk);
+      if (n <= 0) {
+        eof_ = true;
+        break;
+      }
+      block.text.Grow(static_cast<size_t>(n));
+      const std::string_view chunk = block.text.view();
+      const size_t nl = chunk.find('\n');
+      line.Add(chunk.substr(0, nl));
+      if (nl != std::string_view::npos) {
+        carry_.Assign(chunk.substr(nl + 1));
+        break;
+      }
+    }
+    block.text.clear();
+    block.lines.clear();
+    ++lines_read_;
+    // The byte order mark of the first line is skipped (docs/cli.md), and so not counted.
+    const size_t bytes = line.DocumentBytes(bom ? 3 : 0);
+    if (!line.blank()) block.lines.push_back({lines_read_, std::string_view(), bytes});
+    block.lines_read = lines_read_;
+    block.last = eof_ && carry_.empty();
+    return true;
+  }
+
   ssize_t ReadSome(char* buffer, size_t size) {
     for (;;) {
       const ssize_t n = read(fd_, buffer, size);
@@ -163,6 +211,7 @@ class BlockReader {
   }
 
   int fd_;
+  size_t skip_beyond_;
   ReadBuffer carry_;
   bool eof_ = false;
   size_t lines_read_ = 0;
@@ -173,7 +222,7 @@ class BlockReader {
 
 BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd, int threads,
                      const std::function<void(size_t lines, size_t errors)>& progress) {
-  BlockReader reader(fd);
+  BlockReader reader(fd, engine.options().max_input_bytes);
   std::mutex read_mutex;   // the reader, and the order in which blocks are taken
   std::mutex write_mutex;  // stdout, the counts, and whose turn it is to write
   std::condition_variable turn;
@@ -197,9 +246,11 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
         // A UTF-8 byte order mark before the first line is skipped (docs/cli.md), as for one document.
         std::string_view text = line.text;
         if (line.number == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-        if (engine.RunToDocument(operation, text, block.out, line.number) != ErrorCode::kOk) {
-          ++block.errors;
-        }
+        const ErrorCode code =
+            line.skipped_bytes > 0
+                ? engine.RunSkippedToDocument(operation, line.skipped_bytes, block.out, line.number)
+                : engine.RunToDocument(operation, text, block.out, line.number);
+        if (code != ErrorCode::kOk) ++block.errors;
         block.out += '\n';
       }
       std::unique_lock<std::mutex> lock(write_mutex);

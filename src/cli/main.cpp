@@ -30,6 +30,7 @@
 #include "engine/operation.hpp"
 #include "sqp.h"
 #include "sqp/engine.hpp"
+#include "strings.hpp"
 
 namespace {
 
@@ -93,6 +94,32 @@ void PrintIssues(const sqp::ErrorInfo& info, std::ostream& os) {
 
 // The last line of every --format text report: the rulebook that decided it, by id, version
 // and SHA-256, as the JSON's "rulebook" stamp names it (so a printed report can be traced).
+// Text for a terminal (issue 16): the input's own strings (a site's name, a rulebook's title)
+// reach the reports, and a NUL, an ESC sequence or a C1 control in them must not act on the
+// terminal. Every control character but '\n' and '\t' is shown as \xHH (C1 as \u0080..), the
+// rest of the UTF-8 is kept.
+std::string TerminalSafe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    char buf[8];
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(text[i + 1]));
+      out += buf;
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 void PrintRulebookLine(const boost::json::value& doc, std::ostream& os) {
   const auto* object = doc.if_object();
   const auto* stamp = object ? object->if_contains("rulebook") : nullptr;
@@ -102,7 +129,8 @@ void PrintRulebookLine(const boost::json::value& doc, std::ostream& os) {
     const auto* v = rulebook->if_contains(key);
     return v && v->is_string() ? std::string(v->as_string().c_str()) : std::string("?");
   };
-  os << "规则库 Rulebook: " << text("id") << " " << text("version") << "  SHA-256 " << text("sha256")
+  os << TerminalSafe(sqp::Cat("规则库 Rulebook: ", text("id"), " ", text("version"), "  SHA-256 ",
+                        text("sha256")))
      << "\n";
 }
 
@@ -360,14 +388,16 @@ int Main(int argc, char** argv) {
   const sqp::ErrorCode code = engine->RunToDocument(o.operation, *input, out);
   if (code != sqp::ErrorCode::kOk) {
     const boost::json::value doc = boost::json::parse(out);
-    std::cerr << "sqp: " << o.operation << ": " << doc.at("message").as_string().c_str() << "\n";
+    std::cerr << "sqp: " << TerminalSafe(o.operation) << ": "
+              << TerminalSafe(doc.at("message").as_string().c_str()) << "\n";
     if (o.format == "json") {
       std::cout << out << "\n";
     } else {
       for (const auto& e : doc.at("errors").as_array()) {
         const auto& path = e.at("path").as_string();
-        std::cout << "错误 error: " << (path.empty() ? "(document)" : path.c_str()) << ": "
-                  << e.at("message").as_string().c_str() << "\n";
+        std::cout << TerminalSafe(sqp::Cat("错误 error: ", path.empty() ? "(document)" : path.c_str(),
+                                      ": ", e.at("message").as_string().c_str()))
+                  << "\n";
       }
       if (o.format == "text") PrintRulebookLine(doc, std::cout);
     }
@@ -375,8 +405,14 @@ int Main(int argc, char** argv) {
   }
   if (renderer != nullptr) {
     const boost::json::value doc = boost::json::parse(out);
-    std::cout << renderer->render(doc);
-    if (o.format == "text") PrintRulebookLine(doc, std::cout);
+    // A text report goes to a terminal; a calendar or a picture is a file, escaped by its
+    // renderer in its own syntax.
+    if (o.format == "text") {
+      std::cout << TerminalSafe(renderer->render(doc));
+      PrintRulebookLine(doc, std::cout);
+    } else {
+      std::cout << renderer->render(doc);
+    }
   } else {
     std::cout << out << "\n";
   }

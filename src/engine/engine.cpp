@@ -82,6 +82,11 @@ absl::Status CheckOptions(const EngineOptions& options) {
     return MakeError(ErrorCode::kUsage, "",
                      "engine options: every limit must be positive (max_input_bytes at least 2)");
   }
+  if (options.max_depth > kMaxDepthLimit) {
+    return MakeError(ErrorCode::kUsage, "",
+                     Cat("engine options: max_depth must be at most ", kMaxDepthLimit,
+                         " (the stack the parsers may take on the caller's thread is bounded)"));
+  }
   if (!options.expected_rulebook_sha256.empty() && !IsSha256Hex(options.expected_rulebook_sha256)) {
     return MakeError(ErrorCode::kUsage, "",
                      "engine options: expected_rulebook_sha256 must be 64 hexadecimal digits");
@@ -116,6 +121,8 @@ absl::StatusOr<Engine> Engine::FromRulebookJson(std::string_view rulebook_json,
   return Engine(*std::move(rb), options);
 }
 
+bool Engine::IsOperation(std::string_view name) { return internal::FindOperation(name) != nullptr; }
+
 std::vector<std::string_view> Engine::OperationNames() {
   std::vector<std::string_view> names;
   for (const auto* op : internal::Operations()) names.push_back(op->name);
@@ -142,8 +149,9 @@ absl::Status Evaluate(const Engine& engine, std::string_view operation, std::str
     const internal::OperationDef* op = internal::FindOperation(operation);
     if (op == nullptr) {
       return MakeError(ErrorCode::kUnknownOperation, "",
-                       Cat("unknown operation \"", operation, "\"; expected one of: ",
-                                    Join(Engine::OperationNames(), ", ")));
+                       // Quoted: the name is the caller's bytes, of any length and encoding.
+                       Cat("unknown operation ", json::Quote(operation), "; expected one of: ",
+                           Join(Engine::OperationNames(), ", ")));
     }
     // The result's opening is written first: on any error the caller discards `out`.
     json::Writer w(out);
@@ -232,6 +240,22 @@ absl::Status EvaluateGeneralPath(const Engine& engine, std::string_view operatio
   return Evaluate(engine, operation, input, out, /*fast_paths=*/false);
 }
 }  // namespace internal
+
+ErrorCode Engine::RunSkippedToDocument(std::string_view operation, size_t document_bytes,
+                                       std::string& out, size_t input_line) const {
+  // What Evaluate finds first for such a line: the operation (its error writes nothing to
+  // `out`), then the size.
+  absl::Status status;
+  if (internal::FindOperation(operation) == nullptr) {
+    status = Evaluate(*this, operation, "", out);
+  } else if (document_bytes > options_.max_input_bytes) {
+    status = json::InputTooLong(document_bytes, LimitsOf(options_));
+  } else {
+    status = MakeError(ErrorCode::kInternal, "", "a skipped line within max_input_bytes");
+  }
+  WriteErrorDocument(status, rulebook_stamp_json(), out, input_line);
+  return DescribeError(status).code;
+}
 
 ErrorCode Engine::RunToDocument(std::string_view operation, std::string_view input,
                                 std::string& out, size_t input_line) const {

@@ -46,13 +46,30 @@ absl::Status Issues::ToStatus(ErrorCode code) const {
 }
 
 std::string Quote(std::string_view text) {
+  // Echoes any bytes safely into a message (a JSON string once written): at most 40 characters,
+  // control characters as \u00XX, and a byte that does not start well-formed UTF-8 as \xXX, so
+  // an echoed operation name or value can neither break the document's UTF-8 nor grow it.
   std::string out = "\"";
   size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80 && ++chars > 40) {  // count UTF-8 lead bytes only
+  const char* end = text.data() + text.size();
+  for (const char* p = text.data(); p < end;) {
+    if (++chars > 40) {
       out += "…";
       break;
+    }
+    const auto c = static_cast<unsigned char>(*p);
+    if (c >= 0x80) {
+      const size_t len = Utf8SequenceLength(p, end);
+      if (len == 0) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\x%02X", c);
+        out += buf;
+        ++p;
+      } else {
+        out.append(p, len);
+        p += len;
+      }
+      continue;
     }
     if (c < 0x20 || c == 0x7F) {
       char buf[8];
@@ -64,6 +81,7 @@ std::string Quote(std::string_view text) {
     } else {
       out += static_cast<char>(c);
     }
+    ++p;
   }
   out += '"';
   return out;
@@ -583,13 +601,15 @@ size_t FirstInvalidUtf8(std::string_view text) {
 
 }  // namespace
 
+absl::Status InputTooLong(size_t bytes, const JsonLimits& limits) {
+  return MakeError(ErrorCode::kLimitExceeded, "",
+                   Cat("input of ", bytes, " bytes exceeds the limit of ", limits.max_input_bytes,
+                       " bytes (max_input_bytes)"));
+}
+
 absl::StatusOr<bj::value> ParseDocument(std::string_view text, const JsonLimits& limits,
                                         bj::storage_ptr storage) {
-  if (text.size() > limits.max_input_bytes) {
-    return MakeError(ErrorCode::kLimitExceeded, "",
-                     Cat("input of ", text.size(), " bytes exceeds the limit of ",
-                         limits.max_input_bytes, " bytes (max_input_bytes)"));
-  }
+  if (text.size() > limits.max_input_bytes) return InputTooLong(text.size(), limits);
   bj::parse_options options;
   // The handler enforces max_depth with a pointer; Boost's own check stays as a backstop.
   options.max_depth = limits.max_depth + 1;

@@ -180,6 +180,9 @@ struct JsonLimits {
 //     would silently keep the last value; a CRM that sends two values for one field is told so
 //     rather than having one ignored;
 //   - a document beyond a limit: kLimitExceeded, the message naming the limit.
+// The error for an input of `bytes` bytes over limits.max_input_bytes (ParseDocument's, and a
+// batch line's that was skipped rather than held).
+absl::Status InputTooLong(size_t bytes, const JsonLimits& limits);
 absl::StatusOr<bj::value> ParseDocument(std::string_view text, const JsonLimits& limits,
                                         bj::storage_ptr storage = {});
 

@@ -251,12 +251,28 @@ void ReadRestDays(const Fields& root, Rulebook& rb) {
   Fields f(*v, at, root.issues());
   f.RejectUnknownKeys({"weekends", "holidays", "working_days"});
   const bool weekends = f.Bool("weekends", Need::kRequired).value_or(false);
+  // Each list names a day once (a repeat is a slip, refused at the repeat); `first` maps a day
+  // to where it was named, so a day in both lists is refused at the working day.
+  std::vector<std::pair<Date, std::string>> named;
   auto read_dates = [&](std::string_view key) {
     std::vector<Date> dates;
     if (const bj::array* a = f.Array(key, Need::kRequired)) {
       const Loc list = at.Key(key);
       for (size_t i = 0; i < a->size(); ++i) {
-        if (auto d = json::ReadDate((*a)[i], list.Index(i), f.issues())) dates.push_back(*d);
+        const Loc item = list.Index(i);
+        auto d = json::ReadDate((*a)[i], item, f.issues());
+        if (!d) continue;
+        const auto seen = std::find_if(named.begin(), named.end(),
+                                       [&](const auto& n) { return n.first == *d; });
+        if (seen != named.end()) {
+          f.issues().Add(item, Cat(d->ToString(), " is already named at ", seen->second,
+                                   seen->second.find(key) != std::string::npos
+                                       ? ""
+                                       : ": a day is either a holiday or a working day"));
+          continue;
+        }
+        named.emplace_back(*d, item.Pointer());
+        dates.push_back(*d);
       }
     }
     return dates;
@@ -354,8 +370,28 @@ absl::StatusOr<Rulebook> ParseRulebook(std::string_view json) {
     issues.Add(root_at.Key("schema"),
                Cat("unknown schema ", json::Quote(*s), "; expected \"", kSchema, "\""));
   }
-  if (auto s = root.String("id", Need::kRequired, true)) rb.identity.id = std::string(*s);
-  if (auto s = root.String("version", Need::kRequired, true)) rb.identity.version = std::string(*s);
+  // The id and version are stamped into every output and printed on every report: one short
+  // line of printable characters each.
+  auto identity_text = [&](std::string_view key, std::string& out) {
+    const auto s = root.String(key, Need::kRequired, true);
+    if (!s) return;
+    constexpr size_t kMaxIdentityBytes = 128;
+    if (s->size() > kMaxIdentityBytes) {
+      issues.Add(root_at.Key(key), Cat("is ", s->size(), " bytes long; at most ",
+                                       kMaxIdentityBytes, " (it is stamped into every output)"));
+      return;
+    }
+    for (const char c : *s) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u == 0x7F) {
+        issues.Add(root_at.Key(key), Cat(json::Quote(*s), " holds a control character"));
+        return;
+      }
+    }
+    out = std::string(*s);
+  };
+  identity_text("id", rb.identity.id);
+  identity_text("version", rb.identity.version);
   if (auto s = root.String("title", Need::kOptional)) rb.title = std::string(*s);
   // ELIG.IN_FORCE (Art. 25): optional, so rulebooks written before it keep loading; absent means
   // the 2020-05-17 Measures' own date. A strict YYYY-MM-DD date (READ.DATES) when given.

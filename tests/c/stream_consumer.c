@@ -177,6 +177,58 @@ int main(int argc, char** argv) {
     CHECK(w.calls == 2 && lines == 3);
     free(w.data);
   }
+  /* A line far over max_input_bytes is skipped, not held, and answered as sqp_run_batch answers
+     it (issue 16, item 2): limit_exceeded with its line and size; blank long lines get none. */
+  {
+    sqp_engine_options small;
+    sqp_engine* limited = NULL;
+    const char* good = "{\"schema\":\"sqp.meeting/1\"}\n";
+    const size_t long_len = 300000, blank_len = 5000;
+    size_t len = 0, k;
+    char* text = (char*)malloc(3 * strlen(good) + long_len + blank_len + 3000 + 16);
+    memset(&small, 0, sizeof small);
+    small.struct_size = sizeof small;
+    small.max_input_bytes = 1000;
+    CHECK(sqp_engine_new_with_options(NULL, 0, &small, &limited, NULL, NULL) == SQP_OK);
+    memcpy(text + len, good, strlen(good));
+    len += strlen(good);
+    text[len++] = '{';
+    for (k = 1; k < long_len - 1; ++k) text[len++] = 'x';
+    text[len++] = '\r';
+    text[len++] = '\n';
+    for (k = 0; k < blank_len; ++k) text[len++] = ' ';
+    text[len++] = '\n';
+    memcpy(text + len, good, strlen(good));
+    len += strlen(good);
+    for (k = 0; k < 3000; ++k) text[len++] = 'y'; /* a long last line without '\n' */
+    if (limited != NULL) {
+      char* want = NULL;
+      size_t want_len = 0, want_errors = 0;
+      CHECK(sqp_run_batch(limited, "meeting", text, len, &want, &want_len, &want_errors) == SQP_OK);
+      CHECK(want_errors == 4); /* the two good lines lack members; the two long ones */
+      CHECK(strstr(want, "\"line\":2") != NULL && strstr(want, "input of 299999 bytes") != NULL);
+      CHECK(strstr(want, "input of 3000 bytes") != NULL && strstr(want, "\"line\":5") != NULL);
+      for (i = 0; i < sizeof chunks / sizeof chunks[0]; ++i) {
+        buffer_reader r;
+        buffer_writer w;
+        size_t lines = 0, errors = 0;
+        r.data = text;
+        r.len = len;
+        r.at = 0;
+        r.chunk = chunks[i];
+        memset(&w, 0, sizeof w);
+        CHECK(sqp_run_stream(limited, "meeting", read_buffer, &r, write_buffer, &w, &lines, &errors) ==
+              SQP_OK);
+        CHECK(w.len == want_len && memcmp(w.data, want, want_len) == 0);
+        CHECK(lines == 4 && errors == 4);
+        free(w.data);
+      }
+      sqp_free(want);
+      sqp_engine_free(limited);
+    }
+    free(text);
+  }
+
   /* Misuse. */
   CHECK(sqp_run_stream(NULL, "eligibility", read_buffer, NULL, write_buffer, NULL, NULL, NULL) ==
         SQP_ERR_USAGE);
@@ -184,6 +236,8 @@ int main(int argc, char** argv) {
         SQP_ERR_USAGE);
   CHECK(sqp_run_stream(engine, "eligibility", read_buffer, NULL, NULL, NULL, NULL, NULL) ==
         SQP_ERR_USAGE);
+  CHECK(sqp_run_stream(engine, "eligibilty", read_buffer, NULL, write_buffer, NULL, NULL, NULL) ==
+        SQP_ERR_UNKNOWN_OPERATION); /* nothing read */
 
   /* Bounded memory: 100,000 applications streamed, against 10,000 batched. */
   {

@@ -104,6 +104,29 @@ class UnixBehaviour(unittest.TestCase):
         self.assertEqual(len(done.stdout.splitlines()), 2)
         self.assertEqual(done.stderr, "")
 
+    def test_text_reports_show_control_characters_escaped(self):
+        """Issue 16, item 6: NUL, ESC and C1 controls from the input never reach the terminal."""
+        import json
+        source = os.environ.get("SQP_SOURCE_DIR") or os.path.join(os.path.dirname(__file__), "..", "..")
+        with open(os.path.join(source, "docs", "examples", "application-eligible.json"), encoding="utf-8") as f:
+            doc = json.load(f)
+        doc["application_id"] = "Hall\u0000\u001b[2J\u009b31m\u007f one"
+        for fmt in ("text", "json"):
+            done = subprocess.run([CLI, "eligibility", "-", "--format", fmt], input=json.dumps(doc).encode(),
+                                  capture_output=True)
+            self.assertIn(done.returncode, (0, 3))
+            if fmt == "json":
+                self.assertNotIn(b"\x1b", done.stdout)  # JSON escapes them itself
+                continue
+            for bad in (b"\x00", b"\x1b", b"\xc2\x9b", b"\x7f"):
+                self.assertNotIn(bad, done.stdout)
+            self.assertIn(b"Hall\\x00\\x1B[2J\\u009B31m\\x7F one", done.stdout)
+        # The error report and the message on stderr too.
+        done = subprocess.run([CLI, "meeting", "-", "--format", "text"],
+                              input=b'{"schema":"sqp.meeting/1","body":"x\\u001b[2J"}', capture_output=True)
+        self.assertEqual(done.returncode, 3)
+        self.assertNotIn(b"\x1b", done.stdout + done.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

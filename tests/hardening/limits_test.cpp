@@ -2,12 +2,18 @@
 // Boost.JSON on good documents, rulebook pinning, and sqp_engine_new_with_options.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
+#include <vector>
 #include <string>
+
+#include <pthread.h>
 
 #include <boost/json.hpp>
 
 #include "catalogue.hpp"
 #include "json/reader.hpp"
+#include "json/utf8.hpp"
 #include "sqp.h"
 #include "sqp/engine.hpp"
 
@@ -271,6 +277,158 @@ TEST(CAbiOptions, LimitsAndPin) {
   opt.max_input_bytes = 1;
   EXPECT_EQ(sqp_engine_new_with_options(nullptr, 0, &opt, &engine, nullptr, nullptr), SQP_ERR_USAGE);
   EXPECT_EQ(sqp_engine_new_with_options(nullptr, 0, &opt, nullptr, nullptr, nullptr), SQP_ERR_USAGE);
+}
+
+
+// Issue 16, item 1: no option setting lets input overflow a caller's small thread stack. On a
+// 256 KiB stack, with max_depth at its maximum (kMaxDepthLimit), input nested to that depth and
+// far beyond it, in every place a parser meets it (the general path, an unknown member, the
+// fast path's application, a batch line, the rulebook), is answered, never a crash. Above the
+// maximum the option itself is refused, in C++ and through the C ABI.
+void RunOnStack(size_t stack_bytes, const std::function<void()>& body) {
+  pthread_attr_t attr;
+  ASSERT_EQ(pthread_attr_init(&attr), 0);
+  ASSERT_EQ(pthread_attr_setstacksize(&attr, stack_bytes), 0);
+  pthread_t thread;
+  auto call = [](void* f) -> void* {
+    (*static_cast<const std::function<void()>*>(f))();
+    return nullptr;
+  };
+  ASSERT_EQ(pthread_create(&thread, &attr, call, const_cast<std::function<void()>*>(&body)), 0);
+  ASSERT_EQ(pthread_join(thread, nullptr), 0);
+  pthread_attr_destroy(&attr);
+}
+
+std::string Nested(size_t depth, char open, char close, std::string_view inner = "") {
+  return std::string(depth, open) + std::string(inner) + std::string(depth, close);
+}
+
+TEST(DeepInput, AnsweredOnASmallStackWithMaxDepthAtItsMaximum) {
+  EngineOptions o;
+  o.max_depth = kMaxDepthLimit;
+  const Engine engine = *Engine::Create(o);
+  o.unknown_members = UnknownMembers::kNote;
+  const Engine noting = *Engine::Create(o);
+  // The example without its closing brace, to append a member to.
+  std::string application =
+      ReadFile(std::string(SQP_SOURCE_DIR) + "/docs/examples/application-eligible.json");
+  while (!application.empty() && application.back() != '}') application.pop_back();
+  ASSERT_FALSE(application.empty());
+  application.pop_back();
+  std::replace(application.begin(), application.end(), '\n', ' ');  // one line of a batch
+  const size_t at_limit = static_cast<size_t>(kMaxDepthLimit) - 1;  // the root object is level 1
+  const std::vector<std::string> inputs = {
+      Nested(kMaxDepthLimit, '[', ']'),
+      Nested(200'000, '[', ']'),
+      Nested(kMaxDepthLimit, '{', '}', ""),
+      application + ",\"crm\":" + Nested(at_limit, '[', ']') + "}",
+      application + ",\"crm\":" + Nested(150'000, '[', ']') + "}",
+      application + ",\"site\":" + Nested(at_limit, '[', ']') + "}",
+  };
+  const std::function<void()> body = [&] {
+    for (const Engine* e : {&engine, &noting}) {
+      for (const std::string& input : inputs) {
+        for (const char* op : {"eligibility", "meeting", "rulebook"}) {
+          std::string out;
+          const ErrorCode code = e->RunToDocument(op, input, out);
+          EXPECT_NE(code, ErrorCode::kInternal) << op;
+          EXPECT_FALSE(out.empty());
+        }
+        std::string lines = input + "\n" + input + "\n";
+        std::string batch;
+        e->RunBatch("eligibility", lines, batch);
+        EXPECT_EQ(std::count(batch.begin(), batch.end(), '\n'), 2);
+      }
+      EXPECT_FALSE(Engine::FromRulebookJson(Nested(200'000, '[', ']'), o).ok());
+    }
+  };
+  RunOnStack(256u << 10, body);
+
+  o.max_depth = kMaxDepthLimit + 1;
+  EXPECT_EQ(DescribeError(Engine::Create(o).status()).code, ErrorCode::kUsage);
+  sqp_engine_options c{};
+  c.struct_size = sizeof c;
+  sqp_engine* handle = nullptr;
+  for (const size_t depth : {size_t{1001}, size_t{1'000'000}, ~size_t{0}}) {
+    c.max_depth = depth;
+    EXPECT_EQ(sqp_engine_new_with_options(nullptr, 0, &c, &handle, nullptr, nullptr), SQP_ERR_USAGE);
+    EXPECT_EQ(handle, nullptr);
+  }
+  c.max_depth = 1000;
+  ASSERT_EQ(sqp_engine_new_with_options(nullptr, 0, &c, &handle, nullptr, nullptr), SQP_OK);
+  const std::function<void()> c_body = [&] {
+    const std::string deep = Nested(200'000, '[', ']');
+    char* out = nullptr;
+    size_t len = 0;
+    EXPECT_EQ(sqp_run(handle, "eligibility", deep.data(), deep.size(), &out, &len), SQP_ERR_LIMIT);
+    sqp_free(out);
+  };
+  RunOnStack(256u << 10, c_body);
+  sqp_engine_free(handle);
+}
+
+
+// Issue 16, item 2: a skipped line is answered with the bytes RunToDocument gives for it whole.
+TEST(SkippedLine, AnsweredAsTheWholeLineWouldBe) {
+  EngineOptions o;
+  o.max_input_bytes = 100;
+  const Engine engine = *Engine::Create(o);
+  for (const std::string& line : {std::string(101, 'x'), std::string(500, '{') + "\r",
+                                  "\xEF\xBB\xBF" + std::string(300, 'y')}) {
+    Engine::SkippedLine skipped;
+    skipped.Add(std::string_view(line).substr(0, 7));
+    skipped.Add(std::string_view(line).substr(7));
+    EXPECT_FALSE(skipped.blank());
+    for (const char* op : {"eligibility", "meeting", "no-such-op"}) {
+      std::string whole, counted;
+      const ErrorCode a = engine.RunToDocument(op, Engine::LineDocument(line), whole, 9);
+      const ErrorCode b = engine.RunSkippedToDocument(op, skipped.DocumentBytes(), counted, 9);
+      EXPECT_EQ(a, b);
+      EXPECT_EQ(whole, counted);
+    }
+  }
+  Engine::SkippedLine blank;
+  blank.Add(" \t ");
+  blank.Add("\r");
+  EXPECT_TRUE(blank.blank());
+  EXPECT_EQ(blank.DocumentBytes(), 3u);
+}
+
+// Issue 16, items 6 and 7: an unknown operation fails every door's call, on empty input too,
+// and its name is echoed cut and escaped (valid UTF-8, bounded), never raw.
+TEST(UnknownOperation, RefusedByEveryCallAndEchoedSafely) {
+  sqp_engine* engine = nullptr;
+  ASSERT_EQ(sqp_engine_new(nullptr, 0, &engine, nullptr, nullptr), SQP_OK);
+  const std::string huge(10u << 20, 'a');
+  for (const std::string& name : {std::string("eligibilty"), std::string("\xff\xfe"),
+                                  std::string("eligibility\x1b[2J"), huge}) {
+    for (const std::string& input : {std::string(), std::string("{}\n{}\n")}) {
+      char* out = nullptr;
+      size_t len = 0, errors = 7;
+      EXPECT_EQ(sqp_run_batch(engine, name.c_str(), input.data(), input.size(), &out, &len, &errors),
+                SQP_ERR_UNKNOWN_OPERATION);
+      ASSERT_NE(out, nullptr);
+      EXPECT_EQ(errors, 0u);
+      const std::string doc(out, len);
+      sqp_free(out);
+      EXPECT_TRUE(json::IsValidUtf8(doc)) << doc;
+      EXPECT_LT(doc.size(), 2000u);
+      EXPECT_EQ(doc.find('\x1b'), std::string::npos);
+      const bj::value v = bj::parse(doc);
+      EXPECT_EQ(v.at("code"), "unknown_operation");
+      EXPECT_EQ(sqp_run(engine, name.c_str(), input.data(), input.size(), &out, &len),
+                SQP_ERR_UNKNOWN_OPERATION);
+      EXPECT_EQ(std::string(out, len), doc);
+      sqp_free(out);
+    }
+  }
+  char* out = nullptr;
+  size_t len = 0;
+  ASSERT_EQ(sqp_run(engine, "\xff\xfe", "{}", 2, &out, &len), SQP_ERR_UNKNOWN_OPERATION);
+  EXPECT_NE(std::string(out, len).find(R"(unknown operation \"\\xFF\\xFE\")"), std::string::npos)
+      << out;
+  sqp_free(out);
+  sqp_engine_free(engine);
 }
 
 }  // namespace
