@@ -187,7 +187,9 @@ TEST(CliTest, OutputThatCannotBeWrittenFailsTheRun) {
                                   std::string("rulebook"), std::string("--help")}) {
     const CliRun r = run(cli + " " + args + " > /dev/full");
     EXPECT_EQ(r.exit_code, 2) << args;
-    EXPECT_EQ(r.out.find("sqp: cannot write the output"), 0u) << args << ": " << r.out;
+    // With the system's reason (issue 16, item 5).
+    EXPECT_EQ(r.out.find("sqp: cannot write the output: No space left on device\n"), 0u)
+        << args << ": " << r.out;
   }
 
   // 12,000 lines (three blocks, 4.5 MB of answers) and a 2 MB file-size limit that cuts them short:
@@ -198,11 +200,13 @@ TEST(CliTest, OutputThatCannotBeWrittenFailsTheRun) {
   const std::string full_out = ::testing::TempDir() + "/write_fail_full.jsonl";
   const std::string cut_out = ::testing::TempDir() + "/write_fail_cut.jsonl";
   ASSERT_EQ(run(cli + " rulebook --batch " + input + " > " + full_out).exit_code, 3);
-  for (const char* threads : {"1", "2"}) {
-    // SIGXFSZ ignored: the write past the limit fails with EFBIG instead of killing the process.
-    const CliRun r = run("trap \"\" XFSZ; ulimit -f 2000; " + cli + " rulebook --batch " + input +
+  for (const char* threads : {"1", "2", "4"}) {
+    // SIGXFSZ is ignored by sqp itself (not by the shell here): the write past the limit fails
+    // with EFBIG instead of killing the process, and the file is cut back to a whole line.
+    const CliRun r = run("ulimit -f 2000; " + cli + " rulebook --batch " + input +
                          " --threads " + threads + " > " + cut_out);
     EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find(": File too large\n"), std::string::npos) << r.out;
     const size_t at = r.out.find("sqp: cannot write the output after line ");
     ASSERT_NE(at, std::string::npos) << r.out;
     const size_t written = std::stoul(r.out.substr(at + 40));
@@ -215,6 +219,30 @@ TEST(CliTest, OutputThatCannotBeWrittenFailsTheRun) {
       ASSERT_TRUE(std::getline(cut, got)) << "line " << i + 1 << " of " << written;
       ASSERT_EQ(got, want) << "line " << i + 1;
     }
+    EXPECT_FALSE(std::getline(cut, got)) << "more than the " << written << " lines named";
+    std::ifstream bytes(cut_out, std::ios::binary);
+    const std::string all((std::istreambuf_iterator<char>(bytes)), std::istreambuf_iterator<char>());
+    EXPECT_TRUE(!all.empty() && all.back() == '\n') << "the file ends mid-line";
+  }
+}
+
+// Issue 16, item 5: an input that cannot be read names the system's reason, exit 2.
+TEST(CliTest, InputThatCannotBeReadNamesTheReason) {
+  const std::string cli = SQP_CLI_PATH;
+  const std::string dir = std::string(SQP_SOURCE_DIR) + "/docs";
+  for (const std::string& args : {"eligibility " + dir, "eligibility --batch " + dir,
+                                  "rulebook validate " + dir, "eligibility --rulebook " + dir + " -"}) {
+    const CliRun r = Shell(cli + " " + args + " < /dev/null 2>&1");
+    EXPECT_EQ(r.exit_code, 2) << args << ": " << r.out;
+    EXPECT_NE(r.out.find("cannot read " + dir + ": Is a directory"), std::string::npos)
+        << args << ": " << r.out;
+  }
+  for (const std::string& args : {std::string("assess nonexist.json"),
+                                  std::string("eligibility --batch nonexist.json")}) {
+    const CliRun r = Shell(cli + " " + args + " 2>&1");
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_NE(r.out.find("cannot read nonexist.json: No such file or directory"), std::string::npos)
+        << args << ": " << r.out;
   }
 }
 

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace sqp::cli {
@@ -218,6 +219,24 @@ class BlockReader {
   int read_errno_ = 0;
 };
 
+// Writes all of `data` to standard output's descriptor (retrying short writes and EINTR);
+// returns the bytes written and sets `error` when it stopped short.
+size_t WriteAll(std::string_view data, int& error) {
+  size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = write(STDOUT_FILENO, data.data() + done, data.size() - done);
+    if (n > 0) {
+      done += static_cast<size_t>(n);
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      error = n < 0 && errno != 0 ? errno : EIO;
+      break;
+    }
+  }
+  return done;
+}
+
 }  // namespace
 
 BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd, int threads,
@@ -228,7 +247,14 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
   std::condition_variable turn;
   size_t next_sequence = 0, next_to_write = 0;
   BatchCounts counts;
-  std::atomic<bool> write_failed{false};  // set by the writer whose fwrite fell short
+  std::atomic<bool> write_failed{false};  // set by the writer whose write fell short
+  // Blocks go straight to the descriptor (they are large; stdio would only copy them), so
+  // whatever stdio holds goes first. On a regular file, a block cut short by a failing write
+  // (a full disk, ulimit -f) is cut back to its last whole answer: the file ends on a whole
+  // line, and `lines` says whose answer it is.
+  std::fflush(stdout);
+  struct stat out_stat {};
+  const bool out_is_file = fstat(STDOUT_FILENO, &out_stat) == 0 && S_ISREG(out_stat.st_mode);
 
   const auto work = [&] {
     Block block;  // reused: no allocation per block once warm
@@ -258,9 +284,24 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
       // After a failed write the later blocks are dropped, but still take their turn, so that
       // their workers get through and out.
       if (!write_failed) {
-        if (std::fwrite(block.out.data(), 1, block.out.size(), stdout) != block.out.size()) {
+        int error = 0;
+        const size_t written = WriteAll(block.out, error);
+        if (written != block.out.size()) {
           write_failed.store(true, std::memory_order_relaxed);  // a full disk, /dev/full, ...
-          counts.write_errno = errno != 0 ? errno : EIO;
+          counts.write_errno = error;
+          // The answers written whole: one per '\n' (answers hold no raw newline).
+          const std::string_view done(block.out.data(), written);
+          const size_t whole = static_cast<size_t>(std::count(done.begin(), done.end(), '\n'));
+          const size_t keep = whole == 0 ? 0 : done.rfind('\n') + 1;
+          if (out_is_file && keep < written) {
+            const off_t end = lseek(STDOUT_FILENO, 0, SEEK_CUR);
+            if (end >= 0) {
+              if (ftruncate(STDOUT_FILENO, end - static_cast<off_t>(written - keep)) == 0) {
+                lseek(STDOUT_FILENO, end - static_cast<off_t>(written - keep), SEEK_SET);
+              }
+            }
+          }
+          if (whole > 0) counts.lines = block.lines[whole - 1].number;
         } else {
           counts.lines = block.lines_read;
           counts.errors += block.errors;
@@ -281,9 +322,7 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
     work();
     for (std::thread& w : workers) w.join();
   }
-  if (std::fflush(stdout) != 0 && counts.write_errno == 0) {
-    counts.write_errno = errno != 0 ? errno : EIO;
-  }
+
   counts.read_errno = reader.read_errno();
   return counts;
 }

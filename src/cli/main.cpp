@@ -6,6 +6,7 @@
 // Exit codes: 0 evaluated (whatever the decision), 1 internal error, 2 usage error,
 // 3 invalid input, 4 invalid rulebook.
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -75,15 +76,39 @@ int OutputError(const std::string& where, int error) {
   return kExitUsage;
 }
 
-std::optional<std::string> ReadAll(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    return s.str();
+// A whole file ("-": standard input), or nullopt with the errno in `error` (a directory is
+// EISDIR, as cat says), so every "cannot read" names the system's reason.
+std::optional<std::string> ReadAll(const std::string& path, int& error) {
+  error = 0;
+  const int fd = path == "-" ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = errno;
+    return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  struct stat st {};
+  std::string text;
+  if (fstat(fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) error = EISDIR;
+    if (S_ISREG(st.st_mode) && st.st_size > 0) text.reserve(static_cast<size_t>(st.st_size));
+  }
+  char buffer[64 * 1024];
+  while (error == 0) {
+    const ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      text.append(buffer, static_cast<size_t>(n));
+    } else if (n == 0) {
+      break;
+    } else if (errno != EINTR) {
+      error = errno;
+    }
+  }
+  if (fd != STDIN_FILENO) close(fd);
+  if (error != 0) return std::nullopt;
+  return text;
+}
+
+int CannotRead(const std::string& path, int error) {
+  return UsageError("cannot read " + path + (error != 0 ? std::string(": ") + std::strerror(error) : ""));
 }
 
 void PrintIssues(const sqp::ErrorInfo& info, std::ostream& os) {
@@ -147,8 +172,9 @@ struct Options {
 };
 
 int ValidateRulebook(const std::string& path, const std::string& format) {
-  auto text = ReadAll(path);
-  if (!text) return UsageError("cannot read " + path);
+  int error = 0;
+  auto text = ReadAll(path, error);
+  if (!text) return CannotRead(path, error);
   auto engine = sqp::Engine::FromRulebookJson(*text);
   if (!engine.ok()) {
     const sqp::ErrorInfo info = sqp::DescribeError(engine.status());
@@ -226,7 +252,7 @@ class BatchProgress {
 int RunBatch(const sqp::Engine& engine, const std::string& operation, const std::string& file,
              int threads, int progress_forced) {
   const int fd = file == "-" ? STDIN_FILENO : open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return UsageError("cannot read " + file);
+  if (fd < 0) return CannotRead(file, errno);
   BatchProgress progress(fd, progress_forced);
   const sqp::cli::BatchCounts counts = sqp::cli::RunBatch(
       engine, operation, fd, threads,
@@ -242,8 +268,9 @@ int RunBatch(const sqp::Engine& engine, const std::string& operation, const std:
                        counts.write_errno);
   }
   if (counts.read_errno != 0) {
-    return UsageError("cannot read " + file + " after line " + std::to_string(counts.lines) + ": " +
-                      std::strerror(counts.read_errno));
+    return UsageError("cannot read " + file +
+                      (counts.lines > 0 ? " after line " + std::to_string(counts.lines) : "") +
+                      ": " + std::strerror(counts.read_errno));
   }
   if (counts.errors > 0) {
     std::cerr << "sqp: " << counts.errors << " of " << counts.lines << " lines were not valid input\n";
@@ -350,8 +377,9 @@ int Main(int argc, char** argv) {
   // The engine: the default rulebook or --rulebook FILE.
   std::optional<sqp::Engine> engine;
   if (o.rulebook_file) {
-    auto text = ReadAll(*o.rulebook_file);
-    if (!text) return UsageError("cannot read " + *o.rulebook_file);
+    int error = 0;
+    auto text = ReadAll(*o.rulebook_file, error);
+    if (!text) return CannotRead(*o.rulebook_file, error);
     auto made = sqp::Engine::FromRulebookJson(*text, o.engine);
     if (!made.ok()) {
       const sqp::ErrorInfo info = sqp::DescribeError(made.status());
@@ -378,61 +406,84 @@ int Main(int argc, char** argv) {
   if (o.operation == "rulebook" && o.positional.empty()) {
     input = "{}";
   } else {
-    input = ReadAll(file);
-    if (!input) return UsageError("cannot read " + file);
+    int error = 0;
+    input = ReadAll(file, error);
+    if (!input) return CannotRead(file, error);
     // A UTF-8 byte order mark (Windows editors and CRM exports write one) is skipped: JSON
     // allows a parser to ignore it (RFC 8259 §8.1), and the document after it is what is meant.
     if (input->compare(0, 3, "\xEF\xBB\xBF") == 0) input->erase(0, 3);
   }
   std::string out;
   const sqp::ErrorCode code = engine->RunToDocument(o.operation, *input, out);
+  // The answer is made whole, then written in one go, so that a failing write is seen with its
+  // errno (stdio's buffered writes lose it before FinishOutput could report it).
+  std::ostringstream answer;
+  int exit_code = kExitOk;
   if (code != sqp::ErrorCode::kOk) {
     const boost::json::value doc = boost::json::parse(out);
     std::cerr << "sqp: " << TerminalSafe(o.operation) << ": "
               << TerminalSafe(doc.at("message").as_string().c_str()) << "\n";
     if (o.format == "json") {
-      std::cout << out << "\n";
+      answer << out << "\n";
     } else {
       for (const auto& e : doc.at("errors").as_array()) {
         const auto& path = e.at("path").as_string();
-        std::cout << TerminalSafe(sqp::Cat("错误 error: ", path.empty() ? "(document)" : path.c_str(),
-                                      ": ", e.at("message").as_string().c_str()))
-                  << "\n";
+        answer << TerminalSafe(sqp::Cat("错误 error: ", path.empty() ? "(document)" : path.c_str(),
+                                   ": ", e.at("message").as_string().c_str()))
+               << "\n";
       }
-      if (o.format == "text") PrintRulebookLine(doc, std::cout);
+      if (o.format == "text") PrintRulebookLine(doc, answer);
     }
-    return ExitCodeFor(code);
-  }
-  if (renderer != nullptr) {
+    exit_code = ExitCodeFor(code);
+  } else if (renderer != nullptr) {
     const boost::json::value doc = boost::json::parse(out);
     // A text report goes to a terminal; a calendar or a picture is a file, escaped by its
     // renderer in its own syntax.
     if (o.format == "text") {
-      std::cout << TerminalSafe(renderer->render(doc));
-      PrintRulebookLine(doc, std::cout);
+      answer << TerminalSafe(renderer->render(doc));
+      PrintRulebookLine(doc, answer);
     } else {
-      std::cout << renderer->render(doc);
+      answer << renderer->render(doc);
     }
   } else {
-    std::cout << out << "\n";
+    answer << out << "\n";
   }
-  return kExitOk;
+  std::cout.flush();
+  std::fflush(stdout);
+  const std::string text = std::move(answer).str();
+  size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = write(STDOUT_FILENO, text.data() + done, text.size() - done);
+    if (n > 0) {
+      done += static_cast<size_t>(n);
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      return OutputError("", n < 0 ? errno : 0);
+    }
+  }
+  return exit_code;
 }
 
 // An answer that never reached its file is lost data, so no run succeeds without its output:
 // standard output is flushed here and any failed write to it (a full disk, /dev/full, a closed
 // descriptor) turns the exit code into 2 with the reason on standard error.
 int FinishOutput(int code) {
-  std::cout.flush();
+  // The first failing write sets errno: cout's flush (it writes through stdout) or stdout's.
   errno = 0;
-  const bool flushed = std::fflush(stdout) == 0;
-  if (flushed && !std::ferror(stdout) && std::cout.good()) return code;
-  return OutputError("", errno);
+  std::cout.flush();
+  int error = errno;
+  if (std::fflush(stdout) != 0 && error == 0) error = errno;
+  if (!std::ferror(stdout) && std::cout.good()) return code;
+  return OutputError("", error);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file size limit (ulimit -f) must fail a write with EFBIG, reported like any other write
+  // error, rather than kill the process mid-line.
+  std::signal(SIGXFSZ, SIG_IGN);
   try {
     return FinishOutput(Main(argc, argv));
   } catch (const std::exception& e) {
