@@ -219,8 +219,8 @@ class BlockReader {
   int read_errno_ = 0;
 };
 
-// Writes all of `data` to standard output's descriptor (retrying short writes and EINTR);
-// returns the bytes written and sets `error` when it stopped short.
+}  // namespace
+
 size_t WriteAll(std::string_view data, int& error) {
   size_t done = 0;
   while (done < data.size()) {
@@ -236,8 +236,6 @@ size_t WriteAll(std::string_view data, int& error) {
   }
   return done;
 }
-
-}  // namespace
 
 BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd, int threads,
                      const std::function<void(size_t lines, size_t errors)>& progress) {

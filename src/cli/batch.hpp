@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "sqp/engine.hpp"
 
@@ -24,6 +25,10 @@ struct BatchCounts {
 // it, and writes it once the blocks before it are written, so reading, evaluating and writing
 // overlap. With 1 everything happens on the calling thread. `progress(lines, errors)` is called
 // after each block but the last is written (at most 4096 lines a block).
+// Writes all of `data` to standard output's descriptor, past stdio (retrying short writes and
+// EINTR); returns the bytes written, and sets `error` (an errno) when it stopped short.
+size_t WriteAll(std::string_view data, int& error);
+
 BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd, int threads,
                      const std::function<void(size_t lines, size_t errors)>& progress);
 

@@ -451,17 +451,8 @@ int Main(int argc, char** argv) {
   std::cout.flush();
   std::fflush(stdout);
   const std::string text = std::move(answer).str();
-  size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = write(STDOUT_FILENO, text.data() + done, text.size() - done);
-    if (n > 0) {
-      done += static_cast<size_t>(n);
-    } else if (n < 0 && errno == EINTR) {
-      continue;
-    } else {
-      return OutputError("", n < 0 ? errno : 0);
-    }
-  }
+  int error = 0;
+  if (sqp::cli::WriteAll(text, error) != text.size()) return OutputError("", error);
   return exit_code;
 }
 
