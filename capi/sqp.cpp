@@ -237,6 +237,29 @@ int sqp_run(const sqp_engine* engine, const char* operation, const char* input, 
   }
 }
 
+int sqp_render(const sqp_engine* engine, const char* operation, const char* format,
+               const char* input, size_t input_len, char** out, size_t* out_len) {
+  if (out == nullptr) return SQP_ERR_USAGE;
+  *out = nullptr;
+  if (out_len) *out_len = 0;
+  if (engine == nullptr) return Usage("sqp_render: engine is NULL", out, out_len);
+  if (operation == nullptr) return Usage("sqp_render: operation is NULL", out, out_len);
+  if (format == nullptr) return Usage("sqp_render: format is NULL", out, out_len);
+  if (input == nullptr && input_len != 0) return Usage("sqp_render: input is NULL", out, out_len);
+  try {
+    const absl::StatusOr<std::string> rendered = engine->engine.Render(
+        operation, format, std::string_view(input ? input : "", input_len));
+    if (rendered.ok()) return Hand(*rendered, out, out_len);
+    const int handed = Hand(engine->engine.ErrorDocument(rendered.status()), out, out_len);
+    return handed != SQP_OK ? handed
+                            : static_cast<int>(sqp::DescribeError(rendered.status()).code);
+  } catch (const std::bad_alloc&) {
+    return SQP_ERR_NOMEM;
+  } catch (...) {
+    return SQP_ERR_INTERNAL;
+  }
+}
+
 int sqp_run_batch(const sqp_engine* engine, const char* operation, const char* input,
                   size_t input_len, char** out, size_t* out_len, size_t* out_error_lines) {
   if (out_error_lines) *out_error_lines = 0;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <concepts>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -42,6 +43,32 @@ std::string Join(const Range& parts, std::string_view separator) {
     strings_internal::Append(s, std::string_view(p));
   }
   return s;
+}
+
+// Text for people, shown on a terminal (issue 16): the input's own strings reach the reports,
+// and a NUL, an ESC sequence or a C1 control among them must not act on the terminal. Every
+// control character but '\n' and '\t' is shown as \xHH (C1 as \u0080..), the rest of the UTF-8
+// is kept.
+inline std::string TerminalSafe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    char buf[8];
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(text[i + 1]));
+      out += buf;
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 }  // namespace sqp

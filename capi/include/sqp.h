@@ -111,6 +111,19 @@ SQP_API int sqp_run(const sqp_engine* engine, const char* operation, const char*
 SQP_API int sqp_run_batch(const sqp_engine* engine, const char* operation, const char* input,
                           size_t input_len, char** out, size_t* out_len, size_t* out_error_lines);
 
+/**
+ * Runs an operation on one JSON document and renders its result as `format`: "json" (the
+ * document sqp_run gives), "text" (the report a person reads, in Chinese and English, ending
+ * with the rulebook's id, version and SHA-256; control characters from the input shown as
+ * \xHH), and for "certificate" also "ics" (a calendar of its deadlines) and "svg" (a timeline).
+ * The same bytes as the CLI's --format and Python's Engine.render. *out is set as by sqp_run:
+ * the rendering on SQP_OK, an sqp.error/1 document otherwise (SQP_ERR_USAGE for a format the
+ * operation does not render, or a NULL format; SQP_ERR_UNKNOWN_OPERATION; the operation's own
+ * errors). Free it with sqp_free. Since 1.1.
+ */
+SQP_API int sqp_render(const sqp_engine* engine, const char* operation, const char* format,
+                       const char* input, size_t input_len, char** out, size_t* out_len);
+
 /** Releases a buffer returned by this library (NULL is allowed). */
 SQP_API void sqp_free(void* buffer);
 

@@ -78,6 +78,18 @@ class Engine {
   // Runs `operation` on one JSON document: the result document, or the error.
   absl::StatusOr<std::string> Run(std::string_view operation, std::string_view input) const;
 
+  // The formats `operation`'s result renders to, "json" first ("text" for every operation;
+  // "ics" and "svg" for certificates); empty for an unknown operation.
+  static std::vector<std::string_view> RenderFormats(std::string_view operation);
+  // Runs `operation` on one JSON document and renders its result as `format`: "json" is Run's
+  // document; "text" the report a person reads (Chinese and English, ending with the rulebook's
+  // id, version and SHA-256; a control character from the input shown as \xHH, so it cannot
+  // act on a terminal); "ics" a calendar, "svg" a timeline. The one rendering every door gives
+  // (sqp_render, Python's Engine.render, the CLI's --format). A format the operation does not
+  // render is a kUsage error naming the ones it does.
+  absl::StatusOr<std::string> Render(std::string_view operation, std::string_view format,
+                                     std::string_view input) const;
+
   // Appends the result document, or on failure an `sqp.error/1` document, to `out`; returns
   // kOk or the error's code. `input_line` > 0 (a JSON Lines line number) is carried by an error
   // document as "line".

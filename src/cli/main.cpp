@@ -28,7 +28,6 @@
 
 #include "cli/batch.hpp"
 #include "cli/manual.hpp"
-#include "engine/operation.hpp"
 #include "sqp.h"
 #include "sqp/engine.hpp"
 #include "strings.hpp"
@@ -119,32 +118,6 @@ void PrintIssues(const sqp::ErrorInfo& info, std::ostream& os) {
 
 // The last line of every --format text report: the rulebook that decided it, by id, version
 // and SHA-256, as the JSON's "rulebook" stamp names it (so a printed report can be traced).
-// Text for a terminal (issue 16): the input's own strings (a site's name, a rulebook's title)
-// reach the reports, and a NUL, an ESC sequence or a C1 control in them must not act on the
-// terminal. Every control character but '\n' and '\t' is shown as \xHH (C1 as \u0080..), the
-// rest of the UTF-8 is kept.
-std::string TerminalSafe(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    char buf[8];
-    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
-      std::snprintf(buf, sizeof buf, "\\x%02X", c);
-      out += buf;
-    } else if (c == 0xC2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(text[i + 1]));
-      out += buf;
-      ++i;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
 void PrintRulebookLine(const boost::json::value& doc, std::ostream& os) {
   const auto* object = doc.if_object();
   const auto* stamp = object ? object->if_contains("rulebook") : nullptr;
@@ -154,7 +127,7 @@ void PrintRulebookLine(const boost::json::value& doc, std::ostream& os) {
     const auto* v = rulebook->if_contains(key);
     return v && v->is_string() ? std::string(v->as_string().c_str()) : std::string("?");
   };
-  os << TerminalSafe(sqp::Cat("规则库 Rulebook: ", text("id"), " ", text("version"), "  SHA-256 ",
+  os << sqp::TerminalSafe(sqp::Cat("规则库 Rulebook: ", text("id"), " ", text("version"), "  SHA-256 ",
                         text("sha256")))
      << "\n";
 }
@@ -356,23 +329,24 @@ int Main(int argc, char** argv) {
     // A person runs this: text unless JSON is asked for explicitly.
     return ValidateRulebook(o.positional[1], o.format_given ? o.format : "text");
   }
-  const sqp::internal::OperationDef* op = sqp::internal::FindOperation(o.operation);
-  if (op == nullptr) {
-    return UsageError("unknown operation '" + o.operation + "'; expected one of: " + OperationList());
+  if (!sqp::Engine::IsOperation(o.operation)) {
+    return UsageError("unknown operation '" + sqp::TerminalSafe(o.operation) +
+                      "'; expected one of: " + OperationList());
   }
   if (o.positional.size() > 1) return UsageError("too many arguments");
-  // --format: json, or one of the operation's renderers (text, and ics/svg for certificates).
-  const sqp::internal::Renderer* renderer = nullptr;
-  std::string formats = "json";
-  for (const auto& r : op->renderers) {
-    formats += ", " + std::string(r.format);
-    if (r.format == o.format) renderer = &r;
+  // --format: json, or one of the operation's renderings (text, and ics/svg for certificates).
+  std::string formats;
+  bool renders = false;
+  for (const std::string_view f : sqp::Engine::RenderFormats(o.operation)) {
+    formats += (formats.empty() ? "" : ", ") + std::string(f);
+    renders = renders || f == o.format;
   }
-  if (o.format != "json" && renderer == nullptr) {
+  if (!renders) {
     return UsageError("--format for " + o.operation + " must be one of: " + formats + "; got " + o.format);
   }
+  const bool rendered = o.format != "json";
   if (o.threads != 1 && !o.batch) return UsageError("--threads goes with --batch");
-  if (o.batch && renderer != nullptr) return UsageError("--batch writes JSON Lines; --format " + o.format + " is for one document");
+  if (o.batch && rendered) return UsageError("--batch writes JSON Lines; --format " + o.format + " is for one document");
 
   // The engine: the default rulebook or --rulebook FILE.
   std::optional<sqp::Engine> engine;
@@ -413,38 +387,43 @@ int Main(int argc, char** argv) {
     // allows a parser to ignore it (RFC 8259 §8.1), and the document after it is what is meant.
     if (input->compare(0, 3, "\xEF\xBB\xBF") == 0) input->erase(0, 3);
   }
+  // JSON: the result document; another format: the library's rendering (Engine::Render, the
+  // same bytes as sqp_render and Python's Engine.render), or the error document.
   std::string out;
-  const sqp::ErrorCode code = engine->RunToDocument(o.operation, *input, out);
+  sqp::ErrorCode code = sqp::ErrorCode::kOk;
+  if (rendered) {
+    absl::StatusOr<std::string> r = engine->Render(o.operation, o.format, *input);
+    if (r.ok()) {
+      out = *std::move(r);
+    } else {
+      out = engine->ErrorDocument(r.status());
+      code = sqp::DescribeError(r.status()).code;
+    }
+  } else {
+    code = engine->RunToDocument(o.operation, *input, out);
+  }
   // The answer is made whole, then written in one go, so that a failing write is seen with its
   // errno (stdio's buffered writes lose it before FinishOutput could report it).
   std::ostringstream answer;
   int exit_code = kExitOk;
   if (code != sqp::ErrorCode::kOk) {
     const boost::json::value doc = boost::json::parse(out);
-    std::cerr << "sqp: " << TerminalSafe(o.operation) << ": "
-              << TerminalSafe(doc.at("message").as_string().c_str()) << "\n";
+    std::cerr << "sqp: " << sqp::TerminalSafe(o.operation) << ": "
+              << sqp::TerminalSafe(doc.at("message").as_string().c_str()) << "\n";
     if (o.format == "json") {
       answer << out << "\n";
     } else {
       for (const auto& e : doc.at("errors").as_array()) {
         const auto& path = e.at("path").as_string();
-        answer << TerminalSafe(sqp::Cat("错误 error: ", path.empty() ? "(document)" : path.c_str(),
+        answer << sqp::TerminalSafe(sqp::Cat("错误 error: ", path.empty() ? "(document)" : path.c_str(),
                                    ": ", e.at("message").as_string().c_str()))
                << "\n";
       }
       if (o.format == "text") PrintRulebookLine(doc, answer);
     }
     exit_code = ExitCodeFor(code);
-  } else if (renderer != nullptr) {
-    const boost::json::value doc = boost::json::parse(out);
-    // A text report goes to a terminal; a calendar or a picture is a file, escaped by its
-    // renderer in its own syntax.
-    if (o.format == "text") {
-      answer << TerminalSafe(renderer->render(doc));
-      PrintRulebookLine(doc, answer);
-    } else {
-      answer << renderer->render(doc);
-    }
+  } else if (rendered) {
+    answer << out;
   } else {
     answer << out << "\n";
   }

@@ -123,6 +123,51 @@ absl::StatusOr<Engine> Engine::FromRulebookJson(std::string_view rulebook_json,
 
 bool Engine::IsOperation(std::string_view name) { return internal::FindOperation(name) != nullptr; }
 
+std::vector<std::string_view> Engine::RenderFormats(std::string_view operation) {
+  std::vector<std::string_view> formats;
+  const internal::OperationDef* op = internal::FindOperation(operation);
+  if (op == nullptr) return formats;
+  formats.push_back("json");
+  for (const internal::Renderer& r : op->renderers) formats.push_back(r.format);
+  return formats;
+}
+
+namespace {
+
+// The last line of every text report: the rulebook that decided it, as the JSON's stamp.
+std::string RulebookLine(const RulebookIdentity& id) {
+  return Cat("规则库 Rulebook: ", id.id, " ", id.version, "  SHA-256 ", id.sha256, "\n");
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> Engine::Render(std::string_view operation, std::string_view format,
+                                           std::string_view input) const {
+  const internal::OperationDef* op = internal::FindOperation(operation);
+  const internal::Renderer* renderer = nullptr;
+  if (op != nullptr) {
+    for (const internal::Renderer& r : op->renderers) {
+      if (r.format == format) renderer = &r;
+    }
+    if (format != "json" && renderer == nullptr) {
+      return MakeError(ErrorCode::kUsage, "",
+                       Cat("format ", json::Quote(format), " is not one ", operation,
+                           " renders; expected one of: ", Join(RenderFormats(operation), ", ")));
+    }
+  }
+  absl::StatusOr<std::string> result = Run(operation, input);  // an unknown operation fails here
+  if (!result.ok() || renderer == nullptr) return result;
+  try {
+    const bj::value doc = bj::parse(*result);
+    if (format != "text") return renderer->render(doc);
+    return TerminalSafe(renderer->render(doc) + RulebookLine(identity()));
+  } catch (const std::bad_alloc&) {
+    return MakeError(ErrorCode::kOutOfMemory, "", "out of memory");
+  } catch (const std::exception& e) {
+    return MakeError(ErrorCode::kInternal, "", Cat("internal error: ", e.what()));
+  }
+}
+
 std::vector<std::string_view> Engine::OperationNames() {
   std::vector<std::string_view> names;
   for (const auto* op : internal::Operations()) names.push_back(op->name);
