@@ -28,7 +28,7 @@ import os
 import shutil
 import subprocess
 import sys
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union, cast
 
 __all__ = ["Engine", "SqpError", "Document", "version", "library_path", "__version__"]
 
@@ -52,6 +52,14 @@ class SqpError(Exception):
         self.path: str = document.get("path", "")
         self.errors: List[Document] = list(document.get("errors", []))
         super().__init__(f"{self.code}: {self.message}")
+
+
+def _error(code: str, status: int, path: str, detail: str) -> Document:
+    """An sqp.error/1 document made by the binding, shaped as the library's: the message leads
+    with the pointer, and errors lists the one problem."""
+    return {"schema": "sqp.error/1", "code": code, "status": status,
+            "message": f"{path}: {detail}" if path else detail, "path": path,
+            "errors": [{"path": path, "message": detail}]}
 
 
 def _pkg_config_libdir() -> Optional[str]:
@@ -278,10 +286,28 @@ def _to_bytes(doc: _Json) -> bytes:
         if found is None:
             raise
         path, value = found
-        message = f"{value!r} is not a finite number; JSON has no NaN or infinity"
-        raise SqpError({"code": "invalid_input", "status": -4, "path": path,
-                        "message": f"{path}: {message}",
-                        "errors": [{"path": path, "message": message}]}) from None
+        raise SqpError(_error("invalid_input", -4, path, f"{value!r} is not a finite number; "
+                              "JSON has no NaN or infinity")) from None
+
+
+def _one_line(data: bytes) -> bool:
+    """True when `data` is one line of JSON Lines that sqp_run_batch answers exactly as sqp_run
+    answers the document: no CR or LF in it, and not blank (empty, spaces and tabs only)."""
+    return b"\n" not in data and b"\r" not in data and bool(data.strip(b" \t"))
+
+
+def _with_line(error: Document, line: int) -> Document:
+    """An error document with "line" (a batch's 1-based place) after "path", as in
+    sqp_run_batch's answers."""
+    out: Document = {}
+    for key, value in error.items():
+        if key != "line":
+            out[key] = value
+        if key == "path":
+            out["line"] = line
+    if "line" not in out:
+        out["line"] = line
+    return out
 
 
 def _take(ptr: ctypes.c_void_p, size: ctypes.c_size_t) -> bytes:
@@ -498,8 +524,35 @@ class Engine:
     def batch(self, operation: str, documents: Iterable[Any]) -> List[Document]:
         """Runs an operation over many documents in one call; a bad document gives its
         sqp.error/1 dict in place (never an exception for one bad line)."""
-        lines = b"\n".join(_to_bytes(d).replace(b"\n", b" ") for d in documents)
-        return [json.loads(line) for line in self.batch_raw(operation, lines).splitlines() if line]
+        results: List[Optional[Document]] = []
+        fast: List[int] = []     # places of the documents sent through sqp_run_batch
+        lines: List[bytes] = []
+        for document in documents:
+            try:
+                data = _to_bytes(document)
+            except SqpError as e:  # a NaN: refused as run() refuses it
+                results.append(_with_line(e.document, len(results) + 1))
+                continue
+            if _one_line(data):
+                fast.append(len(results))
+                lines.append(data)
+                results.append(None)
+            else:  # blank, or CR/LF inside: one line of JSON Lines cannot carry it unchanged
+                try:
+                    results.append(self.run(operation, data))
+                except SqpError as e:
+                    results.append(_with_line(e.document, len(results) + 1))
+        if lines:
+            answers = self.batch_raw(operation, b"\n".join(lines)).splitlines()
+            if len(answers) != len(lines):
+                raise SqpError(_error("internal", -9, "", f"sqp_run_batch answered {len(answers)} "
+                                      f"lines for {len(lines)} documents"))
+            for place, answer in zip(fast, answers):
+                result: Document = json.loads(answer)
+                if "line" in result:  # its line in the batch sent, not its place in the list
+                    result["line"] = place + 1
+                results[place] = result
+        return cast(List[Document], results)  # every place is filled now
 
     # One method per operation (CONTRACT.md §1).
     def eligibility(self, application: _Json) -> Document:
