@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import datetime
 import json
+import operator
 import os
 import shutil
 import subprocess
@@ -39,6 +41,8 @@ __version__ = "1.1.0"
 # A JSON document as Python sees it (json.loads of an object), and what the methods accept.
 Document = Dict[str, Any]
 _Json = Union[Document, str, bytes]
+# A date argument of the typed calls.
+_Date = Union[str, datetime.date]
 
 
 class SqpError(Exception):
@@ -227,12 +231,26 @@ _lib.sqp_check_vote.argtypes = [ctypes.c_void_p, ctypes.POINTER(_VoteQuery),
                                 ctypes.POINTER(_VoteResult)]
 
 
-def _count32(value: int, name: str) -> int:
-    """An int for an int32_t field; values beyond int32 become ones the library refuses, so the
-    range check stays in one place (a silently wrapped count would be a wrong verdict)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    return -1 if value < -2**31 else min(value, 2**31 - 1)
+# Vote counts the library accepts (sqp.h: SQP_VOTE_MEMBERS_OUT_OF_RANGE, ..._COUNT_OUT_OF_RANGE).
+_VOTE_COUNT_MAX = 1000000
+_INT32_MIN, _INT32_MAX = -2**31, 2**31 - 1
+# READ.DATES: the calendar days every door accepts.
+_MIN_YEAR, _MAX_YEAR = 1900, 2999
+
+
+class _SqpTypeError(SqpError, TypeError):
+    """An argument of the wrong type: an SqpError naming it, and still the TypeError it was."""
+
+
+def _whole_number(value: object) -> Optional[int]:
+    """An int argument as int: an int, or an integer type such as numpy.int64 (it has
+    __index__); None for a bool, a float (1.9 or 1.0), a str or anything else."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return None
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        return None
 
 
 def version() -> str:
@@ -430,26 +448,8 @@ def _batch_into_bytes(handle: Any, operation: bytes, data: bytes) -> Optional[by
             _raw_decref(raw)
 
 
-def _yyyymmdd(date: Optional[str], name: str) -> int:
-    """ "2026-03-20" -> 20260320; None -> 0 (absent). The library checks the calendar."""
-    if date is None:
-        return 0
-    if (not isinstance(date, str) or len(date) != 10 or date[4] != "-" or date[7] != "-"
-            or not (date[:4] + date[5:7] + date[8:]).isdigit() or not date.isascii()):
-        raise SqpError({"code": "invalid_input", "status": -4, "path": "/" + name,
-                        "message": f"{date!r} is not a date of the form YYYY-MM-DD"})
-    return int(date[:4] + date[5:7] + date[8:])
-
-
 def _iso(yyyymmdd: int) -> str:
     return f"{yyyymmdd // 10000:04d}-{yyyymmdd // 100 % 100:02d}-{yyyymmdd % 100:02d}"
-
-
-def _check_typed(status: int, function: str, path: str = "") -> None:
-    if status != 0:
-        code = _lib.sqp_status_name(status).decode("ascii")
-        raise SqpError({"code": code, "status": status, "path": path if status == -4 else "",
-                        "message": f"{function} returned {code}"})
 
 
 class Engine:
@@ -461,6 +461,7 @@ class Engine:
         invalid input, named by its pointer) or "note" (accepted, not read, and listed by a note
         finding INPUT.UNKNOWN_MEMBER)."""
         self._handle = ctypes.c_void_p()
+        self._stamp: Optional[Document] = None  # the rulebook stamp, for the binding's errors
         if unknown_members not in _UNKNOWN_MEMBERS:
             raise SqpError({"code": "usage", "status": -1, "path": "",
                             "message": f"unknown_members must be 'reject' or 'note', not {unknown_members!r}"})
@@ -564,38 +565,136 @@ class Engine:
     def meeting(self, document: _Json) -> Document:
         return self.run("meeting", document)
 
+    # The binding's own errors (the typed calls' arguments), shaped as the library's and stamped
+    # with the engine's rulebook as the library stamps its errors.
+    def _refusal(self, path: str, detail: str, code: str = "invalid_input", status: int = -4,
+                 type_error: bool = False) -> SqpError:
+        document = _error(code, status, path, detail)
+        if self._stamp is None and self._handle.value:
+            self._stamp = self.rulebook()["rulebook"]
+        if self._stamp is not None:
+            document["rulebook"] = dict(self._stamp)
+        return _SqpTypeError(document) if type_error else SqpError(document)
+
+    def _int(self, value: object, name: str, low: int = _INT32_MIN, high: int = _INT32_MAX) -> int:
+        """An int argument, unchanged: a bool, a float (even 1.0) or a value beyond low..high is
+        refused, naming the argument (never truncated, wrapped or clamped)."""
+        number = _whole_number(value)
+        if number is None:
+            raise self._refusal("/" + name, f"{name} must be an int, not {type(value).__name__} "
+                                f"{value!r}", type_error=True)
+        if not low <= number <= high:
+            raise self._refusal("/" + name, f"{name} must be a whole number from {low} to {high}, "
+                                f"got {number}")
+        return number
+
+    def _date(self, value: object, name: str, optional: bool = False) -> int:
+        """A date argument ("YYYY-MM-DD" or a datetime.date) as the C ABI's YYYYMMDD; None is 0
+        (absent) where the argument is optional. Checked as every door checks dates (READ.DATES):
+        the form, the calendar, the years 1900 to 2999; "0000-00-00" is no date, not absent."""
+        if value is None:
+            if optional:
+                return 0
+            raise self._refusal("/" + name, f"{name} is required: a date \"YYYY-MM-DD\" or a "
+                                "datetime.date", type_error=True)
+        if isinstance(value, datetime.datetime):
+            raise self._refusal("/" + name, f"{name} must be a date, not a datetime (pass its "
+                                ".date())", type_error=True)
+        if isinstance(value, datetime.date):
+            year, month, day = value.year, value.month, value.day
+            text = value.isoformat()
+        elif isinstance(value, str):
+            text = value
+            if not (len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii()
+                    and (text[:4] + text[5:7] + text[8:]).isdigit()):
+                raise self._refusal("/" + name, f"{json.dumps(text, ensure_ascii=False)} is not a "
+                                    "date of the form YYYY-MM-DD")
+            year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+        else:
+            raise self._refusal("/" + name, f"{name} must be a date \"YYYY-MM-DD\" (str) or a "
+                                f"datetime.date, not {type(value).__name__} {value!r}",
+                                type_error=True)
+        quoted = json.dumps(text, ensure_ascii=False)
+        if not _MIN_YEAR <= year <= _MAX_YEAR:
+            raise self._refusal("/" + name, f"{quoted} is not a calendar date between "
+                                f"{_MIN_YEAR}-01-01 and {_MAX_YEAR}-12-31")
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            raise self._refusal("/" + name, f"{quoted} is not a calendar date") from None
+        return year * 10000 + month * 100 + day
+
+    def _choice(self, value: object, name: str, choices: Tuple[str, ...]) -> int:
+        if not isinstance(value, str):
+            raise self._refusal("/" + name, f"{name} must be one of {', '.join(choices)} (str), not "
+                                f"{type(value).__name__} {value!r}", type_error=True)
+        if value not in choices:
+            raise self._refusal("/" + name, f"unknown {name} {json.dumps(value, ensure_ascii=False)}; "
+                                f"expected one of: {', '.join(choices)}")
+        return choices.index(value)
+
+    def _check(self, status: int, function: str, path: str, detail: str = "") -> None:
+        """Raises for a typed call's status; SQP_ERR_INPUT is named by `path`."""
+        if status == 0:
+            return
+        code = _lib.sqp_status_name(status).decode("ascii")
+        if status == -4:
+            raise self._refusal(path, detail or f"{function} returned {code}")
+        raise self._refusal("", f"{function} returned {code}", code=code, status=status)
+
+    def _dates(self, certified_on: int) -> _CertificateDates:
+        out = _CertificateDates(struct_size=ctypes.sizeof(_CertificateDates))
+        self._check(_lib.sqp_certificate_compute(self._handle, certified_on, ctypes.byref(out)),
+                    "sqp_certificate_compute", "/certified_on")
+        return out
+
+    def _anniversaries(self, certified_on: int) -> List[int]:
+        dates = self._dates(certified_on)
+        return [dates.anniversary[i] for i in range(dates.anniversary_count)]
+
+    def _not_an_anniversary(self, number: int, certified_on: int) -> SqpError:
+        known = ", ".join(map(str, self._anniversaries(certified_on)))
+        return self._refusal("/anniversary", f"anniversary {number} is not one of the rulebook's "
+                             f"supervision anniversaries ({known})")
+
+    def _revocation_problem(self, certified_on: int, revoked_on: int) -> str:
+        dates = self._dates(certified_on)
+        return (f"{json.dumps(_iso(revoked_on))} is outside the certificate's validity "
+                f"{_iso(dates.valid_from)}..{_iso(dates.valid_until)}")
+
     def check_vote(self, body: str, members: int, present: int, votes_for: int,
                    votes_against: int = 0, abstain: int = 0) -> Document:
         """The quorum and vote test of a review meeting through sqp.h's sqp_check_vote (same
         rules and figures as the "meeting" operation): {"quorum_required", "quorum_met",
-        "votes_required", "passed"}. Inconsistent counts raise SqpError("invalid_input")."""
-        if body not in _MEETING_BODY:
-            raise SqpError({"code": "invalid_input", "status": -4, "path": "/body",
-                            "message": f"unknown body {body!r}; expected expert_review or final_review"})
-        query = _VoteQuery(ctypes.sizeof(_VoteQuery), _MEETING_BODY.index(body),
-                           _count32(members, "members"), _count32(present, "present"),
-                           _count32(votes_for, "votes_for"), _count32(votes_against, "votes_against"),
-                           _count32(abstain, "abstain"))
+        "votes_required", "passed"}. Counts are ints (members 1 to 1000000, the others 0 to
+        1000000); a wrong type or range, or inconsistent counts, raise SqpError("invalid_input")
+        naming the argument (a wrong type's SqpError is also a TypeError)."""
+        body_value = self._choice(body, "body", _MEETING_BODY)
+        query = _VoteQuery(ctypes.sizeof(_VoteQuery), body_value,
+                           self._int(members, "members", 1, _VOTE_COUNT_MAX),
+                           self._int(present, "present", 0, _VOTE_COUNT_MAX),
+                           self._int(votes_for, "votes_for", 0, _VOTE_COUNT_MAX),
+                           self._int(votes_against, "votes_against", 0, _VOTE_COUNT_MAX),
+                           self._int(abstain, "abstain", 0, _VOTE_COUNT_MAX))
         result = _VoteResult(struct_size=ctypes.sizeof(_VoteResult))
         status = _lib.sqp_check_vote(self._handle, ctypes.byref(query), ctypes.byref(result))
         if status == -4:
             path, message = _VOTE_PROBLEM.get(result.problem, ("", "inconsistent counts"))
-            raise SqpError({"code": "invalid_input", "status": -4, "path": path, "message": message})
-        _check_typed(status, "sqp_check_vote")
+            raise self._refusal(path, message)
+        self._check(status, "sqp_check_vote", "")
         return {"quorum_required": result.quorum_required, "quorum_met": bool(result.quorum_met),
                 "votes_required": result.votes_required, "passed": bool(result.passed)}
 
     def certificate(self, document: _Json) -> Document:
         return self.run("certificate", document)
 
-    # Typed certificate checks through sqp.h's allocation-free functions (dates "YYYY-MM-DD").
-    def certificate_dates(self, certified_on: str) -> Document:
+    # Typed certificate checks through sqp.h's allocation-free functions. Dates are "YYYY-MM-DD"
+    # or datetime.date; only None means an optional date is absent.
+    def certificate_dates(self, certified_on: _Date) -> Document:
         """Every date of a certificate announced on certified_on, with the member names of the
         "certificate" operation's result: valid_from, valid_until, supervision [{anniversary,
         date, report_due}], renewal_due_by, upgrade_earliest, upgrade_application_due_by."""
-        out = _CertificateDates(struct_size=ctypes.sizeof(_CertificateDates))
-        _check_typed(_lib.sqp_certificate_compute(self._handle, _yyyymmdd(certified_on, "certified_on"),
-                                                  ctypes.byref(out)), "sqp_certificate_compute", "/certified_on")
+        out = self._dates(self._date(certified_on, "certified_on"))
         return {
             "valid_from": _iso(out.valid_from),
             "valid_until": _iso(out.valid_until),
@@ -607,37 +706,58 @@ class Engine:
             "upgrade_application_due_by": _iso(out.upgrade_application_due_by),
         }
 
-    def certificate_status_on(self, certified_on: str, as_of: str,
-                              revoked_on: Optional[str] = None) -> str:
+    def certificate_status_on(self, certified_on: _Date, as_of: _Date,
+                              revoked_on: Optional[_Date] = None) -> str:
         """"not_yet_valid", "valid", "expired" or "revoked" on as_of."""
+        certified = self._date(certified_on, "certified_on")
+        today = self._date(as_of, "as_of")
+        revoked = self._date(revoked_on, "revoked_on", optional=True)
         status = ctypes.c_int32()
-        _check_typed(_lib.sqp_certificate_status_on(
-            self._handle, _yyyymmdd(certified_on, "certified_on"), _yyyymmdd(as_of, "as_of"),
-            _yyyymmdd(revoked_on, "revoked_on"), ctypes.byref(status)), "sqp_certificate_status_on")
+        code = _lib.sqp_certificate_status_on(self._handle, certified, today, revoked,
+                                              ctypes.byref(status))
+        if code == -4 and revoked:  # every date is a calendar date: the revocation is outside
+            raise self._refusal("/revoked_on", self._revocation_problem(certified, revoked))
+        self._check(code, "sqp_certificate_status_on", "")
         return _CERT_STATUS[status.value]
 
-    def certificate_supervision_status(self, certified_on: str, anniversary: int, as_of: str,
-                                       submitted_on: Optional[str] = None,
-                                       revoked_on: Optional[str] = None) -> str:
+    def certificate_supervision_status(self, certified_on: _Date, anniversary: int, as_of: _Date,
+                                       submitted_on: Optional[_Date] = None,
+                                       revoked_on: Optional[_Date] = None) -> str:
         """One anniversary's report: "upcoming", "on_time", "late", "missing" or "not_required"."""
+        certified = self._date(certified_on, "certified_on")
+        year = _whole_number(anniversary)
+        if year is None:
+            raise self._refusal("/anniversary", f"anniversary must be an int, not "
+                                f"{type(anniversary).__name__} {anniversary!r}", type_error=True)
+        if not _INT32_MIN <= year <= _INT32_MAX:
+            raise self._not_an_anniversary(year, certified)
+        today = self._date(as_of, "as_of")
+        submitted = self._date(submitted_on, "submitted_on", optional=True)
+        revoked = self._date(revoked_on, "revoked_on", optional=True)
         status = ctypes.c_int32()
-        _check_typed(_lib.sqp_certificate_supervision_status(
-            self._handle, _yyyymmdd(certified_on, "certified_on"), int(anniversary),
-            _yyyymmdd(as_of, "as_of"), _yyyymmdd(submitted_on, "submitted_on"),
-            _yyyymmdd(revoked_on, "revoked_on"), ctypes.byref(status)),
-            "sqp_certificate_supervision_status")
+        code = _lib.sqp_certificate_supervision_status(self._handle, certified, year, today,
+                                                       submitted, revoked, ctypes.byref(status))
+        if code == -4 and year not in self._anniversaries(certified):
+            raise self._not_an_anniversary(year, certified)
+        if code == -4 and submitted and submitted < certified:
+            raise self._refusal("/submitted_on", f"{json.dumps(_iso(submitted))} is before "
+                                f"certified_on {_iso(certified)}")
+        if code == -4 and revoked:
+            raise self._refusal("/revoked_on", self._revocation_problem(certified, revoked))
+        self._check(code, "sqp_certificate_supervision_status", "")
         return _SUPERVISION_STATUS[status.value]
 
-    def certificate_reapplication(self, certified_on: str, kind: str, filed_on: str) -> str:
+    def certificate_reapplication(self, certified_on: _Date, kind: str, filed_on: _Date) -> str:
         """Renewal: "timely", "late", "treated_as_initial"; upgrade: "allowed", "too_early",
         "short_notice", "expired"."""
-        if kind not in _REAPPLY_KIND:
-            raise SqpError({"code": "invalid_input", "status": -4, "path": "/kind",
-                            "message": f"unknown kind {kind!r}; expected renewal or upgrade"})
+        certified = self._date(certified_on, "certified_on")
+        kind_value = self._choice(kind, "kind", _REAPPLY_KIND)
+        filed = self._date(filed_on, "filed_on")
         verdict = ctypes.c_int32()
-        _check_typed(_lib.sqp_certificate_reapplication(
-            self._handle, _yyyymmdd(certified_on, "certified_on"), _REAPPLY_KIND.index(kind),
-            _yyyymmdd(filed_on, "filed_on"), ctypes.byref(verdict)), "sqp_certificate_reapplication")
+        code = _lib.sqp_certificate_reapplication(self._handle, certified, kind_value, filed,
+                                                  ctypes.byref(verdict))
+        self._check(code, "sqp_certificate_reapplication", "/filed_on",
+                    f"{json.dumps(_iso(filed))} is before certified_on {_iso(certified)}")
         return _REAPPLY_VERDICT[verdict.value]
 
     def score(self, scoresheet: _Json) -> Document:
