@@ -490,12 +490,33 @@ class Engine:
     def __del__(self) -> None:
         self.close()
 
+    def _operation(self, operation: str) -> bytes:
+        """The operation's name as the C ABI reads it (NUL-terminated). A name with a NUL in it
+        would be read only up to the NUL ("eligibility\\0junk" as "eligibility"), so it is
+        refused with the library's own unknown-operation error (SqpError, status -6), made by
+        asking the library for that name with each NUL written as \\u0000 (no operation's name
+        has a backslash)."""
+        if not isinstance(operation, str):
+            raise TypeError(f"an operation is named by a str, not {type(operation).__name__}")
+        name = operation.encode("utf-8")
+        if b"\0" not in name:
+            return name
+        out, out_len = ctypes.c_void_p(), ctypes.c_size_t()
+        status = _lib.sqp_run(self._handle, name.replace(b"\0", b"\\u0000"), b"{}", 2,
+                              ctypes.byref(out), ctypes.byref(out_len))
+        text = _take(out, out_len)
+        if status == -6 and text:
+            raise SqpError(json.loads(text))
+        raise self._refusal("", f"unknown operation {json.dumps(operation, ensure_ascii=False)}",
+                            code="unknown_operation", status=-6)
+
     def run_raw(self, operation: str, document: _Json) -> bytes:
         """Runs an operation and returns the result document's bytes exactly as the C ABI gave
         them; raises SqpError with the sqp.error/1 document on failure."""
+        name = self._operation(operation)
         data = _to_bytes(document)
         out, out_len = ctypes.c_void_p(), ctypes.c_size_t()
-        status = _lib.sqp_run(self._handle, operation.encode("utf-8"), data, len(data),
+        status = _lib.sqp_run(self._handle, name, data, len(data),
                               ctypes.byref(out), ctypes.byref(out_len))
         text = _take(out, out_len)
         if status != 0:
@@ -509,13 +530,14 @@ class Engine:
 
     def batch_raw(self, operation: str, json_lines: Union[str, bytes]) -> bytes:
         """JSON Lines in, JSON Lines out (one line per non-blank input line)."""
+        name = self._operation(operation)
         data = _to_bytes(json_lines)
         if _batch_into is not None and len(data) >= _BATCH_INTO_MIN_INPUT:
-            answered = _batch_into_bytes(self._handle, operation.encode("utf-8"), data)
+            answered = _batch_into_bytes(self._handle, name, data)
             if answered is not None:
                 return answered
         out, out_len, bad = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_size_t()
-        status = _lib.sqp_run_batch(self._handle, operation.encode("utf-8"), data, len(data),
+        status = _lib.sqp_run_batch(self._handle, name, data, len(data),
                                     ctypes.byref(out), ctypes.byref(out_len), ctypes.byref(bad))
         text = _take(out, out_len)
         if status != 0:
@@ -525,6 +547,7 @@ class Engine:
     def batch(self, operation: str, documents: Iterable[Any]) -> List[Document]:
         """Runs an operation over many documents in one call; a bad document gives its
         sqp.error/1 dict in place (never an exception for one bad line)."""
+        self._operation(operation)  # a bad name is refused before any document is read
         results: List[Optional[Document]] = []
         fast: List[int] = []     # places of the documents sent through sqp_run_batch
         lines: List[bytes] = []
