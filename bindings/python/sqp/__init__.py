@@ -30,9 +30,13 @@ import os
 import shutil
 import subprocess
 import sys
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union, cast
+from typing import (Any, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Tuple,
+                    TypedDict, Union, cast)
 
-__all__ = ["Engine", "SqpError", "Document", "version", "library_path", "__version__"]
+__all__ = ["Engine", "SqpError", "Document", "version", "library_path", "__version__",
+           "RulebookStamp", "RulebookInfo", "ErrorItem", "ErrorDocument", "Finding",
+           "EligibilityWindow", "EligibilityResult", "VoteResult", "SupervisionDates",
+           "CertificateDates"]
 
 # The binding's version; the build backend (pyproject.toml) reads it from here. Major.minor must
 # equal libsqp's (checked at import), the patch level may differ.
@@ -45,25 +49,127 @@ _Json = Union[Document, str, bytes]
 _Date = Union[str, datetime.date]
 
 
+# The result documents as TypedDicts: plain dicts at run time (json.loads makes them), but a type
+# checker (mypy --strict) refuses a key they do not have, such as result["decison"].
+class RulebookStamp(TypedDict):
+    """The rulebook that made a result (every result's and error's "rulebook")."""
+    id: str
+    version: str
+    sha256: str
+
+
+class ErrorItem(TypedDict):
+    """One problem of an sqp.error/1 document: its JSON pointer and what is wrong there."""
+    path: str
+    message: str
+
+
+class _ErrorDocumentKeys(TypedDict):
+    schema: str
+    code: str
+    status: int
+    message: str
+    path: str
+    errors: List[ErrorItem]
+
+
+class ErrorDocument(_ErrorDocumentKeys, total=False):
+    """sqp.error/1 (docs/errors.md): "line" in a batch's answers, "rulebook" when an engine
+    exists."""
+    line: int
+    rulebook: RulebookStamp
+
+
+class _FindingKeys(TypedDict):
+    rule: str
+    article: str
+    status: Literal["pass", "fail", "pending", "note"]
+    message: str
+    message_zh: str
+    evidence: Optional[str]
+
+
+class Finding(_FindingKeys, total=False):
+    """One finding of an eligibility result; "pointers" in the INPUT.UNKNOWN_MEMBER note."""
+    pointers: List[str]
+
+
+# "from" is a keyword, so this one is spelt the functional way.
+EligibilityWindow = TypedDict("EligibilityWindow", {"from": str, "to": str})
+
+
+class EligibilityResult(TypedDict):
+    """sqp.eligibility/1, the result of Engine.eligibility()."""
+    schema: str
+    rulebook: RulebookStamp
+    application_id: Optional[str]
+    decision: Literal["eligible", "ineligible", "pending"]
+    disqualified: bool
+    window: EligibilityWindow
+    eligible_from: Optional[str]
+    findings: List[Finding]
+
+
+class RulebookInfo(TypedDict):
+    """sqp.rulebook-info/1, the result of Engine.rulebook()."""
+    schema: str
+    rulebook: RulebookStamp
+    id: str
+    version: str
+    sha256: str
+    title: str
+
+
+class VoteResult(TypedDict):
+    """The verdict of Engine.check_vote()."""
+    quorum_required: int
+    quorum_met: bool
+    votes_required: int
+    passed: bool
+
+
+class SupervisionDates(TypedDict):
+    """One supervision anniversary of CertificateDates."""
+    anniversary: int
+    date: str
+    report_due: str
+
+
+class CertificateDates(TypedDict):
+    """The result of Engine.certificate_dates()."""
+    valid_from: str
+    valid_until: str
+    supervision: List[SupervisionDates]
+    renewal_due_by: str
+    upgrade_earliest: str
+    upgrade_application_due_by: str
+
+
 class SqpError(Exception):
     """An sqp.error/1 document raised as an exception."""
 
-    def __init__(self, document: Document) -> None:
-        self.document = document
+    def __init__(self, document: ErrorDocument) -> None:
+        self.document: ErrorDocument = document
         self.code: str = document.get("code", "internal")
         self.status: int = int(document.get("status", -9))
         self.message: str = document.get("message", "")
         self.path: str = document.get("path", "")
-        self.errors: List[Document] = list(document.get("errors", []))
+        self.errors: List[ErrorItem] = list(document.get("errors", []))
         super().__init__(f"{self.code}: {self.message}")
 
 
-def _error(code: str, status: int, path: str, detail: str) -> Document:
+def _error(code: str, status: int, path: str, detail: str) -> ErrorDocument:
     """An sqp.error/1 document made by the binding, shaped as the library's: the message leads
     with the pointer, and errors lists the one problem."""
     return {"schema": "sqp.error/1", "code": code, "status": status,
             "message": f"{path}: {detail}" if path else detail, "path": path,
             "errors": [{"path": path, "message": detail}]}
+
+
+def _status_error(status: int) -> ErrorDocument:
+    """The error document for a failure that came without one (out of memory)."""
+    code = _lib.sqp_status_name(status).decode("ascii")
+    return _error(code, status, "", f"libsqp returned {code} with no error document")
 
 
 def _pkg_config_libdir() -> Optional[str]:
@@ -314,7 +420,7 @@ def _one_line(data: bytes) -> bool:
     return b"\n" not in data and b"\r" not in data and bool(data.strip(b" \t"))
 
 
-def _with_line(error: Document, line: int) -> Document:
+def _with_line(error: Mapping[str, Any], line: int) -> Document:
     """An error document with "line" (a batch's 1-based place) after "path", as in
     sqp_run_batch's answers."""
     out: Document = {}
@@ -461,10 +567,10 @@ class Engine:
         invalid input, named by its pointer) or "note" (accepted, not read, and listed by a note
         finding INPUT.UNKNOWN_MEMBER)."""
         self._handle = ctypes.c_void_p()
-        self._stamp: Optional[Document] = None  # the rulebook stamp, for the binding's errors
+        self._stamp: Optional[RulebookStamp] = None  # the rulebook stamp, for the binding's errors
         if unknown_members not in _UNKNOWN_MEMBERS:
-            raise SqpError({"code": "usage", "status": -1, "path": "",
-                            "message": f"unknown_members must be 'reject' or 'note', not {unknown_members!r}"})
+            raise SqpError(_error("usage", -1, "", "unknown_members must be 'reject' or 'note', "
+                                  f"not {unknown_members!r}"))
         err, err_len = ctypes.c_void_p(), ctypes.c_size_t()
         data = None if rulebook is None else _to_bytes(rulebook)
         options = _EngineOptions(struct_size=ctypes.sizeof(_EngineOptions),
@@ -474,7 +580,7 @@ class Engine:
                                                   ctypes.byref(err), ctypes.byref(err_len))
         if status != 0:
             text = _take(err, err_len)
-            raise SqpError(json.loads(text) if text else {"code": "internal", "status": status})
+            raise SqpError(json.loads(text) if text else _status_error(status))
 
     def close(self) -> None:
         if getattr(self, "_handle", None) and self._handle.value:
@@ -520,7 +626,7 @@ class Engine:
                               ctypes.byref(out), ctypes.byref(out_len))
         text = _take(out, out_len)
         if status != 0:
-            raise SqpError(json.loads(text) if text else {"code": "out_of_memory", "status": status})
+            raise SqpError(json.loads(text) if text else _status_error(status))
         return text
 
     def run(self, operation: str, document: _Json) -> Document:
@@ -541,7 +647,7 @@ class Engine:
                                     ctypes.byref(out), ctypes.byref(out_len), ctypes.byref(bad))
         text = _take(out, out_len)
         if status != 0:
-            raise SqpError(json.loads(text) if text else {"code": "out_of_memory", "status": status})
+            raise SqpError(json.loads(text) if text else _status_error(status))
         return text
 
     def batch(self, operation: str, documents: Iterable[Any]) -> List[Document]:
@@ -579,8 +685,8 @@ class Engine:
         return cast(List[Document], results)  # every place is filled now
 
     # One method per operation (CONTRACT.md §1).
-    def eligibility(self, application: _Json) -> Document:
-        return self.run("eligibility", application)
+    def eligibility(self, application: _Json) -> EligibilityResult:
+        return cast(EligibilityResult, self.run("eligibility", application))
 
     def cycle(self, document: _Json) -> Document:
         return self.run("cycle", document)
@@ -596,7 +702,7 @@ class Engine:
         if self._stamp is None and self._handle.value:
             self._stamp = self.rulebook()["rulebook"]
         if self._stamp is not None:
-            document["rulebook"] = dict(self._stamp)
+            document["rulebook"] = self._stamp.copy()
         return _SqpTypeError(document) if type_error else SqpError(document)
 
     def _int(self, value: object, name: str, low: int = _INT32_MIN, high: int = _INT32_MAX) -> int:
@@ -686,7 +792,7 @@ class Engine:
                 f"{_iso(dates.valid_from)}..{_iso(dates.valid_until)}")
 
     def check_vote(self, body: str, members: int, present: int, votes_for: int,
-                   votes_against: int = 0, abstain: int = 0) -> Document:
+                   votes_against: int = 0, abstain: int = 0) -> VoteResult:
         """The quorum and vote test of a review meeting through sqp.h's sqp_check_vote (same
         rules and figures as the "meeting" operation): {"quorum_required", "quorum_met",
         "votes_required", "passed"}. Counts are ints (members 1 to 1000000, the others 0 to
@@ -713,7 +819,7 @@ class Engine:
 
     # Typed certificate checks through sqp.h's allocation-free functions. Dates are "YYYY-MM-DD"
     # or datetime.date; only None means an optional date is absent.
-    def certificate_dates(self, certified_on: _Date) -> Document:
+    def certificate_dates(self, certified_on: _Date) -> CertificateDates:
         """Every date of a certificate announced on certified_on, with the member names of the
         "certificate" operation's result: valid_from, valid_until, supervision [{anniversary,
         date, report_due}], renewal_due_by, upgrade_earliest, upgrade_application_due_by."""
@@ -789,5 +895,5 @@ class Engine:
     def assess(self, assessment: _Json) -> Document:
         return self.run("assess", assessment)
 
-    def rulebook(self) -> Document:
-        return self.run("rulebook", {})
+    def rulebook(self) -> RulebookInfo:
+        return cast(RulebookInfo, self.run("rulebook", {}))
