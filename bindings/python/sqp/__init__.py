@@ -45,6 +45,8 @@ __version__ = "1.1.0"
 # A JSON document as Python sees it (json.loads of an object), and what the methods accept.
 Document = Dict[str, Any]
 _Json = Union[Document, str, bytes]
+# What Engine(rulebook=...) takes: a document (dict, JSON str or bytes) or the path of a file.
+_Rulebook = Union[Document, str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 # A date argument of the typed calls.
 _Date = Union[str, datetime.date]
 
@@ -434,6 +436,24 @@ def _with_line(error: Mapping[str, Any], line: int) -> Document:
     return out
 
 
+def _looks_like_json(text: str) -> bool:
+    """A rulebook is a JSON object: JSON text of one starts with "{" (after white space or a
+    byte order mark)."""
+    return text.lstrip(" \t\r\n\ufeff").startswith("{")
+
+
+def _rulebook_path(rulebook: object) -> Optional[Union[str, bytes]]:
+    """The file to read for Engine(rulebook=...): an os.PathLike, or a str that is not JSON text
+    and names an existing file; None when `rulebook` is a document itself."""
+    if isinstance(rulebook, os.PathLike):
+        path: Union[str, bytes] = os.fspath(rulebook)
+        return path
+    if (isinstance(rulebook, str) and not _looks_like_json(rulebook) and len(rulebook) < 4096
+            and "\n" not in rulebook and os.path.isfile(rulebook)):
+        return rulebook
+    return None
+
+
 def _take(ptr: ctypes.c_void_p, size: ctypes.c_size_t) -> bytes:
     try:
         if not ptr.value:
@@ -561,7 +581,7 @@ def _iso(yyyymmdd: int) -> str:
 class Engine:
     """An immutable rulebook plus the operations; safe to share between threads."""
 
-    def __init__(self, rulebook: Optional[_Json] = None, unknown_members: str = "reject"):
+    def __init__(self, rulebook: Optional[_Rulebook] = None, unknown_members: str = "reject"):
         """rulebook: None (the compiled-in default) or an sqp.rulebook/1 document.
         unknown_members: "reject" (the default: a member a document's schema does not define is
         invalid input, named by its pointer) or "note" (accepted, not read, and listed by a note
@@ -572,7 +592,12 @@ class Engine:
             raise SqpError(_error("usage", -1, "", "unknown_members must be 'reject' or 'note', "
                                   f"not {unknown_members!r}"))
         err, err_len = ctypes.c_void_p(), ctypes.c_size_t()
-        data = None if rulebook is None else _to_bytes(rulebook)
+        path = _rulebook_path(rulebook)
+        if path is not None:
+            with open(path, "rb") as f:
+                data: Optional[bytes] = f.read()
+        else:
+            data = None if rulebook is None else _to_bytes(cast(_Json, rulebook))
         options = _EngineOptions(struct_size=ctypes.sizeof(_EngineOptions),
                                  unknown_members=_UNKNOWN_MEMBERS.index(unknown_members))
         status = _lib.sqp_engine_new_with_options(data, 0 if data is None else len(data),
@@ -580,7 +605,12 @@ class Engine:
                                                   ctypes.byref(err), ctypes.byref(err_len))
         if status != 0:
             text = _take(err, err_len)
-            raise SqpError(json.loads(text) if text else _status_error(status))
+            error: ErrorDocument = json.loads(text) if text else _status_error(status)
+            if (isinstance(rulebook, str) and error.get("code") == "invalid_json"
+                    and not _looks_like_json(rulebook) and "\n" not in rulebook):
+                error["message"] += (f" (rulebook= is neither JSON text nor the path of a file: "
+                                     f"{rulebook[:200]!r})")
+            raise SqpError(error)
 
     def close(self) -> None:
         if getattr(self, "_handle", None) and self._handle.value:
