@@ -24,13 +24,14 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import datetime
+import importlib
 import json
 import operator
 import os
 import shutil
 import subprocess
 import sys
-from typing import (Any, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Tuple,
+from typing import (Any, Callable, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Tuple,
                     TypedDict, Union, cast)
 
 __all__ = ["Engine", "SqpError", "Document", "version", "library_path", "__version__",
@@ -392,7 +393,7 @@ def _non_finite(value: Any, path: str = "") -> Optional[Tuple[str, float]]:
     return None
 
 
-def _to_bytes(doc: _Json) -> bytes:
+def _to_bytes(doc: _Json, default: Optional[Callable[[Any], Any]] = None) -> bytes:
     """A document as the JSON bytes the C ABI reads: a dict is serialised; str and bytes are
     taken as JSON text. Anything else is a TypeError; a NaN or infinite float (which JSON cannot
     hold) is refused as invalid input at its own pointer, not as unreadable text."""
@@ -405,8 +406,8 @@ def _to_bytes(doc: _Json) -> bytes:
     if not isinstance(doc, dict):
         raise TypeError(f"a document is a dict, or JSON text as str or bytes; got {type(doc).__name__}")
     try:
-        return json.dumps(doc, ensure_ascii=False, separators=(",", ":"),
-                          allow_nan=False).encode("utf-8")
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                          default=default).encode("utf-8")
     except ValueError:
         found = _non_finite(doc)
         if found is None:
@@ -452,6 +453,95 @@ def _rulebook_path(rulebook: object) -> Optional[Union[str, bytes]]:
             and "\n" not in rulebook and os.path.isfile(rulebook)):
         return rulebook
     return None
+
+
+def _pandas() -> Any:
+    """pandas, imported when first needed: `import sqp` works without it."""
+    try:
+        return importlib.import_module("pandas")
+    except ImportError as e:
+        raise ImportError("sqp: Engine.frame() needs pandas, which is not installed (Debian: "
+                          "apt install python3-pandas; elsewhere: pip install pandas)") from e
+
+
+def _is_data_frame(value: object) -> bool:
+    """True for a pandas DataFrame (pandas is imported already when there is one)."""
+    pd = sys.modules.get("pandas")
+    frame_type = getattr(pd, "DataFrame", None)
+    return isinstance(frame_type, type) and isinstance(value, frame_type)
+
+
+def _pandas_default(value: Any) -> Any:
+    """json.dumps's default= for the cells of a DataFrame: a Timestamp (or datetime) at midnight
+    is its date "YYYY-MM-DD", numpy scalars and arrays are their Python values."""
+    if isinstance(value, datetime.datetime):  # pandas.Timestamp is one
+        if value.tzinfo is None and value.time() == datetime.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if type(value).__module__ == "numpy":
+        for convert in ("tolist", "item"):
+            method = getattr(value, convert, None)
+            if callable(method):
+                return method()
+    raise TypeError(f"a {type(value).__name__} cell cannot be written as JSON")
+
+
+# Eligibility's rule statuses from least to most severe, as the library ranks them for a rule
+# with several findings (a rule that fails is not also pending).
+_STATUS_RANK = {"note": 0, "pass": 1, "pending": 2, "fail": 3}
+
+
+def _decision_columns(results: List[Document]) -> Dict[str, List[Any]]:
+    """frame("eligibility", ...)'s columns: decision, one per rule (the rule's status: its most
+    severe finding), eligible_from, error."""
+    decisions: List[Optional[str]] = []
+    eligible_from: List[Optional[str]] = []
+    errors: List[Optional[str]] = []
+    statuses: List[Dict[str, str]] = []
+    rules: Dict[str, None] = {}  # every rule, in order of first appearance
+    for result in results:
+        row: Dict[str, str] = {}
+        if result.get("schema") == "sqp.error/1":
+            decisions.append(None)
+            eligible_from.append(None)
+            errors.append(str(result.get("message", "")))
+        else:
+            decisions.append(result.get("decision"))
+            eligible_from.append(result.get("eligible_from"))
+            errors.append(None)
+            for finding in result.get("findings", []):
+                rule, status = finding.get("rule"), finding.get("status")
+                if rule is None or status is None:
+                    continue
+                rules.setdefault(rule)
+                if _STATUS_RANK.get(status, 0) >= _STATUS_RANK.get(row.get(rule, ""), -1):
+                    row[rule] = status
+        statuses.append(row)
+    columns: Dict[str, List[Any]] = {"decision": decisions}
+    for rule in rules:
+        columns[rule] = [row.get(rule) for row in statuses]
+    columns["eligible_from"] = eligible_from
+    columns["error"] = errors
+    return columns
+
+
+def _result_columns(results: List[Document]) -> Dict[str, List[Any]]:
+    """frame()'s columns for the other operations: each member of the results but schema and
+    rulebook (nested ones as dicts and lists), then error."""
+    names: Dict[str, None] = {}
+    for result in results:
+        if result.get("schema") != "sqp.error/1":
+            for name in result:
+                if name not in ("schema", "rulebook"):
+                    names.setdefault(name)
+    columns: Dict[str, List[Any]] = {}
+    for name in names:
+        columns[name] = [None if r.get("schema") == "sqp.error/1" else r.get(name) for r in results]
+    columns["error"] = [str(r.get("message", "")) if r.get("schema") == "sqp.error/1" else None
+                        for r in results]
+    return columns
 
 
 def _take(ptr: ctypes.c_void_p, size: ctypes.c_size_t) -> bytes:
@@ -650,7 +740,7 @@ class Engine:
         """Runs an operation and returns the result document's bytes exactly as the C ABI gave
         them; raises SqpError with the sqp.error/1 document on failure."""
         name = self._operation(operation)
-        data = _to_bytes(document)
+        data = self._bytes(document)
         out, out_len = ctypes.c_void_p(), ctypes.c_size_t()
         status = _lib.sqp_run(self._handle, name, data, len(data),
                               ctypes.byref(out), ctypes.byref(out_len))
@@ -683,13 +773,23 @@ class Engine:
     def batch(self, operation: str, documents: Iterable[Any]) -> List[Document]:
         """Runs an operation over many documents in one call; a bad document gives its
         sqp.error/1 dict in place (never an exception for one bad line)."""
+        if isinstance(documents, (str, bytes, bytearray, memoryview, dict)):
+            raise TypeError(f"batch() takes an iterable of documents, not one "
+                            f"{type(documents).__name__}; for JSON Lines text use batch_raw()")
+        if _is_data_frame(documents):
+            raise TypeError("batch() takes an iterable of documents, not a pandas DataFrame "
+                            "(iterating one gives its column names); use frame(operation, df)")
+        return self._batch(operation, documents, None)
+
+    def _batch(self, operation: str, documents: Iterable[Any],
+               default: Optional[Callable[[Any], Any]]) -> List[Document]:
         self._operation(operation)  # a bad name is refused before any document is read
         results: List[Optional[Document]] = []
         fast: List[int] = []     # places of the documents sent through sqp_run_batch
         lines: List[bytes] = []
         for document in documents:
             try:
-                data = _to_bytes(document)
+                data = self._bytes(document, default)
             except SqpError as e:  # a NaN: refused as run() refuses it
                 results.append(_with_line(e.document, len(results) + 1))
                 continue
@@ -714,6 +814,42 @@ class Engine:
                 results[place] = result
         return cast(List[Document], results)  # every place is filled now
 
+    def frame(self, operation: str, df: Any) -> Any:
+        """Runs an operation on every row of a pandas DataFrame and returns a DataFrame of the
+        answers, one row per input row, with the same index."""
+        pd = _pandas()
+        if not isinstance(df, pd.DataFrame):
+            raise TypeError(f"frame() takes a pandas DataFrame, not {type(df).__name__}")
+        if not df.columns.is_unique:
+            raise ValueError("frame(): the DataFrame's column names must be unique (each is a "
+                             "member of the documents)")
+        # pandas stores an int column with absent cells as floats (12 -> 12.0); JSON whole
+        # numbers are what the documents hold, so those become ints again.
+        promoted = {column for column in df.columns
+                    if df[column].dtype.kind == "f" and bool(df[column].isna().any())}
+        documents = []
+        for row in df.to_dict(orient="records"):
+            document: Document = {}
+            for key, value in row.items():
+                if value is None or value is pd.NA or value is pd.NaT:
+                    continue  # an absent member
+                if isinstance(value, float):
+                    if value != value:
+                        continue  # NaN: absent
+                    if key in promoted and value.is_integer():
+                        value = int(value)
+                document[key] = value
+            documents.append(document)
+        results = self._batch(operation, documents, _pandas_default)
+        if operation == "eligibility":
+            columns = _decision_columns(results)
+        else:
+            columns = _result_columns(results)
+        out = pd.DataFrame(columns, index=df.index)
+        out.attrs["operation"] = operation
+        out.attrs["rulebook"] = self._rulebook_stamp()
+        return out
+
     # One method per operation (CONTRACT.md §1).
     def eligibility(self, application: _Json) -> EligibilityResult:
         return cast(EligibilityResult, self.run("eligibility", application))
@@ -726,13 +862,27 @@ class Engine:
 
     # The binding's own errors (the typed calls' arguments), shaped as the library's and stamped
     # with the engine's rulebook as the library stamps its errors.
+    def _rulebook_stamp(self) -> Optional[RulebookStamp]:
+        if self._stamp is None and self._handle.value:
+            self._stamp = self.rulebook()["rulebook"]
+        return None if self._stamp is None else self._stamp.copy()
+
+    def _bytes(self, document: _Json, default: Optional[Callable[[Any], Any]] = None) -> bytes:
+        """_to_bytes, with the binding's refusal of a NaN stamped as the library's errors are."""
+        try:
+            return _to_bytes(document, default)
+        except SqpError as e:
+            stamp = self._rulebook_stamp()
+            if stamp is not None:
+                e.document["rulebook"] = stamp
+            raise
+
     def _refusal(self, path: str, detail: str, code: str = "invalid_input", status: int = -4,
                  type_error: bool = False) -> SqpError:
         document = _error(code, status, path, detail)
-        if self._stamp is None and self._handle.value:
-            self._stamp = self.rulebook()["rulebook"]
-        if self._stamp is not None:
-            document["rulebook"] = self._stamp.copy()
+        stamp = self._rulebook_stamp()
+        if stamp is not None:
+            document["rulebook"] = stamp
         return _SqpTypeError(document) if type_error else SqpError(document)
 
     def _int(self, value: object, name: str, low: int = _INT32_MIN, high: int = _INT32_MAX) -> int:
