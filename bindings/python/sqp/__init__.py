@@ -1,12 +1,16 @@
 """sqp — service-site quality rules and scoring, through libsqp's C ABI (pure ctypes).
 
     import sqp
-    engine = sqp.Engine()                      # the default rulebook
-    result = engine.eligibility({...})         # dict in, dict out
-    engine.batch("eligibility", [doc1, doc2])  # list of dicts (results or sqp.error/1 docs)
+    engine = sqp.Engine()                          # the default rulebook (or a path, JSON, dict)
+    result = engine.eligibility(application)       # dict (or JSON str/bytes) in, dict out
+    results = engine.batch("eligibility", docs)    # one result per document, in order
+    table = engine.frame("eligibility", df)        # pandas DataFrame in, DataFrame of decisions out
 
-Errors raise sqp.SqpError with .code ("invalid_input"), .status (-4), .message, .path (a JSON
-pointer into the input) and .errors (every problem found).
+help(sqp.Engine) is the manual: every method with an example. Errors raise sqp.SqpError with
+.code ("invalid_input"), .status (-4), .message, .path (a JSON pointer into the input, or the
+argument of a typed call) and .errors (every problem found). Results are TypedDicts
+(EligibilityResult, ErrorDocument, ...) for type checkers; at run time they are dicts. pandas
+is optional: only Engine.frame needs it.
 
 The library (libsqp.so.1) is looked for, first found wins:
   1. $SQP_LIBRARY (a path to the library file);
@@ -149,7 +153,19 @@ class CertificateDates(TypedDict):
 
 
 class SqpError(Exception):
-    """An sqp.error/1 document raised as an exception."""
+    """An sqp.error/1 document raised as an exception: .code ("invalid_input"), .status (-4, the
+    C ABI's status), .message, .path (the JSON pointer of the first problem, or the argument of
+    a typed call: "/anniversary"), .errors (every problem, each with its path) and .document
+    (the whole sqp.error/1 document, an ErrorDocument). docs/errors.md lists the codes.
+
+    >>> try:
+    ...     engine.eligibility({"schema": "sqp.application/1", "applied_on": "2026-02-30"})
+    ... except sqp.SqpError as e:
+    ...     print(e.code, e.status)
+    ...     print([problem["path"] for problem in e.errors][:3])
+    invalid_input -4
+    ['/kind', '/applied_on', '/site']
+    """
 
     def __init__(self, document: ErrorDocument) -> None:
         self.document: ErrorDocument = document
@@ -363,12 +379,20 @@ def _whole_number(value: object) -> Optional[int]:
 
 
 def version() -> str:
-    """The loaded libsqp's runtime version ("1.1.0")."""
+    """The loaded libsqp's version (its major.minor is the binding's, checked at import).
+
+    >>> sqp.version()                  # doctest: +ELLIPSIS
+    '1.1...'
+    """
     return str(_lib.sqp_version().decode("ascii"))
 
 
 def library_path() -> str:
-    """Where libsqp was loaded from."""
+    """The file libsqp was loaded from (see the module's help for the places tried).
+
+    >>> sqp.library_path().endswith("libsqp.so.1")
+    True
+    """
     return _path
 
 
@@ -669,13 +693,45 @@ def _iso(yyyymmdd: int) -> str:
 
 
 class Engine:
-    """An immutable rulebook plus the operations; safe to share between threads."""
+    """An immutable rulebook plus the operations; share one between threads (each call runs
+    without the GIL).
+
+    One method per operation, each taking a document (a dict, or JSON text as str or bytes)
+    and returning its result as a dict:
+        eligibility, cycle, meeting, certificate, score, assess, rulebook
+    Any operation by name: run (dict out), run_raw (the C ABI's bytes).
+    Many documents: batch (a list of documents, one result each), batch_raw (JSON Lines),
+    frame (a pandas DataFrame in, a DataFrame of decisions out).
+    Typed checks without JSON: check_vote, certificate_dates, certificate_status_on,
+    certificate_supervision_status, certificate_reapplication.
+    Failures raise SqpError. The examples below assume `import sqp, json` and
+    `engine = sqp.Engine()`, run from the root of sqp's source tree (docs/examples).
+
+    >>> engine = sqp.Engine()
+    >>> with open("docs/examples/application-eligible.json", encoding="utf-8") as f:
+    ...     application = json.load(f)
+    >>> engine.eligibility(application)["decision"]
+    'eligible'
+    """
 
     def __init__(self, rulebook: Optional[_Rulebook] = None, unknown_members: str = "reject"):
-        """rulebook: None (the compiled-in default) or an sqp.rulebook/1 document.
+        """Makes an engine: a rulebook, validated in full, plus the operations.
+
+        rulebook: None (the compiled-in default); a path (os.PathLike, or a str that names an
+        existing file and is not JSON text); JSON text (str or bytes); or a dict.
         unknown_members: "reject" (the default: a member a document's schema does not define is
         invalid input, named by its pointer) or "note" (accepted, not read, and listed by a note
-        finding INPUT.UNKNOWN_MEMBER)."""
+        finding INPUT.UNKNOWN_MEMBER). A rulebook that fails validation raises SqpError
+        ("invalid_rulebook") listing every problem with its pointer; a missing file, OSError.
+
+        >>> engine = sqp.Engine()
+        >>> engine.rulebook()["id"]
+        'sqp.default'
+        >>> same = sqp.Engine(rulebook="src/rulebook/default_rulebook.json")   # or a pathlib.Path
+        >>> same.rulebook()["sha256"] == engine.rulebook()["sha256"]
+        True
+        >>> crm = sqp.Engine(unknown_members="note")      # CRM exports with members of their own
+        """
         self._handle = ctypes.c_void_p()
         self._stamp: Optional[RulebookStamp] = None  # the rulebook stamp, for the binding's errors
         if unknown_members not in _UNKNOWN_MEMBERS:
@@ -703,6 +759,12 @@ class Engine:
             raise SqpError(error)
 
     def close(self) -> None:
+        """Releases the engine now (also done on garbage collection and by `with`).
+
+        >>> with sqp.Engine() as engine:
+        ...     engine.rulebook()["id"]
+        'sqp.default'
+        """
         if getattr(self, "_handle", None) and self._handle.value:
             _lib.sqp_engine_free(self._handle)
             self._handle = ctypes.c_void_p()
@@ -737,8 +799,13 @@ class Engine:
                             code="unknown_operation", status=-6)
 
     def run_raw(self, operation: str, document: _Json) -> bytes:
-        """Runs an operation and returns the result document's bytes exactly as the C ABI gave
-        them; raises SqpError with the sqp.error/1 document on failure."""
+        """Runs an operation on one document and returns the result's bytes exactly as the C ABI
+        gave them (the CLI prints the same bytes); raises SqpError with the sqp.error/1 document on
+        failure.
+
+        >>> engine.run_raw("rulebook", {})[:32]
+        b'{"schema":"sqp.rulebook-info/1",'
+        """
         name = self._operation(operation)
         data = self._bytes(document)
         out, out_len = ctypes.c_void_p(), ctypes.c_size_t()
@@ -750,12 +817,33 @@ class Engine:
         return text
 
     def run(self, operation: str, document: _Json) -> Document:
-        """Runs an operation on one document (dict, JSON str or bytes) and returns the result."""
+        """Runs an operation by name ("eligibility", "cycle", "meeting", "certificate", "score",
+        "assess", "rulebook") on one document: a dict, or JSON text as str or bytes. Returns the
+        result as a dict; raises SqpError for a document the operation refuses, and for an unknown
+        operation name (one with a NUL in it too).
+
+        >>> with open("docs/examples/application-eligible.json", encoding="utf-8") as f:
+        ...     text = f.read()
+        >>> engine.run("eligibility", text)["decision"]
+        'eligible'
+        >>> try:
+        ...     engine.run("eligibility", {"schema": "sqp.application/1"})
+        ... except sqp.SqpError as e:
+        ...     print(e.code, e.status, e.path)
+        invalid_input -4 /kind
+        """
         result: Document = json.loads(self.run_raw(operation, document))
         return result
 
     def batch_raw(self, operation: str, json_lines: Union[str, bytes]) -> bytes:
-        """JSON Lines in, JSON Lines out (one line per non-blank input line)."""
+        """JSON Lines in (str or bytes), JSON Lines out: one answer line per non-blank input line, in
+        order, through sqp_run_batch (the fastest way through the binding). A bad line's answer is
+        an sqp.error/1 line with its 1-based "line"; blank lines are skipped and still counted.
+
+        >>> out = engine.batch_raw("rulebook", b'{}\\n\\nnot json\\n')
+        >>> [line[:30] for line in out.splitlines()]
+        [b'{"schema":"sqp.rulebook-info/1', b'{"schema":"sqp.error/1","code"']
+        """
         name = self._operation(operation)
         data = _to_bytes(json_lines)
         if _batch_into is not None and len(data) >= _BATCH_INTO_MIN_INPUT:
@@ -771,8 +859,19 @@ class Engine:
         return text
 
     def batch(self, operation: str, documents: Iterable[Any]) -> List[Document]:
-        """Runs an operation over many documents in one call; a bad document gives its
-        sqp.error/1 dict in place (never an exception for one bad line)."""
+        """Runs an operation over many documents (any iterable of dicts, str or bytes) and returns
+        exactly one result per document, in order, each the document run() gives for it. A bad
+        document gives its sqp.error/1 dict in place, with "line": its 1-based place in the list
+        (never an exception for one bad document). A document on one line goes through
+        sqp_run_batch in one call; a blank one or one with CR/LF in it is run by itself, unchanged.
+        One str, bytes or dict, or a pandas DataFrame, is a TypeError (use batch_raw() or frame()).
+
+        >>> results = engine.batch("rulebook", [{}, "not json", ""])
+        >>> [r["schema"] for r in results]
+        ['sqp.rulebook-info/1', 'sqp.error/1', 'sqp.error/1']
+        >>> [(r["line"], r["code"]) for r in results[1:]]
+        [(2, 'invalid_json'), (3, 'invalid_json')]
+        """
         if isinstance(documents, (str, bytes, bytearray, memoryview, dict)):
             raise TypeError(f"batch() takes an iterable of documents, not one "
                             f"{type(documents).__name__}; for JSON Lines text use batch_raw()")
@@ -815,8 +914,32 @@ class Engine:
         return cast(List[Document], results)  # every place is filled now
 
     def frame(self, operation: str, df: Any) -> Any:
-        """Runs an operation on every row of a pandas DataFrame and returns a DataFrame of the
-        answers, one row per input row, with the same index."""
+        """Runs an operation on every row of a pandas DataFrame (each row one document, its columns
+        the document's members, as pd.read_json(path, lines=True) makes them) and returns a
+        DataFrame of the answers with the same index, one row per input row.
+
+        For "eligibility" the columns are: decision; one per rule, named by its ID ("ELIG.ACCIDENT"),
+        holding the rule's status ("pass", "fail", "pending" or "note": the most severe of its
+        findings; None when the rule has no finding); eligible_from; error (the sqp.error/1 message
+        of a row that was refused, else None). For the other operations: one column per member of
+        the result (nested ones as dicts and lists), then error. attrs holds the operation and the
+        rulebook stamp.
+
+        A NaN, None, NA or NaT cell is an absent member (it is left out, never sent as NaN); an int
+        column that pandas stored as floats because of its gaps is sent as whole numbers; a
+        Timestamp at midnight is its date. Needs pandas (Debian: python3-pandas); `import sqp` does
+        not, and without it frame() raises ImportError.
+
+        >>> import pandas as pd
+        >>> df = pd.read_json("docs/examples/crm-export.jsonl", lines=True)
+        >>> out = sqp.Engine(unknown_members="note").frame("eligibility", df)
+        >>> out["decision"].tolist()
+        ['eligible', 'ineligible', 'pending', None, 'eligible']
+        >>> out.loc[3, "error"]
+        '/applied_on: "2026-02-30" is not a calendar date'
+        >>> out.loc[1, "ELIG.ACCIDENT"], out.loc[1, "eligible_from"]
+        ('fail', '2027-11-01')
+        """
         pd = _pandas()
         if not isinstance(df, pd.DataFrame):
             raise TypeError(f"frame() takes a pandas DataFrame, not {type(df).__name__}")
@@ -850,14 +973,44 @@ class Engine:
         out.attrs["rulebook"] = self._rulebook_stamp()
         return out
 
-    # One method per operation (CONTRACT.md §1).
+    # One method per operation.
     def eligibility(self, application: _Json) -> EligibilityResult:
+        """ELIG.*: may this site apply? An sqp.application/1 document in (dict, JSON str or bytes),
+        an sqp.eligibility/1 result out (EligibilityResult): decision "eligible", "ineligible" or
+        "pending", every finding with its rule, article, status and message (English and Chinese),
+        the look-back window, and eligible_from (when an ineligible site may apply again).
+
+        >>> with open("docs/examples/application-ineligible.json", encoding="utf-8") as f:
+        ...     application = json.load(f)
+        >>> result = engine.eligibility(application)
+        >>> result["decision"], result["eligible_from"]
+        ('ineligible', '2027-11-01')
+        >>> [f["rule"] for f in result["findings"] if f["status"] == "fail"]
+        ['ELIG.ACCIDENT', 'ELIG.CRITICISM']
+        """
         return cast(EligibilityResult, self.run("eligibility", application))
 
     def cycle(self, document: _Json) -> Document:
+        """The procedure calendar of an application (sqp.cycle/1 in, sqp.cycle-result/1 out): its
+        batch, the acceptance and announcement months, the report due date, publicity and
+        objection periods.
+
+        >>> with open("docs/examples/cycle.json", encoding="utf-8") as f:
+        ...     result = engine.cycle(json.load(f))
+        >>> result["batch"], result["acceptance_month"], result["announcement_month"]
+        ('2027-Q1', '2027-01', '2027-03')
+        """
         return self.run("cycle", document)
 
     def meeting(self, document: _Json) -> Document:
+        """A review meeting (sqp.meeting/1): is it quorate, and which motions passed. For counts
+        without a document, check_vote().
+
+        >>> with open("docs/examples/meeting.json", encoding="utf-8") as f:
+        ...     result = engine.meeting(json.load(f))
+        >>> result["valid"], result["quorum"]["required"], [m["passed"] for m in result["motions"]]
+        (True, 6, [True, False])
+        """
         return self.run("meeting", document)
 
     # The binding's own errors (the typed calls' arguments), shaped as the library's and stamped
@@ -973,11 +1126,22 @@ class Engine:
 
     def check_vote(self, body: str, members: int, present: int, votes_for: int,
                    votes_against: int = 0, abstain: int = 0) -> VoteResult:
-        """The quorum and vote test of a review meeting through sqp.h's sqp_check_vote (same
-        rules and figures as the "meeting" operation): {"quorum_required", "quorum_met",
-        "votes_required", "passed"}. Counts are ints (members 1 to 1000000, the others 0 to
-        1000000); a wrong type or range, or inconsistent counts, raise SqpError("invalid_input")
-        naming the argument (a wrong type's SqpError is also a TypeError)."""
+        """The quorum and vote test of a review meeting through sqp_check_vote: no JSON, the same
+        rules and figures as the "meeting" operation. body is "expert_review" or "final_review";
+        counts are ints (members 1 to 1000000, the others 0 to 1000000). A wrong type or range,
+        or inconsistent counts, raise SqpError ("invalid_input") naming the argument (for a wrong
+        type it is also a TypeError); a count is never truncated or clamped.
+
+        >>> engine.check_vote("expert_review", members=9, present=6, votes_for=4)
+        {'quorum_required': 6, 'quorum_met': True, 'votes_required': 4, 'passed': True}
+        >>> engine.check_vote("expert_review", 9, 5, 5)["passed"]           # no quorum
+        False
+        >>> try:
+        ...     engine.check_vote("expert_review", 9, 6.0, 4)
+        ... except sqp.SqpError as e:
+        ...     print(e.path)
+        /present
+        """
         body_value = self._choice(body, "body", _MEETING_BODY)
         query = _VoteQuery(ctypes.sizeof(_VoteQuery), body_value,
                            self._int(members, "members", 1, _VOTE_COUNT_MAX),
@@ -995,14 +1159,31 @@ class Engine:
                 "votes_required": result.votes_required, "passed": bool(result.passed)}
 
     def certificate(self, document: _Json) -> Document:
+        """A certificate's state and dates (sqp.certificate/1 in): status on as_of, validity,
+        supervision anniversaries and report due dates, renewal and upgrade deadlines, revocation
+        and reapplication verdicts. The typed certificate_* calls give the same figures without JSON.
+
+        >>> with open("docs/examples/certificate-valid.json", encoding="utf-8") as f:
+        ...     result = engine.certificate(json.load(f))
+        >>> result["status"], result["valid_until"]
+        ('valid', '2029-03-20')
+        """
         return self.run("certificate", document)
 
     # Typed certificate checks through sqp.h's allocation-free functions. Dates are "YYYY-MM-DD"
     # or datetime.date; only None means an optional date is absent.
     def certificate_dates(self, certified_on: _Date) -> CertificateDates:
-        """Every date of a certificate announced on certified_on, with the member names of the
-        "certificate" operation's result: valid_from, valid_until, supervision [{anniversary,
-        date, report_due}], renewal_due_by, upgrade_earliest, upgrade_application_due_by."""
+        """Every date of a certificate announced on certified_on ("YYYY-MM-DD" or a datetime.date),
+        through sqp_certificate_compute (no JSON), with the member names of the "certificate"
+        operation's result. A date that is not a calendar date in 1900..2999 raises SqpError
+        naming the argument.
+
+        >>> dates = engine.certificate_dates("2026-03-20")
+        >>> dates["valid_until"], dates["renewal_due_by"]
+        ('2029-03-20', '2028-12-20')
+        >>> dates["supervision"][0]
+        {'anniversary': 1, 'date': '2027-03-20', 'report_due': '2026-12-20'}
+        """
         out = self._dates(self._date(certified_on, "certified_on"))
         return {
             "valid_from": _iso(out.valid_from),
@@ -1017,7 +1198,15 @@ class Engine:
 
     def certificate_status_on(self, certified_on: _Date, as_of: _Date,
                               revoked_on: Optional[_Date] = None) -> str:
-        """"not_yet_valid", "valid", "expired" or "revoked" on as_of."""
+        """The certificate's status on as_of: "not_yet_valid", "valid", "expired" or "revoked".
+        revoked_on: None (not revoked) or the revocation date, within the validity. Only None
+        means absent: "0000-00-00" is refused as no date.
+
+        >>> engine.certificate_status_on("2026-03-20", "2027-06-01")
+        'valid'
+        >>> engine.certificate_status_on("2026-03-20", "2027-06-01", revoked_on="2027-05-01")
+        'revoked'
+        """
         certified = self._date(certified_on, "certified_on")
         today = self._date(as_of, "as_of")
         revoked = self._date(revoked_on, "revoked_on", optional=True)
@@ -1032,7 +1221,15 @@ class Engine:
     def certificate_supervision_status(self, certified_on: _Date, anniversary: int, as_of: _Date,
                                        submitted_on: Optional[_Date] = None,
                                        revoked_on: Optional[_Date] = None) -> str:
-        """One anniversary's report: "upcoming", "on_time", "late", "missing" or "not_required"."""
+        """One supervision anniversary's self-inspection report on as_of: "upcoming", "on_time",
+        "late", "missing" or "not_required". anniversary is one of the rulebook's (1 or 2 by
+        default, an int); submitted_on and revoked_on are None when there is none.
+
+        >>> engine.certificate_supervision_status("2026-03-20", 1, "2027-04-01")
+        'missing'
+        >>> engine.certificate_supervision_status("2026-03-20", 1, "2027-04-01", submitted_on="2026-12-01")
+        'on_time'
+        """
         certified = self._date(certified_on, "certified_on")
         year = _whole_number(anniversary)
         if year is None:
@@ -1057,8 +1254,14 @@ class Engine:
         return _SUPERVISION_STATUS[status.value]
 
     def certificate_reapplication(self, certified_on: _Date, kind: str, filed_on: _Date) -> str:
-        """Renewal: "timely", "late", "treated_as_initial"; upgrade: "allowed", "too_early",
-        "short_notice", "expired"."""
+        """The verdict on a reapplication of kind "renewal" ("timely", "late", "treated_as_initial")
+        or "upgrade" ("allowed", "too_early", "short_notice", "expired") filed on filed_on.
+
+        >>> engine.certificate_reapplication("2026-03-20", "renewal", "2028-12-01")
+        'timely'
+        >>> engine.certificate_reapplication("2026-03-20", "upgrade", "2026-06-01")
+        'too_early'
+        """
         certified = self._date(certified_on, "certified_on")
         kind_value = self._choice(kind, "kind", _REAPPLY_KIND)
         filed = self._date(filed_on, "filed_on")
@@ -1070,10 +1273,33 @@ class Engine:
         return _REAPPLY_VERDICT[verdict.value]
 
     def score(self, scoresheet: _Json) -> Document:
+        """Scores a scoresheet (sqp.scoresheet/1): every item, the dimensions, the total, the grade,
+        key items, and what the next grade still needs.
+
+        >>> with open("docs/examples/scoresheet-business-hall.json", encoding="utf-8") as f:
+        ...     result = engine.score(json.load(f))
+        >>> result["total"], result["max_total"], result["grade"]
+        (91.5, 100, 'five_star')
+        """
         return self.run("score", scoresheet)
 
     def assess(self, assessment: _Json) -> Document:
+        """The whole assessment of a site (sqp.assessment/1: the application, the procedure dates and
+        the scoresheet): eligibility, calendar and score in one result, with a summary.
+
+        >>> with open("docs/examples/assessment.json", encoding="utf-8") as f:
+        ...     result = engine.assess(json.load(f))
+        >>> result["summary"]["outcome"], result["summary"]["awarded_grade"]
+        ('graded', 'five_star')
+        """
         return self.run("assess", assessment)
 
     def rulebook(self) -> RulebookInfo:
+        """The engine's rulebook (RulebookInfo): its id, version and SHA-256, the identity every
+        result is stamped with.
+
+        >>> info = engine.rulebook()
+        >>> info["id"], info["version"], len(info["sha256"])
+        ('sqp.default', '2020.05.17-r2', 64)
+        """
         return cast(RulebookInfo, self.run("rulebook", {}))
