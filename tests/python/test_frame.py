@@ -216,6 +216,29 @@ class FrameTest(unittest.TestCase):
         self.assertEqual(cm.exception.code, "unknown_operation")
 
 
+    def test_the_decisions_example_script(self):
+        # docs/examples/python/decisions.py, as docs/python.md runs it.
+        script = os.path.join(SRC, "docs", "examples", "python", "decisions.py")
+        crm = os.path.join(SRC, "docs", "examples", "crm-export.jsonl")
+        path = [os.path.dirname(os.path.dirname(os.path.abspath(sqp.__file__)))]
+        if DEBIAN_DIST_PACKAGES in sys.path:
+            path.append(DEBIAN_DIST_PACKAGES)  # where this process found pandas
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(path))
+        with tempfile.TemporaryDirectory() as tmp:
+            csv = os.path.join(tmp, "decisions.csv")
+            done = subprocess.run([sys.executable, script, crm, "--unknown-members", "note",
+                                   "-o", csv], capture_output=True, text=True, env=env, timeout=120)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            table = pd.read_csv(csv, dtype=str, keep_default_na=False)
+        self.assertIn("5 applications", done.stdout)
+        self.assertIn('row 3: /applied_on: "2026-02-30" is not a calendar date', done.stdout)
+        expected = sqp.Engine(unknown_members="note").frame(
+            "eligibility", pd.read_json(crm, lines=True, dtype=False))
+        self.assertEqual(table["decision"].tolist(), expected["decision"].fillna("").tolist())
+        self.assertEqual(table["application_id"].tolist(), [f"APP-2026-000{i}" for i in range(1, 6)])
+        self.assertEqual(list(table.columns[1:]), list(expected.columns))
+
+
 class BatchArgumentTest(unittest.TestCase):
     def test_batch_refuses_one_document_where_many_are_meant(self):
         engine = sqp.Engine()
