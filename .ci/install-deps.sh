@@ -17,6 +17,7 @@ packages=(
   jq                                                   # test docs_commands: docs/cli.md pipes JSON Lines into jq
   lintian                                              # test consumer_deb_packages: the .debs by Debian's rules, no errors
   mypy                                                 # test python_types: the binding's type hints (py.typed)
+  python3-pandas                                       # test python (test_frame.py): Engine.frame over 10,000 applications
   clang-14 libclang-rt-14-dev                          # fuzz targets: libFuzzer + ASan/UBSan runtimes (SQP_FUZZ)
   llvm                                                 # llvm-symbolizer on PATH: readable sanitizer and fuzzer stacks
   abigail-tools                                        # ABI check: abidw/abidiff against capi/abi (SQP_ABI_CHECK)

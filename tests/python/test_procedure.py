@@ -204,7 +204,7 @@ class MeetingTest(unittest.TestCase):
                 self.assertEqual((cm.exception.code, cm.exception.status), ("invalid_input", -4))
                 self.assertEqual(cm.exception.path, path)
         for args, path in (((5, 6, 0), "/present"), ((9, 6, 4, 2, 1), "/votes"), ((0, 0, 0), "/members"),
-                           ((9, 6, -1), "/votes"), ((2**40, 6, 0), "/members")):
+                           ((9, 6, -1), "/votes_for"), ((2**40, 6, 0), "/members")):
             with self.subTest(args=args):
                 with self.assertRaises(sqp.SqpError) as cm:
                     self.engine.check_vote("expert_review", *args)

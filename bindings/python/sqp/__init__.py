@@ -1,12 +1,16 @@
 """sqp — service-site quality rules and scoring, through libsqp's C ABI (pure ctypes).
 
     import sqp
-    engine = sqp.Engine()                      # the default rulebook
-    result = engine.eligibility({...})         # dict in, dict out
-    engine.batch("eligibility", [doc1, doc2])  # list of dicts (results or sqp.error/1 docs)
+    engine = sqp.Engine()                          # the default rulebook (or a path, JSON, dict)
+    result = engine.eligibility(application)       # dict (or JSON str/bytes) in, dict out
+    results = engine.batch("eligibility", docs)    # one result per document, in order
+    table = engine.frame("eligibility", df)        # pandas DataFrame in, DataFrame of decisions out
 
-Errors raise sqp.SqpError with .code ("invalid_input"), .status (-4), .message, .path (a JSON
-pointer into the input) and .errors (every problem found).
+help(sqp.Engine) is the manual: every method with an example. Errors raise sqp.SqpError with
+.code ("invalid_input"), .status (-4), .message, .path (a JSON pointer into the input, or the
+argument of a typed call) and .errors (every problem found). Results are TypedDicts
+(EligibilityResult, ErrorDocument, ...) for type checkers; at run time they are dicts. pandas
+is optional: only Engine.frame needs it.
 
 The library (libsqp.so.1) is looked for, first found wins:
   1. $SQP_LIBRARY (a path to the library file);
@@ -23,14 +27,21 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import datetime
+import importlib
 import json
+import operator
 import os
 import shutil
 import subprocess
 import sys
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import (Any, Callable, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Tuple,
+                    TypedDict, Union, cast)
 
-__all__ = ["Engine", "SqpError", "Document", "version", "library_path", "__version__"]
+__all__ = ["Engine", "SqpError", "Document", "version", "library_path", "__version__",
+           "RulebookStamp", "RulebookInfo", "ErrorItem", "ErrorDocument", "Finding",
+           "EligibilityWindow", "EligibilityResult", "VoteResult", "SupervisionDates",
+           "CertificateDates"]
 
 # The binding's version; the build backend (pyproject.toml) reads it from here. Major.minor must
 # equal libsqp's (checked at import), the patch level may differ.
@@ -39,19 +50,145 @@ __version__ = "1.1.0"
 # A JSON document as Python sees it (json.loads of an object), and what the methods accept.
 Document = Dict[str, Any]
 _Json = Union[Document, str, bytes]
+# What Engine(rulebook=...) takes: a document (dict, JSON str or bytes) or the path of a file.
+_Rulebook = Union[Document, str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
+# A date argument of the typed calls.
+_Date = Union[str, datetime.date]
+
+
+# The result documents as TypedDicts: plain dicts at run time (json.loads makes them), but a type
+# checker (mypy --strict) refuses a key they do not have, such as result["decison"].
+class RulebookStamp(TypedDict):
+    """The rulebook that made a result (every result's and error's "rulebook")."""
+    id: str
+    version: str
+    sha256: str
+
+
+class ErrorItem(TypedDict):
+    """One problem of an sqp.error/1 document: its JSON pointer and what is wrong there."""
+    path: str
+    message: str
+
+
+class _ErrorDocumentKeys(TypedDict):
+    schema: str
+    code: str
+    status: int
+    message: str
+    path: str
+    errors: List[ErrorItem]
+
+
+class ErrorDocument(_ErrorDocumentKeys, total=False):
+    """sqp.error/1 (docs/errors.md): "line" in a batch's answers, "rulebook" when an engine
+    exists."""
+    line: int
+    rulebook: RulebookStamp
+
+
+class _FindingKeys(TypedDict):
+    rule: str
+    article: str
+    status: Literal["pass", "fail", "pending", "note"]
+    message: str
+    message_zh: str
+    evidence: Optional[str]
+
+
+class Finding(_FindingKeys, total=False):
+    """One finding of an eligibility result; "pointers" in the INPUT.UNKNOWN_MEMBER note."""
+    pointers: List[str]
+
+
+# "from" is a keyword, so this one is spelt the functional way.
+EligibilityWindow = TypedDict("EligibilityWindow", {"from": str, "to": str})
+
+
+class EligibilityResult(TypedDict):
+    """sqp.eligibility/1, the result of Engine.eligibility()."""
+    schema: str
+    rulebook: RulebookStamp
+    application_id: Optional[str]
+    decision: Literal["eligible", "ineligible", "pending"]
+    disqualified: bool
+    window: EligibilityWindow
+    eligible_from: Optional[str]
+    findings: List[Finding]
+
+
+class RulebookInfo(TypedDict):
+    """sqp.rulebook-info/1, the result of Engine.rulebook()."""
+    schema: str
+    rulebook: RulebookStamp
+    id: str
+    version: str
+    sha256: str
+    title: str
+
+
+class VoteResult(TypedDict):
+    """The verdict of Engine.check_vote()."""
+    quorum_required: int
+    quorum_met: bool
+    votes_required: int
+    passed: bool
+
+
+class SupervisionDates(TypedDict):
+    """One supervision anniversary of CertificateDates."""
+    anniversary: int
+    date: str
+    report_due: str
+
+
+class CertificateDates(TypedDict):
+    """The result of Engine.certificate_dates()."""
+    valid_from: str
+    valid_until: str
+    supervision: List[SupervisionDates]
+    renewal_due_by: str
+    upgrade_earliest: str
+    upgrade_application_due_by: str
 
 
 class SqpError(Exception):
-    """An sqp.error/1 document raised as an exception."""
+    """An sqp.error/1 document raised as an exception: .code ("invalid_input"), .status (-4, the
+    C ABI's status), .message, .path (the JSON pointer of the first problem, or the argument of
+    a typed call: "/anniversary"), .errors (every problem, each with its path) and .document
+    (the whole sqp.error/1 document, an ErrorDocument). docs/errors.md lists the codes.
 
-    def __init__(self, document: Document) -> None:
-        self.document = document
+    >>> try:
+    ...     engine.eligibility({"schema": "sqp.application/1", "applied_on": "2026-02-30"})
+    ... except sqp.SqpError as e:
+    ...     print(e.code, e.status)
+    ...     print([problem["path"] for problem in e.errors][:3])
+    invalid_input -4
+    ['/kind', '/applied_on', '/site']
+    """
+
+    def __init__(self, document: ErrorDocument) -> None:
+        self.document: ErrorDocument = document
         self.code: str = document.get("code", "internal")
         self.status: int = int(document.get("status", -9))
         self.message: str = document.get("message", "")
         self.path: str = document.get("path", "")
-        self.errors: List[Document] = list(document.get("errors", []))
+        self.errors: List[ErrorItem] = list(document.get("errors", []))
         super().__init__(f"{self.code}: {self.message}")
+
+
+def _error(code: str, status: int, path: str, detail: str) -> ErrorDocument:
+    """An sqp.error/1 document made by the binding, shaped as the library's: the message leads
+    with the pointer, and errors lists the one problem."""
+    return {"schema": "sqp.error/1", "code": code, "status": status,
+            "message": f"{path}: {detail}" if path else detail, "path": path,
+            "errors": [{"path": path, "message": detail}]}
+
+
+def _status_error(status: int) -> ErrorDocument:
+    """The error document for a failure that came without one (out of memory)."""
+    code = _lib.sqp_status_name(status).decode("ascii")
+    return _error(code, status, "", f"libsqp returned {code} with no error document")
 
 
 def _pkg_config_libdir() -> Optional[str]:
@@ -219,21 +356,43 @@ _lib.sqp_check_vote.argtypes = [ctypes.c_void_p, ctypes.POINTER(_VoteQuery),
                                 ctypes.POINTER(_VoteResult)]
 
 
-def _count32(value: int, name: str) -> int:
-    """An int for an int32_t field; values beyond int32 become ones the library refuses, so the
-    range check stays in one place (a silently wrapped count would be a wrong verdict)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    return -1 if value < -2**31 else min(value, 2**31 - 1)
+# Vote counts the library accepts (sqp.h: SQP_VOTE_MEMBERS_OUT_OF_RANGE, ..._COUNT_OUT_OF_RANGE).
+_VOTE_COUNT_MAX = 1000000
+_INT32_MIN, _INT32_MAX = -2**31, 2**31 - 1
+# READ.DATES: the calendar days every door accepts.
+_MIN_YEAR, _MAX_YEAR = 1900, 2999
+
+
+class _SqpTypeError(SqpError, TypeError):
+    """An argument of the wrong type: an SqpError naming it, and still the TypeError it was."""
+
+
+def _whole_number(value: object) -> Optional[int]:
+    """An int argument as int: an int, or an integer type such as numpy.int64 (it has
+    __index__); None for a bool, a float (1.9 or 1.0), a str or anything else."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return None
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        return None
 
 
 def version() -> str:
-    """The loaded libsqp's runtime version ("1.1.0")."""
+    """The loaded libsqp's version (its major.minor is the binding's, checked at import).
+
+    >>> sqp.version()                  # doctest: +ELLIPSIS
+    '1.1...'
+    """
     return str(_lib.sqp_version().decode("ascii"))
 
 
 def library_path() -> str:
-    """Where libsqp was loaded from."""
+    """The file libsqp was loaded from (see the module's help for the places tried).
+
+    >>> sqp.library_path().endswith("libsqp.so.1")
+    True
+    """
     return _path
 
 
@@ -258,7 +417,7 @@ def _non_finite(value: Any, path: str = "") -> Optional[Tuple[str, float]]:
     return None
 
 
-def _to_bytes(doc: _Json) -> bytes:
+def _to_bytes(doc: _Json, default: Optional[Callable[[Any], Any]] = None) -> bytes:
     """A document as the JSON bytes the C ABI reads: a dict is serialised; str and bytes are
     taken as JSON text. Anything else is a TypeError; a NaN or infinite float (which JSON cannot
     hold) is refused as invalid input at its own pointer, not as unreadable text."""
@@ -271,17 +430,142 @@ def _to_bytes(doc: _Json) -> bytes:
     if not isinstance(doc, dict):
         raise TypeError(f"a document is a dict, or JSON text as str or bytes; got {type(doc).__name__}")
     try:
-        return json.dumps(doc, ensure_ascii=False, separators=(",", ":"),
-                          allow_nan=False).encode("utf-8")
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                          default=default).encode("utf-8")
     except ValueError:
         found = _non_finite(doc)
         if found is None:
             raise
         path, value = found
-        message = f"{value!r} is not a finite number; JSON has no NaN or infinity"
-        raise SqpError({"code": "invalid_input", "status": -4, "path": path,
-                        "message": f"{path}: {message}",
-                        "errors": [{"path": path, "message": message}]}) from None
+        raise SqpError(_error("invalid_input", -4, path, f"{value!r} is not a finite number; "
+                              "JSON has no NaN or infinity")) from None
+
+
+def _one_line(data: bytes) -> bool:
+    """True when `data` is one line of JSON Lines that sqp_run_batch answers exactly as sqp_run
+    answers the document: no CR or LF in it, and not blank (empty, spaces and tabs only)."""
+    return b"\n" not in data and b"\r" not in data and bool(data.strip(b" \t"))
+
+
+def _with_line(error: Mapping[str, Any], line: int) -> Document:
+    """An error document with "line" (a batch's 1-based place) after "path", as in
+    sqp_run_batch's answers."""
+    out: Document = {}
+    for key, value in error.items():
+        if key != "line":
+            out[key] = value
+        if key == "path":
+            out["line"] = line
+    if "line" not in out:
+        out["line"] = line
+    return out
+
+
+def _looks_like_json(text: str) -> bool:
+    """A rulebook is a JSON object: JSON text of one starts with "{" (after white space or a
+    byte order mark)."""
+    return text.lstrip(" \t\r\n\ufeff").startswith("{")
+
+
+def _rulebook_path(rulebook: object) -> Optional[Union[str, bytes]]:
+    """The file to read for Engine(rulebook=...): an os.PathLike, or a str that is not JSON text
+    and names an existing file; None when `rulebook` is a document itself."""
+    if isinstance(rulebook, os.PathLike):
+        path: Union[str, bytes] = os.fspath(rulebook)
+        return path
+    if (isinstance(rulebook, str) and not _looks_like_json(rulebook) and len(rulebook) < 4096
+            and "\n" not in rulebook and os.path.isfile(rulebook)):
+        return rulebook
+    return None
+
+
+def _pandas() -> Any:
+    """pandas, imported when first needed: `import sqp` works without it."""
+    try:
+        return importlib.import_module("pandas")
+    except ImportError as e:
+        raise ImportError("sqp: Engine.frame() needs pandas, which is not installed (Debian: "
+                          "apt install python3-pandas; elsewhere: pip install pandas)") from e
+
+
+def _is_data_frame(value: object) -> bool:
+    """True for a pandas DataFrame (pandas is imported already when there is one)."""
+    pd = sys.modules.get("pandas")
+    frame_type = getattr(pd, "DataFrame", None)
+    return isinstance(frame_type, type) and isinstance(value, frame_type)
+
+
+def _pandas_default(value: Any) -> Any:
+    """json.dumps's default= for the cells of a DataFrame: a Timestamp (or datetime) at midnight
+    is its date "YYYY-MM-DD", numpy scalars and arrays are their Python values."""
+    if isinstance(value, datetime.datetime):  # pandas.Timestamp is one
+        if value.tzinfo is None and value.time() == datetime.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if type(value).__module__ == "numpy":
+        for convert in ("tolist", "item"):
+            method = getattr(value, convert, None)
+            if callable(method):
+                return method()
+    raise TypeError(f"a {type(value).__name__} cell cannot be written as JSON")
+
+
+# Eligibility's rule statuses from least to most severe, as the library ranks them for a rule
+# with several findings (a rule that fails is not also pending).
+_STATUS_RANK = {"note": 0, "pass": 1, "pending": 2, "fail": 3}
+
+
+def _decision_columns(results: List[Document]) -> Dict[str, List[Any]]:
+    """frame("eligibility", ...)'s columns: decision, one per rule (the rule's status: its most
+    severe finding), eligible_from, error."""
+    decisions: List[Optional[str]] = []
+    eligible_from: List[Optional[str]] = []
+    errors: List[Optional[str]] = []
+    statuses: List[Dict[str, str]] = []
+    rules: Dict[str, None] = {}  # every rule, in order of first appearance
+    for result in results:
+        row: Dict[str, str] = {}
+        if result.get("schema") == "sqp.error/1":
+            decisions.append(None)
+            eligible_from.append(None)
+            errors.append(str(result.get("message", "")))
+        else:
+            decisions.append(result.get("decision"))
+            eligible_from.append(result.get("eligible_from"))
+            errors.append(None)
+            for finding in result.get("findings", []):
+                rule, status = finding.get("rule"), finding.get("status")
+                if rule is None or status is None:
+                    continue
+                rules.setdefault(rule)
+                if _STATUS_RANK.get(status, 0) >= _STATUS_RANK.get(row.get(rule, ""), -1):
+                    row[rule] = status
+        statuses.append(row)
+    columns: Dict[str, List[Any]] = {"decision": decisions}
+    for rule in rules:
+        columns[rule] = [row.get(rule) for row in statuses]
+    columns["eligible_from"] = eligible_from
+    columns["error"] = errors
+    return columns
+
+
+def _result_columns(results: List[Document]) -> Dict[str, List[Any]]:
+    """frame()'s columns for the other operations: each member of the results but schema and
+    rulebook (nested ones as dicts and lists), then error."""
+    names: Dict[str, None] = {}
+    for result in results:
+        if result.get("schema") != "sqp.error/1":
+            for name in result:
+                if name not in ("schema", "rulebook"):
+                    names.setdefault(name)
+    columns: Dict[str, List[Any]] = {}
+    for name in names:
+        columns[name] = [None if r.get("schema") == "sqp.error/1" else r.get(name) for r in results]
+    columns["error"] = [str(r.get("message", "")) if r.get("schema") == "sqp.error/1" else None
+                        for r in results]
+    return columns
 
 
 def _take(ptr: ctypes.c_void_p, size: ctypes.c_size_t) -> bytes:
@@ -404,42 +688,62 @@ def _batch_into_bytes(handle: Any, operation: bytes, data: bytes) -> Optional[by
             _raw_decref(raw)
 
 
-def _yyyymmdd(date: Optional[str], name: str) -> int:
-    """ "2026-03-20" -> 20260320; None -> 0 (absent). The library checks the calendar."""
-    if date is None:
-        return 0
-    if (not isinstance(date, str) or len(date) != 10 or date[4] != "-" or date[7] != "-"
-            or not (date[:4] + date[5:7] + date[8:]).isdigit() or not date.isascii()):
-        raise SqpError({"code": "invalid_input", "status": -4, "path": "/" + name,
-                        "message": f"{date!r} is not a date of the form YYYY-MM-DD"})
-    return int(date[:4] + date[5:7] + date[8:])
-
-
 def _iso(yyyymmdd: int) -> str:
     return f"{yyyymmdd // 10000:04d}-{yyyymmdd // 100 % 100:02d}-{yyyymmdd % 100:02d}"
 
 
-def _check_typed(status: int, function: str, path: str = "") -> None:
-    if status != 0:
-        code = _lib.sqp_status_name(status).decode("ascii")
-        raise SqpError({"code": code, "status": status, "path": path if status == -4 else "",
-                        "message": f"{function} returned {code}"})
-
-
 class Engine:
-    """An immutable rulebook plus the operations; safe to share between threads."""
+    """An immutable rulebook plus the operations; share one between threads (each call runs
+    without the GIL).
 
-    def __init__(self, rulebook: Optional[_Json] = None, unknown_members: str = "reject"):
-        """rulebook: None (the compiled-in default) or an sqp.rulebook/1 document.
+    One method per operation, each taking a document (a dict, or JSON text as str or bytes)
+    and returning its result as a dict:
+        eligibility, cycle, meeting, certificate, score, assess, rulebook
+    Any operation by name: run (dict out), run_raw (the C ABI's bytes).
+    Many documents: batch (a list of documents, one result each), batch_raw (JSON Lines),
+    frame (a pandas DataFrame in, a DataFrame of decisions out).
+    Typed checks without JSON: check_vote, certificate_dates, certificate_status_on,
+    certificate_supervision_status, certificate_reapplication.
+    Failures raise SqpError. The examples below assume `import sqp, json` and
+    `engine = sqp.Engine()`, run from the root of sqp's source tree (docs/examples).
+
+    >>> engine = sqp.Engine()
+    >>> with open("docs/examples/application-eligible.json", encoding="utf-8") as f:
+    ...     application = json.load(f)
+    >>> engine.eligibility(application)["decision"]
+    'eligible'
+    """
+
+    def __init__(self, rulebook: Optional[_Rulebook] = None, unknown_members: str = "reject"):
+        """Makes an engine: a rulebook, validated in full, plus the operations.
+
+        rulebook: None (the compiled-in default); a path (os.PathLike, or a str that names an
+        existing file and is not JSON text); JSON text (str or bytes); or a dict.
         unknown_members: "reject" (the default: a member a document's schema does not define is
         invalid input, named by its pointer) or "note" (accepted, not read, and listed by a note
-        finding INPUT.UNKNOWN_MEMBER)."""
+        finding INPUT.UNKNOWN_MEMBER). A rulebook that fails validation raises SqpError
+        ("invalid_rulebook") listing every problem with its pointer; a missing file, OSError.
+
+        >>> engine = sqp.Engine()
+        >>> engine.rulebook()["id"]
+        'sqp.default'
+        >>> same = sqp.Engine(rulebook="src/rulebook/default_rulebook.json")   # or a pathlib.Path
+        >>> same.rulebook()["sha256"] == engine.rulebook()["sha256"]
+        True
+        >>> crm = sqp.Engine(unknown_members="note")      # CRM exports with members of their own
+        """
         self._handle = ctypes.c_void_p()
+        self._stamp: Optional[RulebookStamp] = None  # the rulebook stamp, for the binding's errors
         if unknown_members not in _UNKNOWN_MEMBERS:
-            raise SqpError({"code": "usage", "status": -1, "path": "",
-                            "message": f"unknown_members must be 'reject' or 'note', not {unknown_members!r}"})
+            raise SqpError(_error("usage", -1, "", "unknown_members must be 'reject' or 'note', "
+                                  f"not {unknown_members!r}"))
         err, err_len = ctypes.c_void_p(), ctypes.c_size_t()
-        data = None if rulebook is None else _to_bytes(rulebook)
+        path = _rulebook_path(rulebook)
+        if path is not None:
+            with open(path, "rb") as f:
+                data: Optional[bytes] = f.read()
+        else:
+            data = None if rulebook is None else _to_bytes(cast(_Json, rulebook))
         options = _EngineOptions(struct_size=ctypes.sizeof(_EngineOptions),
                                  unknown_members=_UNKNOWN_MEMBERS.index(unknown_members))
         status = _lib.sqp_engine_new_with_options(data, 0 if data is None else len(data),
@@ -447,9 +751,20 @@ class Engine:
                                                   ctypes.byref(err), ctypes.byref(err_len))
         if status != 0:
             text = _take(err, err_len)
-            raise SqpError(json.loads(text) if text else {"code": "internal", "status": status})
+            error: ErrorDocument = json.loads(text) if text else _status_error(status)
+            if (isinstance(rulebook, str) and error.get("code") == "invalid_json"
+                    and not _looks_like_json(rulebook) and "\n" not in rulebook):
+                error["message"] += (f" (rulebook= is neither JSON text nor the path of a file: "
+                                     f"{rulebook[:200]!r})")
+            raise SqpError(error)
 
     def close(self) -> None:
+        """Releases the engine now (also done on garbage collection and by `with`).
+
+        >>> with sqp.Engine() as engine:
+        ...     engine.rulebook()["id"]
+        'sqp.default'
+        """
         if getattr(self, "_handle", None) and self._handle.value:
             _lib.sqp_engine_free(self._handle)
             self._handle = ctypes.c_void_p()
@@ -463,86 +778,413 @@ class Engine:
     def __del__(self) -> None:
         self.close()
 
-    def run_raw(self, operation: str, document: _Json) -> bytes:
-        """Runs an operation and returns the result document's bytes exactly as the C ABI gave
-        them; raises SqpError with the sqp.error/1 document on failure."""
-        data = _to_bytes(document)
+    def _operation(self, operation: str) -> bytes:
+        """The operation's name as the C ABI reads it (NUL-terminated). A name with a NUL in it
+        would be read only up to the NUL ("eligibility\\0junk" as "eligibility"), so it is
+        refused with the library's own unknown-operation error (SqpError, status -6), made by
+        asking the library for that name with each NUL written as \\u0000 (no operation's name
+        has a backslash)."""
+        if not isinstance(operation, str):
+            raise TypeError(f"an operation is named by a str, not {type(operation).__name__}")
+        name = operation.encode("utf-8")
+        if b"\0" not in name:
+            return name
         out, out_len = ctypes.c_void_p(), ctypes.c_size_t()
-        status = _lib.sqp_run(self._handle, operation.encode("utf-8"), data, len(data),
+        status = _lib.sqp_run(self._handle, name.replace(b"\0", b"\\u0000"), b"{}", 2,
+                              ctypes.byref(out), ctypes.byref(out_len))
+        text = _take(out, out_len)
+        if status == -6 and text:
+            raise SqpError(json.loads(text))
+        raise self._refusal("", f"unknown operation {json.dumps(operation, ensure_ascii=False)}",
+                            code="unknown_operation", status=-6)
+
+    def run_raw(self, operation: str, document: _Json) -> bytes:
+        """Runs an operation on one document and returns the result's bytes exactly as the C ABI
+        gave them (the CLI prints the same bytes); raises SqpError with the sqp.error/1 document on
+        failure.
+
+        >>> engine.run_raw("rulebook", {})[:32]
+        b'{"schema":"sqp.rulebook-info/1",'
+        """
+        name = self._operation(operation)
+        data = self._bytes(document)
+        out, out_len = ctypes.c_void_p(), ctypes.c_size_t()
+        status = _lib.sqp_run(self._handle, name, data, len(data),
                               ctypes.byref(out), ctypes.byref(out_len))
         text = _take(out, out_len)
         if status != 0:
-            raise SqpError(json.loads(text) if text else {"code": "out_of_memory", "status": status})
+            raise SqpError(json.loads(text) if text else _status_error(status))
         return text
 
     def run(self, operation: str, document: _Json) -> Document:
-        """Runs an operation on one document (dict, JSON str or bytes) and returns the result."""
+        """Runs an operation by name ("eligibility", "cycle", "meeting", "certificate", "score",
+        "assess", "rulebook") on one document: a dict, or JSON text as str or bytes. Returns the
+        result as a dict; raises SqpError for a document the operation refuses, and for an unknown
+        operation name (one with a NUL in it too).
+
+        >>> with open("docs/examples/application-eligible.json", encoding="utf-8") as f:
+        ...     text = f.read()
+        >>> engine.run("eligibility", text)["decision"]
+        'eligible'
+        >>> try:
+        ...     engine.run("eligibility", {"schema": "sqp.application/1"})
+        ... except sqp.SqpError as e:
+        ...     print(e.code, e.status, e.path)
+        invalid_input -4 /kind
+        """
         result: Document = json.loads(self.run_raw(operation, document))
         return result
 
     def batch_raw(self, operation: str, json_lines: Union[str, bytes]) -> bytes:
-        """JSON Lines in, JSON Lines out (one line per non-blank input line)."""
+        """JSON Lines in (str or bytes), JSON Lines out: one answer line per non-blank input line, in
+        order, through sqp_run_batch (the fastest way through the binding). A bad line's answer is
+        an sqp.error/1 line with its 1-based "line"; blank lines are skipped and still counted.
+
+        >>> out = engine.batch_raw("rulebook", b'{}\\n\\nnot json\\n')
+        >>> [line[:30] for line in out.splitlines()]
+        [b'{"schema":"sqp.rulebook-info/1', b'{"schema":"sqp.error/1","code"']
+        """
+        name = self._operation(operation)
         data = _to_bytes(json_lines)
         if _batch_into is not None and len(data) >= _BATCH_INTO_MIN_INPUT:
-            answered = _batch_into_bytes(self._handle, operation.encode("utf-8"), data)
+            answered = _batch_into_bytes(self._handle, name, data)
             if answered is not None:
                 return answered
         out, out_len, bad = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_size_t()
-        status = _lib.sqp_run_batch(self._handle, operation.encode("utf-8"), data, len(data),
+        status = _lib.sqp_run_batch(self._handle, name, data, len(data),
                                     ctypes.byref(out), ctypes.byref(out_len), ctypes.byref(bad))
         text = _take(out, out_len)
         if status != 0:
-            raise SqpError(json.loads(text) if text else {"code": "out_of_memory", "status": status})
+            raise SqpError(json.loads(text) if text else _status_error(status))
         return text
 
     def batch(self, operation: str, documents: Iterable[Any]) -> List[Document]:
-        """Runs an operation over many documents in one call; a bad document gives its
-        sqp.error/1 dict in place (never an exception for one bad line)."""
-        lines = b"\n".join(_to_bytes(d).replace(b"\n", b" ") for d in documents)
-        return [json.loads(line) for line in self.batch_raw(operation, lines).splitlines() if line]
+        """Runs an operation over many documents (any iterable of dicts, str or bytes) and returns
+        exactly one result per document, in order, each the document run() gives for it. A bad
+        document gives its sqp.error/1 dict in place, with "line": its 1-based place in the list
+        (never an exception for one bad document). A document on one line goes through
+        sqp_run_batch in one call; a blank one or one with CR/LF in it is run by itself, unchanged.
+        One str, bytes or dict, or a pandas DataFrame, is a TypeError (use batch_raw() or frame()).
 
-    # One method per operation (CONTRACT.md §1).
-    def eligibility(self, application: _Json) -> Document:
-        return self.run("eligibility", application)
+        >>> results = engine.batch("rulebook", [{}, "not json", ""])
+        >>> [r["schema"] for r in results]
+        ['sqp.rulebook-info/1', 'sqp.error/1', 'sqp.error/1']
+        >>> [(r["line"], r["code"]) for r in results[1:]]
+        [(2, 'invalid_json'), (3, 'invalid_json')]
+        """
+        if isinstance(documents, (str, bytes, bytearray, memoryview, dict)):
+            raise TypeError(f"batch() takes an iterable of documents, not one "
+                            f"{type(documents).__name__}; for JSON Lines text use batch_raw()")
+        if _is_data_frame(documents):
+            raise TypeError("batch() takes an iterable of documents, not a pandas DataFrame "
+                            "(iterating one gives its column names); use frame(operation, df)")
+        return self._batch(operation, documents, None)
+
+    def _batch(self, operation: str, documents: Iterable[Any],
+               default: Optional[Callable[[Any], Any]]) -> List[Document]:
+        self._operation(operation)  # a bad name is refused before any document is read
+        results: List[Optional[Document]] = []
+        fast: List[int] = []     # places of the documents sent through sqp_run_batch
+        lines: List[bytes] = []
+        for document in documents:
+            try:
+                data = self._bytes(document, default)
+            except SqpError as e:  # a NaN: refused as run() refuses it
+                results.append(_with_line(e.document, len(results) + 1))
+                continue
+            if _one_line(data):
+                fast.append(len(results))
+                lines.append(data)
+                results.append(None)
+            else:  # blank, or CR/LF inside: one line of JSON Lines cannot carry it unchanged
+                try:
+                    results.append(self.run(operation, data))
+                except SqpError as e:
+                    results.append(_with_line(e.document, len(results) + 1))
+        if lines:
+            answers = self.batch_raw(operation, b"\n".join(lines)).splitlines()
+            if len(answers) != len(lines):
+                raise SqpError(_error("internal", -9, "", f"sqp_run_batch answered {len(answers)} "
+                                      f"lines for {len(lines)} documents"))
+            for place, answer in zip(fast, answers):
+                result: Document = json.loads(answer)
+                if "line" in result:  # its line in the batch sent, not its place in the list
+                    result["line"] = place + 1
+                results[place] = result
+        return cast(List[Document], results)  # every place is filled now
+
+    def frame(self, operation: str, df: Any) -> Any:
+        """Runs an operation on every row of a pandas DataFrame (each row one document, its columns
+        the document's members, as pd.read_json(path, lines=True) makes them) and returns a
+        DataFrame of the answers with the same index, one row per input row.
+
+        For "eligibility" the columns are: decision; one per rule, named by its ID ("ELIG.ACCIDENT"),
+        holding the rule's status ("pass", "fail", "pending" or "note": the most severe of its
+        findings; None when the rule has no finding); eligible_from; error (the sqp.error/1 message
+        of a row that was refused, else None). For the other operations: one column per member of
+        the result (nested ones as dicts and lists), then error. attrs holds the operation and the
+        rulebook stamp.
+
+        A NaN, None, NA or NaT cell is an absent member (it is left out, never sent as NaN); an int
+        column that pandas stored as floats because of its gaps is sent as whole numbers; a
+        Timestamp at midnight is its date. Needs pandas (Debian: python3-pandas); `import sqp` does
+        not, and without it frame() raises ImportError.
+
+        >>> import pandas as pd
+        >>> df = pd.read_json("docs/examples/crm-export.jsonl", lines=True)
+        >>> out = sqp.Engine(unknown_members="note").frame("eligibility", df)
+        >>> out["decision"].tolist()
+        ['eligible', 'ineligible', 'pending', None, 'eligible']
+        >>> out.loc[3, "error"]
+        '/applied_on: "2026-02-30" is not a calendar date'
+        >>> out.loc[1, "ELIG.ACCIDENT"], out.loc[1, "eligible_from"]
+        ('fail', '2027-11-01')
+        """
+        pd = _pandas()
+        if not isinstance(df, pd.DataFrame):
+            raise TypeError(f"frame() takes a pandas DataFrame, not {type(df).__name__}")
+        if not df.columns.is_unique:
+            raise ValueError("frame(): the DataFrame's column names must be unique (each is a "
+                             "member of the documents)")
+        # pandas stores an int column with absent cells as floats (12 -> 12.0); JSON whole
+        # numbers are what the documents hold, so those become ints again.
+        promoted = {column for column in df.columns
+                    if df[column].dtype.kind == "f" and bool(df[column].isna().any())}
+        documents = []
+        for row in df.to_dict(orient="records"):
+            document: Document = {}
+            for key, value in row.items():
+                if value is None or value is pd.NA or value is pd.NaT:
+                    continue  # an absent member
+                if isinstance(value, float):
+                    if value != value:
+                        continue  # NaN: absent
+                    if key in promoted and value.is_integer():
+                        value = int(value)
+                document[key] = value
+            documents.append(document)
+        results = self._batch(operation, documents, _pandas_default)
+        if operation == "eligibility":
+            columns = _decision_columns(results)
+        else:
+            columns = _result_columns(results)
+        out = pd.DataFrame(columns, index=df.index)
+        out.attrs["operation"] = operation
+        out.attrs["rulebook"] = self._rulebook_stamp()
+        return out
+
+    # One method per operation.
+    def eligibility(self, application: _Json) -> EligibilityResult:
+        """ELIG.*: may this site apply? An sqp.application/1 document in (dict, JSON str or bytes),
+        an sqp.eligibility/1 result out (EligibilityResult): decision "eligible", "ineligible" or
+        "pending", every finding with its rule, article, status and message (English and Chinese),
+        the look-back window, and eligible_from (when an ineligible site may apply again).
+
+        >>> with open("docs/examples/application-ineligible.json", encoding="utf-8") as f:
+        ...     application = json.load(f)
+        >>> result = engine.eligibility(application)
+        >>> result["decision"], result["eligible_from"]
+        ('ineligible', '2027-11-01')
+        >>> [f["rule"] for f in result["findings"] if f["status"] == "fail"]
+        ['ELIG.ACCIDENT', 'ELIG.CRITICISM']
+        """
+        return cast(EligibilityResult, self.run("eligibility", application))
 
     def cycle(self, document: _Json) -> Document:
+        """The procedure calendar of an application (sqp.cycle/1 in, sqp.cycle-result/1 out): its
+        batch, the acceptance and announcement months, the report due date, publicity and
+        objection periods.
+
+        >>> with open("docs/examples/cycle.json", encoding="utf-8") as f:
+        ...     result = engine.cycle(json.load(f))
+        >>> result["batch"], result["acceptance_month"], result["announcement_month"]
+        ('2027-Q1', '2027-01', '2027-03')
+        """
         return self.run("cycle", document)
 
     def meeting(self, document: _Json) -> Document:
+        """A review meeting (sqp.meeting/1): is it quorate, and which motions passed. For counts
+        without a document, check_vote().
+
+        >>> with open("docs/examples/meeting.json", encoding="utf-8") as f:
+        ...     result = engine.meeting(json.load(f))
+        >>> result["valid"], result["quorum"]["required"], [m["passed"] for m in result["motions"]]
+        (True, 6, [True, False])
+        """
         return self.run("meeting", document)
 
+    # The binding's own errors (the typed calls' arguments), shaped as the library's and stamped
+    # with the engine's rulebook as the library stamps its errors.
+    def _rulebook_stamp(self) -> Optional[RulebookStamp]:
+        if self._stamp is None and self._handle.value:
+            self._stamp = self.rulebook()["rulebook"]
+        return None if self._stamp is None else self._stamp.copy()
+
+    def _bytes(self, document: _Json, default: Optional[Callable[[Any], Any]] = None) -> bytes:
+        """_to_bytes, with the binding's refusal of a NaN stamped as the library's errors are."""
+        try:
+            return _to_bytes(document, default)
+        except SqpError as e:
+            stamp = self._rulebook_stamp()
+            if stamp is not None:
+                e.document["rulebook"] = stamp
+            raise
+
+    def _refusal(self, path: str, detail: str, code: str = "invalid_input", status: int = -4,
+                 type_error: bool = False) -> SqpError:
+        document = _error(code, status, path, detail)
+        stamp = self._rulebook_stamp()
+        if stamp is not None:
+            document["rulebook"] = stamp
+        return _SqpTypeError(document) if type_error else SqpError(document)
+
+    def _int(self, value: object, name: str, low: int = _INT32_MIN, high: int = _INT32_MAX) -> int:
+        """An int argument, unchanged: a bool, a float (even 1.0) or a value beyond low..high is
+        refused, naming the argument (never truncated, wrapped or clamped)."""
+        number = _whole_number(value)
+        if number is None:
+            raise self._refusal("/" + name, f"{name} must be an int, not {type(value).__name__} "
+                                f"{value!r}", type_error=True)
+        if not low <= number <= high:
+            raise self._refusal("/" + name, f"{name} must be a whole number from {low} to {high}, "
+                                f"got {number}")
+        return number
+
+    def _date(self, value: object, name: str, optional: bool = False) -> int:
+        """A date argument ("YYYY-MM-DD" or a datetime.date) as the C ABI's YYYYMMDD; None is 0
+        (absent) where the argument is optional. Checked as every door checks dates (READ.DATES):
+        the form, the calendar, the years 1900 to 2999; "0000-00-00" is no date, not absent."""
+        if value is None:
+            if optional:
+                return 0
+            raise self._refusal("/" + name, f"{name} is required: a date \"YYYY-MM-DD\" or a "
+                                "datetime.date", type_error=True)
+        if isinstance(value, datetime.datetime):
+            raise self._refusal("/" + name, f"{name} must be a date, not a datetime (pass its "
+                                ".date())", type_error=True)
+        if isinstance(value, datetime.date):
+            year, month, day = value.year, value.month, value.day
+            text = value.isoformat()
+        elif isinstance(value, str):
+            text = value
+            if not (len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii()
+                    and (text[:4] + text[5:7] + text[8:]).isdigit()):
+                raise self._refusal("/" + name, f"{json.dumps(text, ensure_ascii=False)} is not a "
+                                    "date of the form YYYY-MM-DD")
+            year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+        else:
+            raise self._refusal("/" + name, f"{name} must be a date \"YYYY-MM-DD\" (str) or a "
+                                f"datetime.date, not {type(value).__name__} {value!r}",
+                                type_error=True)
+        quoted = json.dumps(text, ensure_ascii=False)
+        if not _MIN_YEAR <= year <= _MAX_YEAR:
+            raise self._refusal("/" + name, f"{quoted} is not a calendar date between "
+                                f"{_MIN_YEAR}-01-01 and {_MAX_YEAR}-12-31")
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            raise self._refusal("/" + name, f"{quoted} is not a calendar date") from None
+        return year * 10000 + month * 100 + day
+
+    def _choice(self, value: object, name: str, choices: Tuple[str, ...]) -> int:
+        if not isinstance(value, str):
+            raise self._refusal("/" + name, f"{name} must be one of {', '.join(choices)} (str), not "
+                                f"{type(value).__name__} {value!r}", type_error=True)
+        if value not in choices:
+            raise self._refusal("/" + name, f"unknown {name} {json.dumps(value, ensure_ascii=False)}; "
+                                f"expected one of: {', '.join(choices)}")
+        return choices.index(value)
+
+    def _check(self, status: int, function: str, path: str, detail: str = "") -> None:
+        """Raises for a typed call's status; SQP_ERR_INPUT is named by `path`."""
+        if status == 0:
+            return
+        code = _lib.sqp_status_name(status).decode("ascii")
+        if status == -4:
+            raise self._refusal(path, detail or f"{function} returned {code}")
+        raise self._refusal("", f"{function} returned {code}", code=code, status=status)
+
+    def _dates(self, certified_on: int) -> _CertificateDates:
+        out = _CertificateDates(struct_size=ctypes.sizeof(_CertificateDates))
+        self._check(_lib.sqp_certificate_compute(self._handle, certified_on, ctypes.byref(out)),
+                    "sqp_certificate_compute", "/certified_on")
+        return out
+
+    def _anniversaries(self, certified_on: int) -> List[int]:
+        dates = self._dates(certified_on)
+        return [dates.anniversary[i] for i in range(dates.anniversary_count)]
+
+    def _not_an_anniversary(self, number: int, certified_on: int) -> SqpError:
+        known = ", ".join(map(str, self._anniversaries(certified_on)))
+        return self._refusal("/anniversary", f"anniversary {number} is not one of the rulebook's "
+                             f"supervision anniversaries ({known})")
+
+    def _revocation_problem(self, certified_on: int, revoked_on: int) -> str:
+        dates = self._dates(certified_on)
+        return (f"{json.dumps(_iso(revoked_on))} is outside the certificate's validity "
+                f"{_iso(dates.valid_from)}..{_iso(dates.valid_until)}")
+
     def check_vote(self, body: str, members: int, present: int, votes_for: int,
-                   votes_against: int = 0, abstain: int = 0) -> Document:
-        """The quorum and vote test of a review meeting through sqp.h's sqp_check_vote (same
-        rules and figures as the "meeting" operation): {"quorum_required", "quorum_met",
-        "votes_required", "passed"}. Inconsistent counts raise SqpError("invalid_input")."""
-        if body not in _MEETING_BODY:
-            raise SqpError({"code": "invalid_input", "status": -4, "path": "/body",
-                            "message": f"unknown body {body!r}; expected expert_review or final_review"})
-        query = _VoteQuery(ctypes.sizeof(_VoteQuery), _MEETING_BODY.index(body),
-                           _count32(members, "members"), _count32(present, "present"),
-                           _count32(votes_for, "votes_for"), _count32(votes_against, "votes_against"),
-                           _count32(abstain, "abstain"))
+                   votes_against: int = 0, abstain: int = 0) -> VoteResult:
+        """The quorum and vote test of a review meeting through sqp_check_vote: no JSON, the same
+        rules and figures as the "meeting" operation. body is "expert_review" or "final_review";
+        counts are ints (members 1 to 1000000, the others 0 to 1000000). A wrong type or range,
+        or inconsistent counts, raise SqpError ("invalid_input") naming the argument (for a wrong
+        type it is also a TypeError); a count is never truncated or clamped.
+
+        >>> engine.check_vote("expert_review", members=9, present=6, votes_for=4)
+        {'quorum_required': 6, 'quorum_met': True, 'votes_required': 4, 'passed': True}
+        >>> engine.check_vote("expert_review", 9, 5, 5)["passed"]           # no quorum
+        False
+        >>> try:
+        ...     engine.check_vote("expert_review", 9, 6.0, 4)
+        ... except sqp.SqpError as e:
+        ...     print(e.path)
+        /present
+        """
+        body_value = self._choice(body, "body", _MEETING_BODY)
+        query = _VoteQuery(ctypes.sizeof(_VoteQuery), body_value,
+                           self._int(members, "members", 1, _VOTE_COUNT_MAX),
+                           self._int(present, "present", 0, _VOTE_COUNT_MAX),
+                           self._int(votes_for, "votes_for", 0, _VOTE_COUNT_MAX),
+                           self._int(votes_against, "votes_against", 0, _VOTE_COUNT_MAX),
+                           self._int(abstain, "abstain", 0, _VOTE_COUNT_MAX))
         result = _VoteResult(struct_size=ctypes.sizeof(_VoteResult))
         status = _lib.sqp_check_vote(self._handle, ctypes.byref(query), ctypes.byref(result))
         if status == -4:
             path, message = _VOTE_PROBLEM.get(result.problem, ("", "inconsistent counts"))
-            raise SqpError({"code": "invalid_input", "status": -4, "path": path, "message": message})
-        _check_typed(status, "sqp_check_vote")
+            raise self._refusal(path, message)
+        self._check(status, "sqp_check_vote", "")
         return {"quorum_required": result.quorum_required, "quorum_met": bool(result.quorum_met),
                 "votes_required": result.votes_required, "passed": bool(result.passed)}
 
     def certificate(self, document: _Json) -> Document:
+        """A certificate's state and dates (sqp.certificate/1 in): status on as_of, validity,
+        supervision anniversaries and report due dates, renewal and upgrade deadlines, revocation
+        and reapplication verdicts. The typed certificate_* calls give the same figures without JSON.
+
+        >>> with open("docs/examples/certificate-valid.json", encoding="utf-8") as f:
+        ...     result = engine.certificate(json.load(f))
+        >>> result["status"], result["valid_until"]
+        ('valid', '2029-03-20')
+        """
         return self.run("certificate", document)
 
-    # Typed certificate checks through sqp.h's allocation-free functions (dates "YYYY-MM-DD").
-    def certificate_dates(self, certified_on: str) -> Document:
-        """Every date of a certificate announced on certified_on, with the member names of the
-        "certificate" operation's result: valid_from, valid_until, supervision [{anniversary,
-        date, report_due}], renewal_due_by, upgrade_earliest, upgrade_application_due_by."""
-        out = _CertificateDates(struct_size=ctypes.sizeof(_CertificateDates))
-        _check_typed(_lib.sqp_certificate_compute(self._handle, _yyyymmdd(certified_on, "certified_on"),
-                                                  ctypes.byref(out)), "sqp_certificate_compute", "/certified_on")
+    # Typed certificate checks through sqp.h's allocation-free functions. Dates are "YYYY-MM-DD"
+    # or datetime.date; only None means an optional date is absent.
+    def certificate_dates(self, certified_on: _Date) -> CertificateDates:
+        """Every date of a certificate announced on certified_on ("YYYY-MM-DD" or a datetime.date),
+        through sqp_certificate_compute (no JSON), with the member names of the "certificate"
+        operation's result. A date that is not a calendar date in 1900..2999 raises SqpError
+        naming the argument.
+
+        >>> dates = engine.certificate_dates("2026-03-20")
+        >>> dates["valid_until"], dates["renewal_due_by"]
+        ('2029-03-20', '2028-12-20')
+        >>> dates["supervision"][0]
+        {'anniversary': 1, 'date': '2027-03-20', 'report_due': '2026-12-20'}
+        """
+        out = self._dates(self._date(certified_on, "certified_on"))
         return {
             "valid_from": _iso(out.valid_from),
             "valid_until": _iso(out.valid_until),
@@ -554,44 +1196,110 @@ class Engine:
             "upgrade_application_due_by": _iso(out.upgrade_application_due_by),
         }
 
-    def certificate_status_on(self, certified_on: str, as_of: str,
-                              revoked_on: Optional[str] = None) -> str:
-        """"not_yet_valid", "valid", "expired" or "revoked" on as_of."""
+    def certificate_status_on(self, certified_on: _Date, as_of: _Date,
+                              revoked_on: Optional[_Date] = None) -> str:
+        """The certificate's status on as_of: "not_yet_valid", "valid", "expired" or "revoked".
+        revoked_on: None (not revoked) or the revocation date, within the validity. Only None
+        means absent: "0000-00-00" is refused as no date.
+
+        >>> engine.certificate_status_on("2026-03-20", "2027-06-01")
+        'valid'
+        >>> engine.certificate_status_on("2026-03-20", "2027-06-01", revoked_on="2027-05-01")
+        'revoked'
+        """
+        certified = self._date(certified_on, "certified_on")
+        today = self._date(as_of, "as_of")
+        revoked = self._date(revoked_on, "revoked_on", optional=True)
         status = ctypes.c_int32()
-        _check_typed(_lib.sqp_certificate_status_on(
-            self._handle, _yyyymmdd(certified_on, "certified_on"), _yyyymmdd(as_of, "as_of"),
-            _yyyymmdd(revoked_on, "revoked_on"), ctypes.byref(status)), "sqp_certificate_status_on")
+        code = _lib.sqp_certificate_status_on(self._handle, certified, today, revoked,
+                                              ctypes.byref(status))
+        if code == -4 and revoked:  # every date is a calendar date: the revocation is outside
+            raise self._refusal("/revoked_on", self._revocation_problem(certified, revoked))
+        self._check(code, "sqp_certificate_status_on", "")
         return _CERT_STATUS[status.value]
 
-    def certificate_supervision_status(self, certified_on: str, anniversary: int, as_of: str,
-                                       submitted_on: Optional[str] = None,
-                                       revoked_on: Optional[str] = None) -> str:
-        """One anniversary's report: "upcoming", "on_time", "late", "missing" or "not_required"."""
+    def certificate_supervision_status(self, certified_on: _Date, anniversary: int, as_of: _Date,
+                                       submitted_on: Optional[_Date] = None,
+                                       revoked_on: Optional[_Date] = None) -> str:
+        """One supervision anniversary's self-inspection report on as_of: "upcoming", "on_time",
+        "late", "missing" or "not_required". anniversary is one of the rulebook's (1 or 2 by
+        default, an int); submitted_on and revoked_on are None when there is none.
+
+        >>> engine.certificate_supervision_status("2026-03-20", 1, "2027-04-01")
+        'missing'
+        >>> engine.certificate_supervision_status("2026-03-20", 1, "2027-04-01", submitted_on="2026-12-01")
+        'on_time'
+        """
+        certified = self._date(certified_on, "certified_on")
+        year = _whole_number(anniversary)
+        if year is None:
+            raise self._refusal("/anniversary", f"anniversary must be an int, not "
+                                f"{type(anniversary).__name__} {anniversary!r}", type_error=True)
+        if not _INT32_MIN <= year <= _INT32_MAX:
+            raise self._not_an_anniversary(year, certified)
+        today = self._date(as_of, "as_of")
+        submitted = self._date(submitted_on, "submitted_on", optional=True)
+        revoked = self._date(revoked_on, "revoked_on", optional=True)
         status = ctypes.c_int32()
-        _check_typed(_lib.sqp_certificate_supervision_status(
-            self._handle, _yyyymmdd(certified_on, "certified_on"), int(anniversary),
-            _yyyymmdd(as_of, "as_of"), _yyyymmdd(submitted_on, "submitted_on"),
-            _yyyymmdd(revoked_on, "revoked_on"), ctypes.byref(status)),
-            "sqp_certificate_supervision_status")
+        code = _lib.sqp_certificate_supervision_status(self._handle, certified, year, today,
+                                                       submitted, revoked, ctypes.byref(status))
+        if code == -4 and year not in self._anniversaries(certified):
+            raise self._not_an_anniversary(year, certified)
+        if code == -4 and submitted and submitted < certified:
+            raise self._refusal("/submitted_on", f"{json.dumps(_iso(submitted))} is before "
+                                f"certified_on {_iso(certified)}")
+        if code == -4 and revoked:
+            raise self._refusal("/revoked_on", self._revocation_problem(certified, revoked))
+        self._check(code, "sqp_certificate_supervision_status", "")
         return _SUPERVISION_STATUS[status.value]
 
-    def certificate_reapplication(self, certified_on: str, kind: str, filed_on: str) -> str:
-        """Renewal: "timely", "late", "treated_as_initial"; upgrade: "allowed", "too_early",
-        "short_notice", "expired"."""
-        if kind not in _REAPPLY_KIND:
-            raise SqpError({"code": "invalid_input", "status": -4, "path": "/kind",
-                            "message": f"unknown kind {kind!r}; expected renewal or upgrade"})
+    def certificate_reapplication(self, certified_on: _Date, kind: str, filed_on: _Date) -> str:
+        """The verdict on a reapplication of kind "renewal" ("timely", "late", "treated_as_initial")
+        or "upgrade" ("allowed", "too_early", "short_notice", "expired") filed on filed_on.
+
+        >>> engine.certificate_reapplication("2026-03-20", "renewal", "2028-12-01")
+        'timely'
+        >>> engine.certificate_reapplication("2026-03-20", "upgrade", "2026-06-01")
+        'too_early'
+        """
+        certified = self._date(certified_on, "certified_on")
+        kind_value = self._choice(kind, "kind", _REAPPLY_KIND)
+        filed = self._date(filed_on, "filed_on")
         verdict = ctypes.c_int32()
-        _check_typed(_lib.sqp_certificate_reapplication(
-            self._handle, _yyyymmdd(certified_on, "certified_on"), _REAPPLY_KIND.index(kind),
-            _yyyymmdd(filed_on, "filed_on"), ctypes.byref(verdict)), "sqp_certificate_reapplication")
+        code = _lib.sqp_certificate_reapplication(self._handle, certified, kind_value, filed,
+                                                  ctypes.byref(verdict))
+        self._check(code, "sqp_certificate_reapplication", "/filed_on",
+                    f"{json.dumps(_iso(filed))} is before certified_on {_iso(certified)}")
         return _REAPPLY_VERDICT[verdict.value]
 
     def score(self, scoresheet: _Json) -> Document:
+        """Scores a scoresheet (sqp.scoresheet/1): every item, the dimensions, the total, the grade,
+        key items, and what the next grade still needs.
+
+        >>> with open("docs/examples/scoresheet-business-hall.json", encoding="utf-8") as f:
+        ...     result = engine.score(json.load(f))
+        >>> result["total"], result["max_total"], result["grade"]
+        (91.5, 100, 'five_star')
+        """
         return self.run("score", scoresheet)
 
     def assess(self, assessment: _Json) -> Document:
+        """The whole assessment of a site (sqp.assessment/1: the application, the procedure dates and
+        the scoresheet): eligibility, calendar and score in one result, with a summary.
+
+        >>> with open("docs/examples/assessment.json", encoding="utf-8") as f:
+        ...     result = engine.assess(json.load(f))
+        >>> result["summary"]["outcome"], result["summary"]["awarded_grade"]
+        ('graded', 'five_star')
+        """
         return self.run("assess", assessment)
 
-    def rulebook(self) -> Document:
-        return self.run("rulebook", {})
+    def rulebook(self) -> RulebookInfo:
+        """The engine's rulebook (RulebookInfo): its id, version and SHA-256, the identity every
+        result is stamped with.
+
+        >>> info = engine.rulebook()
+        >>> info["id"], info["version"], len(info["sha256"])
+        ('sqp.default', '2020.05.17-r2', 64)
+        """
+        return cast(RulebookInfo, self.run("rulebook", {}))
