@@ -115,7 +115,7 @@ SQP_API int sqp_run_batch(const sqp_engine* engine, const char* operation, const
  * Runs an operation on one JSON document and renders its result as `format`: "json" (the
  * document sqp_run gives), "text" (the report a person reads, in Chinese and English, ending
  * with the rulebook's id, version and SHA-256; control characters from the input shown as
- * \xHH), and for "certificate" also "ics" (a calendar of its deadlines) and "svg" (a timeline).
+ * backslash escapes), and for "certificate" also "ics" (a calendar of its deadlines) and "svg" (a timeline).
  * The same bytes as the CLI's --format and Python's Engine.render. *out is set as by sqp_run:
  * the rendering on SQP_OK, an sqp.error/1 document otherwise (SQP_ERR_USAGE for a format the
  * operation does not render, or a NULL format; SQP_ERR_UNKNOWN_OPERATION; the operation's own

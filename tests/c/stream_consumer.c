@@ -270,7 +270,12 @@ int main(int argc, char** argv) {
            "%ld KiB after (+%ld KiB)\n",
            (unsigned long)lines, (double)(g.line_len * g.lines) / 1e6, (double)c.bytes / 1e6,
            before, after_stream, after_stream - before);
+#if defined(__SANITIZE_ADDRESS__)
+    /* ASan's quarantine holds freed memory back (256 MB by default): no bound to measure. */
+    (void)after_stream;
+#else
     CHECK(after_stream - before < 8 * 1024);
+#endif
 
     big_len = g.line_len * 10000;
     big = (char*)malloc(big_len);

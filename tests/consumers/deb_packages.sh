@@ -5,10 +5,11 @@
 # binaries, Depends that are Debian packages (dpkg-shlibdeps for the binaries, the -dev packages
 # for the C++ headers, none of them for the C -dev package); then lintian (no errors); then a
 # C-only CMake project (tests/consumers/c_project) against libsqp1 + libsqp-dev alone, unpacked.
-# usage: deb_packages.sh CPACK BUILD_DIR WORK_DIR VERSION SOURCE_DIR CMAKE CC
+# usage: deb_packages.sh CPACK BUILD_DIR WORK_DIR VERSION SOURCE_DIR CMAKE CC [CFLAGS]
+# (CFLAGS: the sanitizer flags of a sanitizer build, whose libsqp needs their runtime first)
 # Exit 77 (skipped) when dpkg-deb or dpkg-shlibdeps (Debian package dpkg-dev) is missing.
 set -euo pipefail
-cpack=$1 build=$2 work=$3 version=$4 source=$5 cmake=$6 cc=$7
+cpack=$1 build=$2 work=$3 version=$4 source=$5 cmake=$6 cc=$7 cflags=${8:-}
 fail() { echo "deb packages: $*" >&2; exit 1; }
 for tool in dpkg-deb dpkg-shlibdeps; do
   command -v "$tool" >/dev/null || { echo "$tool is not installed (Debian: dpkg-dev); skipping"; exit 77; }
@@ -108,7 +109,7 @@ dpkg-deb -x "$runtime" "$work/croot" && dpkg-deb -x "$dev" "$work/croot"
 "$(dirname "$cmake")/ctest" --build-and-test "$source/tests/consumers/c_project" "$work/c_project" \
   --build-generator "Unix Makefiles" \
   --build-options "-DCMAKE_PREFIX_PATH=$work/croot/usr" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
-    "-DCMAKE_C_COMPILER=$cc" "-DSQP_EXAMPLES_DIR=$source/docs/examples" \
+    "-DCMAKE_C_COMPILER=$cc" "-DCMAKE_C_FLAGS=$cflags" "-DSQP_EXAMPLES_DIR=$source/docs/examples" \
     "-DSQP_EXPECTED_PREFIX=$work/croot/usr" "-DSQP_EXPECTED_VERSION=$version" \
   --test-command "$(dirname "$cmake")/ctest" --output-on-failure > "$work/c_project.log" 2>&1 ||
   { cat "$work/c_project.log"; fail "the C-only project failed against libsqp1 + libsqp-dev"; }

@@ -1,0 +1,83 @@
+"""Renderings in every door (issue 17, item 3): Engine.render (sqp_render through ctypes) gives
+the bytes the CLI's --format prints, for every bundled example and every format its operation
+renders; "json" is run_raw's document."""
+import glob
+import os
+import subprocess
+import unittest
+
+import sqp
+
+CLI = os.environ.get("SQP_CLI")
+SRC = os.environ.get("SQP_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+
+# The bundled examples, by the operation that reads them.
+EXAMPLES = {
+    "eligibility": "application-*.json",
+    "cycle": "cycle.json",
+    "meeting": "meeting*.json",
+    "certificate": "certificate-*.json",
+    "score": "scoresheet-*.json",
+    "assess": "assessment.json",
+}
+FORMATS = {"certificate": ("json", "text", "ics", "svg")}
+
+
+class RenderTest(unittest.TestCase):
+    def setUp(self):
+        self.engine = sqp.Engine()
+
+    def cases(self):
+        for operation, pattern in EXAMPLES.items():
+            paths = sorted(glob.glob(os.path.join(SRC, "docs", "examples", pattern)))
+            self.assertTrue(paths, pattern)
+            for path in paths:
+                if "official-format" in path:
+                    continue  # a template, not a scoresheet the examples evaluate
+                for fmt in FORMATS.get(operation, ("json", "text")):
+                    yield operation, path, fmt
+
+    def test_same_bytes_as_the_cli(self):
+        if not CLI:
+            self.skipTest("SQP_CLI not set")
+        count = 0
+        for operation, path, fmt in self.cases():
+            with open(path, "rb") as f:
+                document = f.read()
+            cli = subprocess.run([CLI, operation, path, "--format", fmt], capture_output=True)
+            if cli.returncode != 0:
+                with self.assertRaises(sqp.SqpError, msg=f"{path} {fmt}"):
+                    self.engine.render(operation, document, fmt)
+                continue
+            rendered = self.engine.render(operation, document, fmt)
+            want = cli.stdout.decode("utf-8")
+            if fmt == "json":
+                want = want.rstrip("\n")  # the CLI ends its one JSON line with a newline
+                self.assertEqual(rendered, self.engine.run_raw(operation, document).decode("utf-8"))
+            self.assertEqual(rendered, want, f"{operation} {os.path.basename(path)} --format {fmt}")
+            count += 1
+        rulebook = subprocess.run([CLI, "rulebook", "--format", "text"], capture_output=True, check=True)
+        self.assertEqual(self.engine.render("rulebook", {}, "text"), rulebook.stdout.decode("utf-8"))
+        self.assertGreater(count, 20)
+
+    def test_formats_an_operation_does_not_render(self):
+        with self.assertRaises(sqp.SqpError) as caught:
+            self.engine.render("meeting", {"schema": "sqp.meeting/1"}, "ics")
+        self.assertEqual(caught.exception.code, "usage")
+        with self.assertRaises(sqp.SqpError) as caught:
+            self.engine.render("meetin", {}, "text")
+        self.assertEqual(caught.exception.code, "unknown_operation")
+        with self.assertRaises(TypeError):
+            self.engine.render("meeting", {}, "te\0xt")
+
+    def test_text_shows_control_characters_escaped(self):
+        with open(os.path.join(SRC, "docs", "examples", "application-eligible.json"), "rb") as f:
+            document = f.read().replace(b'"APP-2026-0001"', b'"APP\\u001b[2J\\u0000"')
+        text = self.engine.render("eligibility", document, "text")
+        self.assertNotIn("\x1b", text)
+        self.assertNotIn("\x00", text)
+        self.assertIn("APP\\x1B[2J\\x00", text)
+
+
+if __name__ == "__main__":
+    unittest.main()
