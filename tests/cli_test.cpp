@@ -1,6 +1,8 @@
 // The `sqp` CLI's contract (CONTRACT.md §5): exit codes, rulebook validation, error reporting.
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -34,11 +36,6 @@ CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
   const std::string input = ::testing::TempDir() + "/cli_stdin.txt";
   std::ofstream(input) << stdin_text;
   return Shell(std::string(SQP_CLI_PATH) + " " + args + " < " + input + " 2>&1");
-}
-
-std::string ReadExample(const std::string& name) {
-  std::ifstream in(std::string(SQP_SOURCE_DIR) + "/docs/examples/" + name);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
@@ -111,7 +108,7 @@ TEST(CliTest, InvalidInputExitsThreeWithErrorDocument) {
 // READ.MEMBERS through the CLI: a misspelt member is exit 3 with its pointer and the member
 // meant; --unknown-members note answers and lists it; a bad value of the option is exit 2.
 TEST(CliTest, UnknownMembersAreRefusedOrNoted) {
-  const std::string doc = ReadExample("application-ineligible.json");
+  const std::string doc = sqp::test::ReadExample("application-ineligible.json");
   const size_t at = doc.find("\"accidents\"");
   ASSERT_NE(at, std::string::npos);
   std::string misspelt = doc;

@@ -71,6 +71,7 @@ std::vector<Example> Examples() {
       {"score", ReadFile("docs/examples/scoresheet-business-hall.json")},
       {"assess", ReadFile("docs/examples/assessment.json")},
       {"rulebook", R"({"schema": "sqp.rulebook-query/1"})"},
+      {"bodies", ReadFile("docs/examples/bodies.json")},
   };
   // A certificate with a reapplication, so that every object of sqp.certificate/1 is there.
   bj::object cert = bj::parse(ReadFile("docs/examples/certificate-valid.json")).as_object();

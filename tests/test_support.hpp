@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +14,12 @@
 #include "sqp/engine.hpp"
 
 namespace sqp::test {
+
+// A bundled example's text (docs/examples/NAME); SQP_SOURCE_DIR is set by tests/CMakeLists.txt.
+inline std::string ReadExample(const std::string& name) {
+  std::ifstream in(std::string(SQP_SOURCE_DIR) + "/docs/examples/" + name, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
 
 // A date the test spells out; a typo fails the test instead of yielding the "unset" date.
 inline Date D(std::string_view text) {

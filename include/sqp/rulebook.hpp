@@ -8,11 +8,13 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "sqp/bodies.hpp"
 #include "sqp/date.hpp"
 #include "sqp/decimal.hpp"
 #include "sqp/fraction.hpp"
@@ -105,6 +107,8 @@ struct Rulebook {
   IndicatorRules indicators;
   ScoringRules scoring;
   RestCalendar rest_days;  // READ.REST; empty in the default rulebook
+  BodiesRules bodies;      // BODY.CHOICE (optional in a rulebook: the Measures' 2)
+  std::optional<FeeRules> fees;  // FEE.PERSON_DAYS (optional: absent, no person-days)
 };
 
 // The compiled-in default rulebook's JSON text.

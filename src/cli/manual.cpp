@@ -89,6 +89,12 @@ const std::vector<OperationManual>& Operations() {
         "sqp rulebook validate FILE checks a sqp.rulebook/1 file and lists every problem."},
        {"sqp rulebook --format text",
         "sqp rulebook validate docs/examples/rulebook-official-format.json"}},
+      {"bodies", "sqp.bodies/1", "sqp.bodies-result/1", "certification bodies, people, person-days",
+       {"BODY.CHOICE: at least two qualified bodies offered (Art. 22; the rulebook's number).",
+        "BODY.DISQUALIFY: an Art. 23 ground dated on or before \"on\" bars the body.",
+        "PEOPLE.REMOVAL: an Art. 21 ground removes an expert or evaluator from that day.",
+        "FEE.PERSON_DAYS: no fee from the association; person-days from the rulebook's table."},
+       {"sqp bodies docs/examples/bodies.json --format text"}},
   };
   return ops;
 }

@@ -76,5 +76,6 @@ const OperationDef& CertificateOperation();
 const OperationDef& ScoreOperation();
 const OperationDef& AssessOperation();
 const OperationDef& RulebookOperation();
+const OperationDef& BodiesOperation();
 
 }  // namespace sqp::internal

@@ -5,10 +5,11 @@
 namespace sqp::internal {
 
 std::span<const OperationDef* const> Operations() {
-  // Contract order (CONTRACT.md §1). Built once, immutable: no mutable global state.
-  static const std::array<const OperationDef*, 7> kOperations = {
-      &EligibilityOperation(), &CycleOperation(), &MeetingOperation(), &CertificateOperation(),
-      &ScoreOperation(),       &AssessOperation(), &RulebookOperation()};
+  // Contract order (CONTRACT.md §1), then the operations added since (bodies, issue 18). Built
+  // once, immutable: no mutable global state.
+  static const std::array<const OperationDef*, 8> kOperations = {
+      &EligibilityOperation(), &CycleOperation(),    &MeetingOperation(),  &CertificateOperation(),
+      &ScoreOperation(),       &AssessOperation(),   &RulebookOperation(), &BodiesOperation()};
   return kOperations;
 }
 

@@ -566,6 +566,12 @@ class LimitedHandler {
   // that the number written misses (READ.MEMBERS, exact numbers). A number too large for a
   // decimal keeps its double, and the readers refuse it by its range.
   static bool HeldExactly(double d, std::string_view text) {
+    // Zero, whatever its exponent ("0e004458", which Decimal::Parse does not take): exact when
+    // every digit of the mantissa is 0 (1e-400 is also the double 0, and is not exact).
+    if (d == 0.0) {
+      const std::string_view mantissa = text.substr(0, text.find_first_of("eE"));
+      if (mantissa.find_first_of("123456789") == std::string_view::npos) return true;
+    }
     const std::optional<Decimal> written = Decimal::Parse(text);
     if (written) {
       const std::optional<Decimal> read = Decimal::FromDouble(d);

@@ -135,6 +135,74 @@ void ReadCalendar(const Fields& root, Rulebook& rb) {
   c.publicity_days = ReadCount(f, "publicity_days", 1, kMaxDays, c.publicity_days);
 }
 
+// BODY.CHOICE (Art. 22): optional, so rulebooks written before it keep loading with the 2 of
+// the Measures.
+void ReadBodies(const Fields& root, Rulebook& rb) {
+  const bj::value* v = root.Get("bodies", Need::kOptional);
+  if (v == nullptr) return;
+  Fields f(*v, root.loc().Key("bodies"), root.issues());
+  f.RejectUnknownKeys({"min_qualified_offered"});
+  rb.bodies.min_qualified_offered =
+      ReadCount(f, "min_qualified_offered", 1, 100, rb.bodies.min_qualified_offered);
+}
+
+// FEE.PERSON_DAYS (Art. 15-16): optional (absent: no person-days are given). Each site type has
+// bands of rising staff_up_to, the last one unbounded (null), so every headcount has a band.
+void ReadFees(const Fields& root, Rulebook& rb) {
+  const bj::value* v = root.Get("fees", Need::kOptional);
+  if (v == nullptr) return;
+  const Loc at = root.loc().Key("fees");
+  Fields f(*v, at, root.issues());
+  f.RejectUnknownKeys({"template", "association_fee", "person_days", "per_additional_shift"});
+  FeeRules fees;
+  if (auto t = f.Bool("template", Need::kRequired)) fees.template_table = *t;
+  if (auto fee = f.Number("association_fee", Need::kRequired)) {
+    fees.association_fee = *fee;
+    if (*fee != Decimal()) {
+      f.issues().Add(at.Key("association_fee"), "must be 0: the association charges nothing (Art. 15)");
+    }
+  }
+  if (auto d = f.Number("per_additional_shift", Need::kRequired)) {
+    fees.per_additional_shift = *d;
+    if (*d < Decimal()) f.issues().Add(at.Key("per_additional_shift"), "must not be negative");
+  }
+  if (const bj::value* table = f.Get("person_days", Need::kRequired)) {
+    const Loc table_at = at.Key("person_days");
+    Fields t(*table, table_at, f.issues());
+    t.RejectUnknownKeys({kSiteTypeNames[0], kSiteTypeNames[1], kSiteTypeNames[2], kSiteTypeNames[3]});
+    for (size_t type = 0; type < kSiteTypeCount; ++type) {
+      const bj::array* bands = t.Array(kSiteTypeNames[type], Need::kRequired);
+      if (bands == nullptr) continue;
+      const Loc list = table_at.Key(kSiteTypeNames[type]);
+      if (bands->empty()) f.issues().Add(list, "needs at least one band");
+      std::optional<std::int64_t> previous;
+      for (size_t i = 0; i < bands->size(); ++i) {
+        const Loc el = list.Index(i);
+        Fields b((*bands)[i], el, f.issues());
+        b.RejectUnknownKeys({"staff_up_to", "days"});
+        PersonDaysBand band;
+        const bool last = i + 1 == bands->size();
+        if (const bj::value* up = b.Get("staff_up_to", Need::kOptional); up != nullptr || !last) {
+          band.staff_up_to = b.Integer("staff_up_to", Need::kRequired, 1, 1'000'000);
+          if (band.staff_up_to && previous && *band.staff_up_to <= *previous) {
+            f.issues().Add(el.Key("staff_up_to"), Cat("must be above the band before (", *previous, ")"));
+          }
+          if (band.staff_up_to) previous = band.staff_up_to;
+          if (last) {
+            f.issues().Add(el.Key("staff_up_to"), "the last band must be unbounded (null)");
+          }
+        }
+        if (auto d = b.Number("days", Need::kRequired)) {
+          band.days = *d;
+          if (*d <= Decimal()) f.issues().Add(el.Key("days"), "must be positive");
+        }
+        fees.person_days[type].push_back(band);
+      }
+    }
+  }
+  rb.fees = std::move(fees);
+}
+
 void ReadMeetings(const Fields& root, Rulebook& rb) {
   const bj::value* v = root.Get("meetings", Need::kRequired);
   if (v == nullptr) return;
@@ -364,7 +432,7 @@ absl::StatusOr<Rulebook> ParseRulebook(std::string_view json) {
   if (!root.ok()) return issues.ToStatus(ErrorCode::kInvalidRulebook);
   root.RejectUnknownKeys({"schema", "id", "version", "title", "in_force_from", "eligibility",
                           "calendar", "meetings", "certificate", "indicators", "scoring",
-                          "rest_days"});
+                          "rest_days", "bodies", "fees"});
   Rulebook rb;
   if (auto s = root.String("schema", Need::kRequired); s && *s != kSchema) {
     issues.Add(root_at.Key("schema"),
@@ -398,6 +466,8 @@ absl::StatusOr<Rulebook> ParseRulebook(std::string_view json) {
   if (auto d = root.DateField("in_force_from", Need::kOptional)) rb.in_force_from = *d;
   ReadEligibility(root, rb);
   ReadCalendar(root, rb);
+  ReadBodies(root, rb);
+  ReadFees(root, rb);
   ReadMeetings(root, rb);
   ReadCertificate(root, rb);
   ReadIndicators(root, rb);

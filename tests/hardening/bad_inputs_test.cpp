@@ -119,7 +119,8 @@ TEST(BadInputCatalogue, BatchesAnswerEveryLineAndCarryOn) {
       {"meeting", "docs/examples/meeting.json"},
       {"certificate", "docs/examples/certificate-valid.json"},
       {"score", "docs/examples/scoresheet-business-hall.json"},
-      {"assess", "docs/examples/assessment.json"}};
+      {"assess", "docs/examples/assessment.json"},
+      {"bodies", "docs/examples/bodies.json"}};
   const Engine engine = *Engine::Create();
   CEngine c_engine;
   ASSERT_EQ(sqp_engine_new(nullptr, 0, &c_engine.handle, nullptr, nullptr), SQP_OK);

@@ -22,7 +22,8 @@ EXIT_INPUT, EXIT_RULEBOOK = 3, 4
 GOOD = {"eligibility": "docs/examples/application-eligible.json", "cycle": "docs/examples/cycle.json",
         "meeting": "docs/examples/meeting.json", "certificate": "docs/examples/certificate-valid.json",
         "score": "docs/examples/scoresheet-business-hall.json",
-        "assess": "docs/examples/assessment.json", "rulebook": None}
+        "assess": "docs/examples/assessment.json", "rulebook": None,
+        "bodies": "docs/examples/bodies.json"}
 
 
 def _pieces(spec) -> bytes:

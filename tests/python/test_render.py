@@ -19,6 +19,7 @@ EXAMPLES = {
     "certificate": "certificate-*.json",
     "score": "scoresheet-*.json",
     "assess": "assessment.json",
+    "bodies": "bodies.json",
 }
 FORMATS = {"certificate": ("json", "text", "ics", "svg")}
 

@@ -1041,6 +1041,20 @@ class Engine:
         """
         return self.run("meeting", document)
 
+    def bodies(self, document: _Json) -> Document:
+        """The certification bodies offered to an applicant, the experts and evaluators, and the
+        evaluation's person-days (sqp.bodies/1: BODY.CHOICE, BODY.DISQUALIFY, PEOPLE.REMOVAL,
+        FEE.PERSON_DAYS).
+
+        >>> with open("docs/examples/bodies.json", encoding="utf-8") as f:
+        ...     result = engine.bodies(json.load(f))
+        >>> result["choice"]["met"], [b["may_evaluate"] for b in result["bodies"]]
+        (True, [True, True, False, False])
+        >>> result["person_days"]["days"]
+        2
+        """
+        return self.run("bodies", document)
+
     # The binding's own errors (the typed calls' arguments), shaped as the library's and stamped
     # with the engine's rulebook as the library stamps its errors.
     def _rulebook_stamp(self) -> Optional[RulebookStamp]:
@@ -1328,6 +1342,6 @@ class Engine:
 
         >>> info = engine.rulebook()
         >>> info["id"], info["version"], len(info["sha256"])
-        ('sqp.default', '2020.05.17-r2', 64)
+        ('sqp.default', '2020.05.17-r3', 64)
         """
         return cast(RulebookInfo, self.run("rulebook", {}))

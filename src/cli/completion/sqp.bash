@@ -11,7 +11,7 @@ _sqp() {
   COMPREPLY=()
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=${COMP_WORDS[COMP_CWORD-1]}
-  local operations="eligibility cycle meeting certificate score assess rulebook"
+  local operations="eligibility cycle meeting certificate score assess rulebook bodies"
 
   # The operation is the first word that is neither an option nor an option's value.
   operation=""

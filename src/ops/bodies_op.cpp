@@ -1,0 +1,335 @@
+// `bodies`: the certification bodies offered to an applicant, the experts and evaluators, and
+// the evaluation's person-days (sqp.bodies/1 → sqp.bodies-result/1; BODY.CHOICE,
+// BODY.DISQUALIFY, PEOPLE.REMOVAL, FEE.PERSON_DAYS; Art. 9, 15-16, 21-23). The rules are
+// sqp/bodies.hpp's; this file reads the document, writes the result and its report.
+#include <string_view>
+
+#include "engine/operation.hpp"
+#include "json/reader.hpp"
+#include "sqp/bodies.hpp"
+#include "strings.hpp"
+
+namespace sqp::internal {
+namespace {
+
+namespace bj = boost::json;
+using json::Fields;
+using json::Issues;
+using json::Loc;
+using json::Need;
+
+// The members of sqp.bodies/1 (READ.MEMBERS).
+constexpr json::MemberDef kGround[] = {{"ground"}, {"on"}};
+constexpr json::ObjectDef kGroundDef{kGround};
+constexpr json::MemberDef kBody[] = {{"name"},
+                                     {"telecom_service_qualification"},
+                                     {"ict_quality_system_experience"},
+                                     {"violations", &kGroundDef}};
+constexpr json::ObjectDef kBodyDef{kBody};
+constexpr json::MemberDef kPerson[] = {{"name"}, {"role"}, {"removals", &kGroundDef}};
+constexpr json::ObjectDef kPersonDef{kPerson};
+constexpr json::MemberDef kShifts[] = {{"count"}, {"staff_per_shift"}};
+constexpr json::ObjectDef kShiftsDef{kShifts};
+constexpr json::MemberDef kSite[] = {{"type"}, {"staff_count"}, {"shifts", &kShiftsDef}};
+constexpr json::ObjectDef kSiteDef{kSite};
+constexpr json::MemberDef kBodies[] = {{"schema"},
+                                       {"on"},
+                                       {"bodies", &kBodyDef},
+                                       {"people", &kPersonDef},
+                                       {"site", &kSiteDef}};
+constexpr json::ObjectDef kBodiesDef{kBodies};
+
+constexpr json::EnumName<PersonRole> kRoles[] = {{"expert", PersonRole::kExpert},
+                                                 {"evaluator", PersonRole::kEvaluator}};
+constexpr json::EnumName<SiteType> kSiteTypes[] = {
+    {kSiteTypeNames[0], SiteType::kBusinessHall},
+    {kSiteTypeNames[1], SiteType::kCustomerServiceCenter},
+    {kSiteTypeNames[2], SiteType::kInstallationMaintenanceCenter},
+    {kSiteTypeNames[3], SiteType::kOtherIct}};
+
+// `key`: [{"ground": 1..max, "on": date}]; absent is none.
+std::vector<DatedGround> DecodeGrounds(const Fields& f, std::string_view key, int max) {
+  std::vector<DatedGround> out;
+  const bj::array* a = f.Array(key, Need::kOptional);
+  if (a == nullptr) return out;
+  const Loc list = f.loc().Key(key);
+  for (size_t i = 0; i < a->size(); ++i) {
+    Fields g((*a)[i], list.Index(i), f.issues());
+    auto ground = g.Integer("ground", Need::kRequired, 1, max);
+    auto on = g.DateField("on", Need::kRequired);
+    if (ground && on) out.push_back({static_cast<int>(*ground), *on});
+  }
+  return out;
+}
+
+absl::Status DecodeBodies(const bj::value& input, BodiesInput& out) {
+  Issues issues;
+  const Loc root = Loc::Root();
+  Fields f(input, root, issues);
+  const auto on = f.DateField("on", Need::kRequired);
+  if (const bj::array* a = f.Array("bodies", Need::kRequired)) {
+    const Loc list = root.Key("bodies");
+    for (size_t i = 0; i < a->size(); ++i) {
+      Fields b((*a)[i], list.Index(i), issues);
+      OfferedBody body;
+      if (auto s = b.String("name", Need::kRequired, /*non_empty=*/true)) body.name = std::string(*s);
+      // Required, not defaulted: an unrecorded qualification is not a qualification by silence.
+      if (auto q = b.Bool("telecom_service_qualification", Need::kRequired)) {
+        body.telecom_service_qualification = *q;
+      }
+      if (auto q = b.Bool("ict_quality_system_experience", Need::kRequired)) {
+        body.ict_quality_system_experience = *q;
+      }
+      body.violations = DecodeGrounds(b, "violations", kBodyViolationGrounds);
+      out.bodies.push_back(std::move(body));
+    }
+  }
+  if (const bj::array* a = f.Array("people", Need::kOptional)) {
+    const Loc list = root.Key("people");
+    for (size_t i = 0; i < a->size(); ++i) {
+      Fields p((*a)[i], list.Index(i), issues);
+      Person person;
+      if (auto s = p.String("name", Need::kRequired, /*non_empty=*/true)) person.name = std::string(*s);
+      if (auto r = p.Enum("role", Need::kRequired, kRoles)) person.role = *r;
+      person.removals = DecodeGrounds(p, "removals", kRemovalGrounds);
+      out.people.push_back(std::move(person));
+    }
+  }
+  if (const bj::value* site = f.Get("site", Need::kOptional)) {
+    const Loc site_at = root.Key("site");
+    Fields s(*site, site_at, issues);
+    FeeSite fee_site;
+    const auto type = s.Enum("type", Need::kRequired, kSiteTypes);
+    const auto staff = s.Integer("staff_count", Need::kRequired, 1, 1'000'000);
+    if (const bj::value* shifts = s.Get("shifts", Need::kOptional)) {
+      const Loc shifts_at = site_at.Key("shifts");
+      Fields sh(*shifts, shifts_at, issues);
+      if (auto c = sh.Integer("count", Need::kRequired, 1, 100)) fee_site.shifts = *c;
+      sh.Integer("staff_per_shift", Need::kOptional, 1, 1'000'000);  // information, not ruled on
+    }
+    if (type && staff) {
+      fee_site.type = *type;
+      fee_site.staff_count = *staff;
+      out.site = fee_site;
+    }
+  }
+  if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);
+  out.on = *on;
+  return absl::OkStatus();
+}
+
+void WriteFinding(BodiesRule rule, std::string_view status, std::string_view message,
+                  std::string_view message_zh, std::string_view evidence, json::Writer& w) {
+  w.BeginObject();
+  w.Field("rule", kBodiesRuleIds[static_cast<size_t>(rule)]);
+  w.Field("article", kBodiesRuleArticles[static_cast<size_t>(rule)]);
+  w.Field("status", status);
+  w.Field("message", message);
+  w.Field("message_zh", message_zh);
+  w.Field("evidence", evidence);
+  w.EndObject();
+}
+
+// BODY.DISQUALIFY / PEOPLE.REMOVAL: each ground, in force from its day (fail) or after `on`
+// (a note: it does not yet bar the body or person on that day).
+void WriteGrounds(BodiesRule rule, std::string_view who, const std::vector<DatedGround>& grounds,
+                  const Loc& list, Date on, bool body, json::Writer& w) {
+  for (size_t j = 0; j < grounds.size(); ++j) {
+    const DatedGround& g = grounds[j];
+    const auto item = static_cast<size_t>(g.ground - 1);
+    const std::string_view en = body ? kBodyViolationGroundsEn[item] : kRemovalGroundsEn[item];
+    const std::string_view zh = body ? kBodyViolationGroundsZh[item] : kRemovalGroundsZh[item];
+    const std::string article = Cat(body ? "Art. 23(" : "Art. 21(", g.ground, ")");
+    const std::string article_zh = Cat(body ? "第二十三条第" : "第二十一条第", g.ground, "项");
+    const bool in_force = GroundInForce(g, on);
+    std::string message, message_zh;
+    if (in_force) {
+      message = Cat(who, ": ", article, " on ", g.on.ToString(), ", ", en, body ? "; it may not evaluate on " : "; removed and named, may not sit in a review or evaluation on ", on.ToString());
+      message_zh = Cat(who, "：", g.on.ToString(), " ", zh, "（", article_zh, "）",
+                       body ? "，取消其服务现场质量推进活动资格，" : "，予以除名和公示，",
+                       on.ToString(), body ? " 不得评价" : " 不得参加评审、评价");
+    } else {
+      message = Cat(who, ": ", article, " dated ", g.on.ToString(), ", after ", on.ToString(), ": not yet in force on that day");
+      message_zh = Cat(who, "：", article_zh, "的记录日期 ", g.on.ToString(), " 晚于 ", on.ToString(), "，当日尚不生效");
+    }
+    WriteFinding(rule, in_force ? "fail" : "note", message, message_zh, list.Index(j).Pointer(), w);
+  }
+}
+
+void WriteBodies(const Rulebook& rulebook, const BodiesInput& in, const BodiesResult& r,
+                 json::Writer& w) {
+  w.Field("on", in.on.ToString());
+  w.Key("choice");
+  w.BeginObject();
+  w.Field("met", r.choice_met);
+  w.Field("may_evaluate", r.offerable);
+  w.Field("required", rulebook.bodies.min_qualified_offered);
+  w.EndObject();
+  w.Key("bodies");
+  w.BeginArray();
+  for (size_t i = 0; i < in.bodies.size(); ++i) {
+    w.BeginObject();
+    w.Field("name", in.bodies[i].name);
+    w.Field("qualified", r.bodies[i].qualified);
+    w.Field("disqualified", r.bodies[i].disqualified);
+    w.Field("may_evaluate", r.bodies[i].may_evaluate());
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("people");
+  w.BeginArray();
+  for (size_t i = 0; i < in.people.size(); ++i) {
+    w.BeginObject();
+    w.Field("name", in.people[i].name);
+    w.Field("role", kPersonRoleNames[static_cast<size_t>(in.people[i].role)]);
+    w.Field("removed", r.people[i].removed);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("person_days");
+  if (r.person_days) {
+    w.BeginObject();
+    w.Field("days", r.person_days->days);
+    w.Field("association_fee", r.person_days->association_fee);
+    w.Field("template", r.person_days->template_table);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+
+  w.Key("findings");
+  w.BeginArray();
+  // BODY.CHOICE: each body short of Art. 22's two conditions, then the count.
+  const Loc root = Loc::Root();
+  const Loc bodies_at = root.Key("bodies");
+  for (size_t i = 0; i < in.bodies.size(); ++i) {
+    const OfferedBody& b = in.bodies[i];
+    const Loc at = bodies_at.Index(i);
+    if (!b.telecom_service_qualification) {
+      WriteFinding(BodiesRule::kChoice, "fail",
+                   Cat(b.name, " holds no telecom-service certification qualification"),
+                   Cat(b.name, " 不具有电信服务认证资质"),
+                   at.Key("telecom_service_qualification").Pointer(), w);
+    }
+    if (!b.ict_quality_system_experience) {
+      WriteFinding(BodiesRule::kChoice, "fail",
+                   Cat(b.name, " has no quality-system certification experience in the ICT industry"),
+                   Cat(b.name, " 在信息通信行业无质量体系认证经历"),
+                   at.Key("ict_quality_system_experience").Pointer(), w);
+    }
+  }
+  const int need = rulebook.bodies.min_qualified_offered;
+  WriteFinding(BodiesRule::kChoice, r.choice_met ? "pass" : "fail",
+               Cat(r.offerable, r.offerable == 1 ? " qualified body" : " qualified bodies",
+                   " offered that may evaluate on ", in.on.ToString(), "; at least ", need,
+                   " must be offered for the applicant to choose from"),
+               Cat("可供申请单位自主选择的合格服务认证机构 ", r.offerable, " 家（", in.on.ToString(),
+                   "），至少需要 ", need, " 家"),
+               bodies_at.Pointer(), w);
+  for (size_t i = 0; i < in.bodies.size(); ++i) {
+    const Loc body_at = bodies_at.Index(i);
+    WriteGrounds(BodiesRule::kDisqualify, in.bodies[i].name, in.bodies[i].violations,
+                 body_at.Key("violations"), in.on, /*body=*/true, w);
+  }
+  const Loc people_at = root.Key("people");
+  for (size_t i = 0; i < in.people.size(); ++i) {
+    const std::string who =
+        Cat(in.people[i].name, " (", kPersonRoleNames[static_cast<size_t>(in.people[i].role)], ")");
+    const Loc person_at = people_at.Index(i);
+    WriteGrounds(BodiesRule::kRemoval, who, in.people[i].removals, person_at.Key("removals"),
+                 in.on, /*body=*/false, w);
+  }
+  // FEE.PERSON_DAYS: informational (the body's own rules decide, Art. 16).
+  if (in.site) {
+    const FeeSite& s = *in.site;
+    if (r.person_days) {
+      const std::string days = r.person_days->days.ToString();
+      WriteFinding(BodiesRule::kPersonDays, "note",
+                   Cat("the association charges nothing (Art. 15); the evaluation of a ",
+                       kSiteTypeNames[static_cast<size_t>(s.type)], " of ", s.staff_count,
+                       " staff working ", s.shifts, s.shifts == 1 ? " shift" : " shifts", " takes ",
+                       days, " person-days by the rulebook's table",
+                       r.person_days->template_table ? " (a template: the body's own rules apply, Art. 16)" : ""),
+                   Cat("协会不收费（第十五条）；", s.staff_count, " 人、", s.shifts,
+                       " 班次的服务现场评价工作按规则库计 ", days, " 人日",
+                       r.person_days->template_table ? "（模板：以服务认证机构的相关规定为准，第十六条）" : ""),
+                   "/site", w);
+    } else {
+      WriteFinding(BodiesRule::kPersonDays, "note",
+                   "the association charges nothing (Art. 15); the rulebook has no person-days table: "
+                   "the body's own rules decide (Art. 16)",
+                   "协会不收费（第十五条）；规则库无人日表，按服务认证机构的相关规定执行（第十六条）",
+                   "/site", w);
+    }
+  }
+  w.EndArray();
+}
+
+absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/,
+                 json::Writer& w) {
+  BodiesInput in;
+  if (absl::Status s = DecodeBodies(input, in); !s.ok()) return s;
+  const Rulebook& rb = engine.rulebook();
+  const BodiesResult r = EvaluateBodies(rb.bodies, rb.fees ? &*rb.fees : nullptr, in);
+  WriteBodies(rb, in, r, w);
+  return absl::OkStatus();
+}
+
+// --- The office's list, Chinese and English ----------------------------------------------------
+
+std::string RenderText(const bj::value& result) {
+  const bj::object* o = result.if_object();
+  if (o == nullptr) return {};
+  auto str = [](const bj::object& obj, std::string_view k) -> std::string {
+    const bj::value* v = obj.if_contains(k);
+    return v && v->is_string() ? std::string(v->get_string()) : std::string();
+  };
+  auto flag = [](const bj::object& obj, std::string_view k) {
+    const bj::value* v = obj.if_contains(k);
+    return v && v->is_bool() && v->get_bool();
+  };
+  std::string s = Cat("服务认证机构与人员 Bodies and people — ", str(*o, "on"), "\n");
+  if (const bj::value* bs = o->if_contains("bodies"); bs && bs->is_array()) {
+    for (const bj::value& b : bs->get_array()) {
+      if (!b.is_object()) continue;
+      const bj::object& body = b.get_object();
+      CatTo(s, "  ", flag(body, "may_evaluate") ? "[✓ 可选 may evaluate]" : "[✗ 不可选 may not]", " ",
+            str(body, "name"), flag(body, "qualified") ? "" : " — 资质不符 not qualified",
+            flag(body, "disqualified") ? " — 已取消资格 disqualified" : "", "\n");
+    }
+  }
+  if (const bj::value* ps = o->if_contains("people"); ps && ps->is_array()) {
+    for (const bj::value& p : ps->get_array()) {
+      if (!p.is_object()) continue;
+      const bj::object& person = p.get_object();
+      CatTo(s, "  ", flag(person, "removed") ? "[✗ 除名 removed]" : "[✓ 在册 listed]", " ",
+            str(person, "name"), " (", str(person, "role"), ")\n");
+    }
+  }
+  if (const bj::value* fs = o->if_contains("findings"); fs && fs->is_array()) {
+    for (const bj::value& fv : fs->get_array()) {
+      if (!fv.is_object()) continue;
+      const bj::object& f = fv.get_object();
+      const std::string status = str(f, "status");
+      const char* mark = status == "pass" ? "✓ 符合" : status == "fail" ? "✗ 不符合" : "· 说明";
+      CatTo(s, "[", mark, " ", status, "] ", str(f, "rule"), " (Art. ", str(f, "article"), "): ",
+            str(f, "message_zh"), " | ", str(f, "message"), "\n");
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+const OperationDef& BodiesOperation() {
+  static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
+  static const OperationDef kDef{.name = "bodies",
+                                 .input_schema = "sqp.bodies/1",
+                                 .output_schema = "sqp.bodies-result/1",
+                                 .members = &kBodiesDef,
+                                 .run = &Run,
+                                 .renderers = kRenderers};
+  return kDef;
+}
+
+}  // namespace sqp::internal
