@@ -344,7 +344,7 @@ int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_read_fn 
     // Answers one complete line (without its '\n'); a write callback's value stops the run.
     // A line too long to answer is counted, not held (Engine::SkippedLine): memory stays
     // bounded by max_input_bytes whatever the input's lines.
-    const size_t skip_beyond = e.options().max_input_bytes + sqp::Engine::kLineSlack;
+    const size_t skip_beyond = sqp::Engine::SkipBeyond(e.options().max_input_bytes);
     bool skipping = false;
     sqp::Engine::SkippedLine skipped;
     auto answer_line = [&](std::string_view line) -> int {

@@ -93,7 +93,7 @@ SQP_API void sqp_engine_free(sqp_engine* engine);
 
 /**
  * Runs an operation ("eligibility", "cycle", "meeting", "certificate", "score", "assess",
- * "rulebook") on one JSON document of input_len bytes.
+ * "rulebook", and since 1.1 "bodies") on one JSON document of input_len bytes.
  * Always stores a NUL-terminated document in *out (length in *out_len, without the NUL): the
  * result on SQP_OK, an sqp.error/1 document (code, message, path as a JSON pointer) otherwise.
  * Free it with sqp_free. Only for SQP_ERR_USAGE with out == NULL, or SQP_ERR_NOMEM, is *out NULL.
@@ -106,7 +106,10 @@ SQP_API int sqp_run(const sqp_engine* engine, const char* operation, const char*
  * line is empty or only spaces, tabs and carriage returns; it still counts for line numbers, and
  * a CRLF line's carriage return is no part of its document). A bad line yields an sqp.error/1
  * line (with its 1-based "line") and the run goes on. Returns SQP_OK when every line was
- * answered; *out_error_lines (may be NULL) counts the error lines.
+ * answered; *out_error_lines (may be NULL) counts the error lines. Otherwise *out holds one
+ * sqp.error/1 document (free it with sqp_free; NULL only for SQP_ERR_NOMEM or out == NULL):
+ * SQP_ERR_UNKNOWN_OPERATION for an unknown operation, on empty input too (since 1.1: 1.0 gave
+ * an error line per input line), SQP_ERR_USAGE for a NULL argument.
  */
 SQP_API int sqp_run_batch(const sqp_engine* engine, const char* operation, const char* input,
                           size_t input_len, char** out, size_t* out_len, size_t* out_error_lines);
@@ -116,7 +119,8 @@ SQP_API int sqp_run_batch(const sqp_engine* engine, const char* operation, const
  * document sqp_run gives), "text" (the report a person reads, in Chinese and English, ending
  * with the rulebook's id, version and SHA-256; control characters from the input shown as
  * backslash escapes), and for "certificate" also "ics" (a calendar of its deadlines) and "svg" (a timeline).
- * The same bytes as the CLI's --format and Python's Engine.render. *out is set as by sqp_run:
+ * The same bytes as the CLI's --format and Python's Engine.render for the same document (the
+ * CLI also skips a UTF-8 byte order mark before it; the library takes the bytes as given). *out is set as by sqp_run:
  * the rendering on SQP_OK, an sqp.error/1 document otherwise (SQP_ERR_USAGE for a format the
  * operation does not render, or a NULL format; SQP_ERR_UNKNOWN_OPERATION; the operation's own
  * errors). Free it with sqp_free. Since 1.1.
@@ -152,7 +156,10 @@ typedef int (*sqp_write_fn)(void* context, const char* data, size_t len);
  *  - SQP_OK: the input was read to its end and every non-blank line answered; *out_lines and
  *    *out_error_lines (each may be NULL) count the answer lines and the error lines among them.
  *  - a positive value: `read` or `write` returned it; the counts say how far the run got.
- *  - SQP_ERR_USAGE (a NULL engine, operation, read or write), SQP_ERR_NOMEM, SQP_ERR_INTERNAL.
+ *    (A callback must return 0 or a positive value: a negative one would be returned as it
+ *    is and read as one of the codes below.)
+ *  - SQP_ERR_UNKNOWN_OPERATION (nothing is read), SQP_ERR_USAGE (a NULL engine, operation, read
+ *    or write), SQP_ERR_NOMEM, SQP_ERR_INTERNAL.
  */
 SQP_API int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_read_fn read,
                            void* read_context, sqp_write_fn write, void* write_context,

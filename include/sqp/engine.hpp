@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -129,6 +130,11 @@ class Engine {
   // RunSkippedToDocument: the same bytes RunToDocument gives for the whole line. (The slack
   // covers a byte order mark and a '\r' that are no part of the document.)
   static constexpr size_t kLineSlack = 4;
+  // The length beyond which a line is skipped: max_input_bytes + kLineSlack, saturating (a
+  // caller's SIZE_MAX means no limit, not a wrap to 3).
+  static constexpr size_t SkipBeyond(size_t max_input_bytes) {
+    return max_input_bytes > SIZE_MAX - kLineSlack ? SIZE_MAX : max_input_bytes + kLineSlack;
+  }
   class SkippedLine {
    public:
     void Add(std::string_view bytes) {

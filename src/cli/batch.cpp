@@ -104,7 +104,7 @@ class BlockReader {
  public:
   // A line longer than max_line_bytes (+ Engine::kLineSlack) is skipped, not held.
   BlockReader(int fd, size_t max_line_bytes)
-      : fd_(fd), skip_beyond_(max_line_bytes + Engine::kLineSlack) {}
+      : fd_(fd), skip_beyond_(Engine::SkipBeyond(max_line_bytes)) {}
 
   // The next block, or false at the end of the input (or on a read error: read_errno()).
   // Time and memory are linear in the input whatever its lines: each byte read is searched for

@@ -112,7 +112,10 @@ int CannotRead(const std::string& path, int error) {
 
 void PrintIssues(const sqp::ErrorInfo& info, std::ostream& os) {
   for (const auto& issue : info.issues) {
-    os << "  " << (issue.path.empty() ? "(document)" : issue.path) << ": " << issue.message << "\n";
+    // The path holds the input's own member names: shown escaped, like every report line.
+    os << sqp::TerminalSafe(sqp::Cat("  ", issue.path.empty() ? "(document)" : issue.path, ": ",
+                                     issue.message))
+       << "\n";
   }
 }
 
@@ -154,7 +157,8 @@ int ValidateRulebook(const std::string& path, const std::string& format) {
     if (format == "json") {
       std::cout << sqp::Engine::StandaloneErrorDocument(engine.status()) << "\n";
     } else {
-      std::cout << path << ": invalid rulebook, " << info.issues.size() << " problem(s):\n";
+      std::cout << sqp::TerminalSafe(path) << ": invalid rulebook, " << info.issues.size()
+                << " problem(s):\n";
       PrintIssues(info, std::cout);
     }
     return ExitCodeFor(info.code) == kExitInput ? kExitRulebook : ExitCodeFor(info.code);
@@ -163,8 +167,9 @@ int ValidateRulebook(const std::string& path, const std::string& format) {
   if (format == "json") {
     std::cout << *engine->Run("rulebook", "{}") << "\n";
   } else {
-    std::cout << path << ": valid rulebook " << id.id << " " << id.version << " sha256 "
-              << id.sha256 << "\n";
+    std::cout << sqp::TerminalSafe(sqp::Cat(path, ": valid rulebook ", id.id, " ", id.version,
+                                            " sha256 ", id.sha256))
+              << "\n";
   }
   return kExitOk;
 }

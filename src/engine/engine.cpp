@@ -134,6 +134,32 @@ std::vector<std::string_view> Engine::RenderFormats(std::string_view operation) 
 
 namespace {
 
+// Every string of `v`, object keys aside, with its control characters (newline and tab too)
+// written as TerminalSafe writes the others.
+void EscapeControlsInStrings(bj::value& v) {
+  if (bj::string* s = v.if_string()) {
+    const std::string_view text(*s);
+    if (text.find_first_of("\n\t") != std::string_view::npos ||
+        TerminalSafe(text).size() != text.size()) {
+      std::string escaped;
+      for (const char c : text) {
+        if (c == '\n') {
+          escaped += "\\x0A";
+        } else if (c == '\t') {
+          escaped += "\\x09";
+        } else {
+          escaped += c;
+        }
+      }
+      *s = TerminalSafe(escaped);
+    }
+  } else if (bj::array* a = v.if_array()) {
+    for (bj::value& e : *a) EscapeControlsInStrings(e);
+  } else if (bj::object* o = v.if_object()) {
+    for (auto& kv : *o) EscapeControlsInStrings(kv.value());
+  }
+}
+
 // The last line of every text report: the rulebook that decided it, as the JSON's stamp.
 std::string RulebookLine(const RulebookIdentity& id) {
   return Cat("规则库 Rulebook: ", id.id, " ", id.version, "  SHA-256 ", id.sha256, "\n");
@@ -158,8 +184,12 @@ absl::StatusOr<std::string> Engine::Render(std::string_view operation, std::stri
   absl::StatusOr<std::string> result = Run(operation, input);  // an unknown operation fails here
   if (!result.ok() || renderer == nullptr) return result;
   try {
-    const bj::value doc = bj::parse(*result);
+    bj::value doc = bj::parse(*result);
     if (format != "text") return renderer->render(doc);
+    // The result's strings (the input's names, subjects, numbers) reach the report: a newline
+    // or tab in one must not make a line of the report's own, so every control character in
+    // them is escaped before the report is laid out; TerminalSafe then guards the whole text.
+    EscapeControlsInStrings(doc);
     return TerminalSafe(renderer->render(doc) + RulebookLine(identity()));
   } catch (const std::bad_alloc&) {
     return MakeError(ErrorCode::kOutOfMemory, "", "out of memory");

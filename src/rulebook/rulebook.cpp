@@ -3,6 +3,7 @@
 // only "title" may be omitted and "rest_days" may be null. Unknown keys are errors: a typo in a
 // rulebook must not silently fall back to anything.
 #include <algorithm>
+#include <map>
 #include <functional>
 
 #include <openssl/evp.h>
@@ -319,9 +320,9 @@ void ReadRestDays(const Fields& root, Rulebook& rb) {
   Fields f(*v, at, root.issues());
   f.RejectUnknownKeys({"weekends", "holidays", "working_days"});
   const bool weekends = f.Bool("weekends", Need::kRequired).value_or(false);
-  // Each list names a day once (a repeat is a slip, refused at the repeat); `first` maps a day
+  // Each list names a day once (a repeat is a slip, refused at the repeat); `named` maps a day
   // to where it was named, so a day in both lists is refused at the working day.
-  std::vector<std::pair<Date, std::string>> named;
+  std::map<Date, std::string> named;
   auto read_dates = [&](std::string_view key) {
     std::vector<Date> dates;
     if (const bj::array* a = f.Array(key, Need::kRequired)) {
@@ -330,8 +331,7 @@ void ReadRestDays(const Fields& root, Rulebook& rb) {
         const Loc item = list.Index(i);
         auto d = json::ReadDate((*a)[i], item, f.issues());
         if (!d) continue;
-        const auto seen = std::find_if(named.begin(), named.end(),
-                                       [&](const auto& n) { return n.first == *d; });
+        const auto seen = named.find(*d);
         if (seen != named.end()) {
           f.issues().Add(item, Cat(d->ToString(), " is already named at ", seen->second,
                                    seen->second.find(key) != std::string::npos
@@ -339,7 +339,7 @@ void ReadRestDays(const Fields& root, Rulebook& rb) {
                                        : ": a day is either a holiday or a working day"));
           continue;
         }
-        named.emplace_back(*d, item.Pointer());
+        named.emplace(*d, item.Pointer());
         dates.push_back(*d);
       }
     }
@@ -449,9 +449,12 @@ absl::StatusOr<Rulebook> ParseRulebook(std::string_view json) {
                                        kMaxIdentityBytes, " (it is stamped into every output)"));
       return;
     }
-    for (const char c : *s) {
-      const auto u = static_cast<unsigned char>(c);
-      if (u < 0x20 || u == 0x7F) {
+    // C0, DEL, and C1 (U+0080..U+009F, UTF-8 C2 80..C2 9F).
+    for (size_t i = 0; i < s->size(); ++i) {
+      const auto u = static_cast<unsigned char>((*s)[i]);
+      const bool c1 = u == 0xC2 && i + 1 < s->size() &&
+                      static_cast<unsigned char>((*s)[i + 1]) <= 0x9F;
+      if (u < 0x20 || u == 0x7F || c1) {
         issues.Add(root_at.Key(key), Cat(json::Quote(*s), " holds a control character"));
         return;
       }

@@ -229,6 +229,37 @@ int main(int argc, char** argv) {
     free(text);
   }
 
+  /* max_input_bytes = SIZE_MAX means no limit (the skip length saturates, it does not wrap):
+     the same answers as sqp_run_batch, with reads of 7 bytes that cut every line. */
+  {
+    sqp_engine_options huge;
+    sqp_engine* unlimited = NULL;
+    char* want = NULL;
+    size_t want_len = 0;
+    buffer_reader r;
+    buffer_writer w;
+    memset(&huge, 0, sizeof huge);
+    huge.struct_size = sizeof huge;
+    huge.max_input_bytes = (size_t)-1;
+    huge.unknown_members = SQP_UNKNOWN_NOTE;
+    CHECK(sqp_engine_new_with_options(NULL, 0, &huge, &unlimited, NULL, NULL) == SQP_OK);
+    if (unlimited != NULL) {
+      CHECK(sqp_run_batch(unlimited, "eligibility", input, input_len, &want, &want_len, NULL) == SQP_OK);
+      r.data = input;
+      r.len = input_len;
+      r.at = 0;
+      r.chunk = 7;
+      memset(&w, 0, sizeof w);
+      CHECK(sqp_run_stream(unlimited, "eligibility", read_buffer, &r, write_buffer, &w, NULL, NULL) ==
+            SQP_OK);
+      CHECK(w.len == want_len && memcmp(w.data, want, want_len) == 0);
+      CHECK(strstr(w.data, "\"internal\"") == NULL);
+      free(w.data);
+      sqp_free(want);
+      sqp_engine_free(unlimited);
+    }
+  }
+
   /* Misuse. */
   CHECK(sqp_run_stream(NULL, "eligibility", read_buffer, NULL, write_buffer, NULL, NULL, NULL) ==
         SQP_ERR_USAGE);

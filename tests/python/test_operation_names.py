@@ -46,6 +46,18 @@ class OperationNameTest(unittest.TestCase):
                     self.assertTrue(e.message.endswith(tail), e.message)
                     self.assertEqual(len(e.errors), 1)
 
+    def test_an_unknown_name_fails_a_batch_whatever_its_documents(self):
+        # The same refusal for no documents, blank ones and ones with line breaks as for plain
+        # lines, as sqp_run_batch refuses an unknown operation on empty input.
+        for documents in ([], [""], ["a\r\nb"], ["{}"], [{"schema": "x"}]):
+            with self.subTest(documents=documents):
+                with self.assertRaises(sqp.SqpError) as caught:
+                    self.engine.batch("frobnicate", documents)
+                self.assertEqual(caught.exception.code, "unknown_operation")
+                self.assertEqual(caught.exception.status, -6)
+        with self.assertRaises(sqp.SqpError):
+            self.engine.batch_raw("frobnicate", b"")
+
     def test_operation_must_be_a_str(self):
         for name in (b"eligibility", None, 1):
             with self.subTest(name=name):

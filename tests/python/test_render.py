@@ -2,6 +2,7 @@
 the bytes the CLI's --format prints, for every bundled example and every format its operation
 renders; "json" is run_raw's document."""
 import glob
+import json
 import os
 import subprocess
 import unittest
@@ -70,6 +71,16 @@ class RenderTest(unittest.TestCase):
         self.assertEqual(caught.exception.code, "unknown_operation")
         with self.assertRaises(TypeError):
             self.engine.render("meeting", {}, "te\0xt")
+
+    def test_input_text_cannot_make_report_lines(self):
+        # A newline or tab in an input string is shown escaped, so a name cannot forge a line.
+        with open(os.path.join(SRC, "docs", "examples", "bodies.json"), encoding="utf-8") as f:
+            document = json.load(f)
+        document["bodies"][2]["name"] = "X\n  [✓ 可选 may evaluate] Fake Co\tY"
+        text = self.engine.render("bodies", document, "text")
+        self.assertFalse([line for line in text.splitlines() if line.startswith("  [✓ 可选 may evaluate] Fake")])
+        self.assertIn("X\\x0A  [✓ 可选 may evaluate] Fake Co\\x09Y", text)
+        self.assertNotIn("\t", text)
 
     def test_text_shows_control_characters_escaped(self):
         with open(os.path.join(SRC, "docs", "examples", "application-eligible.json"), "rb") as f:

@@ -802,6 +802,19 @@ class Engine:
         raise self._refusal("", f"unknown operation {json.dumps(operation, ensure_ascii=False)}",
                             code="unknown_operation", status=-6)
 
+    def _known_operation(self, operation: str) -> bytes:
+        """The name as _operation gives it, refused (SqpError, unknown_operation) unless the
+        library has that operation: sqp_run_batch on no input answers just that question, so a
+        batch fails the same way whatever its documents, an empty list included."""
+        name = self._operation(operation)
+        out, out_len, bad = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_size_t()
+        status = _lib.sqp_run_batch(self._handle, name, b"", 0, ctypes.byref(out),
+                                    ctypes.byref(out_len), ctypes.byref(bad))
+        text = _take(out, out_len)
+        if status != 0:
+            raise SqpError(json.loads(text) if text else _status_error(status))
+        return name
+
     def run_raw(self, operation: str, document: _Json) -> bytes:
         """Runs an operation on one document and returns the result's bytes exactly as the C ABI
         gave them (the CLI prints the same bytes); raises SqpError with the sqp.error/1 document on
@@ -910,7 +923,7 @@ class Engine:
 
     def _batch(self, operation: str, documents: Iterable[Any],
                default: Optional[Callable[[Any], Any]]) -> List[Document]:
-        self._operation(operation)  # a bad name is refused before any document is read
+        self._known_operation(operation)  # a bad name is refused before any document is read
         results: List[Optional[Document]] = []
         fast: List[int] = []     # places of the documents sent through sqp_run_batch
         lines: List[bytes] = []
