@@ -5,9 +5,11 @@
 //
 // Exit codes: 0 evaluated (whatever the decision), 1 internal error, 2 usage error,
 // 3 invalid input, 4 invalid rulebook.
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -76,9 +78,13 @@ int OutputError(const std::string& where, int error) {
 }
 
 // A whole file ("-": standard input), or nullopt with the errno in `error` (a directory is
-// EISDIR, as cat says), so every "cannot read" names the system's reason.
-std::optional<std::string> ReadAll(const std::string& path, int& error) {
+// EISDIR, as cat says), so every "cannot read" names the system's reason. Past `keep` bytes the
+// rest is only counted (`*total`, when given), so a document far over max_input_bytes, or
+// /dev/zero, takes constant memory and is answered by its size.
+std::optional<std::string> ReadAll(const std::string& path, int& error,
+                                   size_t keep = SIZE_MAX, size_t* total = nullptr) {
   error = 0;
+  size_t counted = 0;
   const int fd = path == "-" ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     error = errno;
@@ -94,7 +100,8 @@ std::optional<std::string> ReadAll(const std::string& path, int& error) {
   while (error == 0) {
     const ssize_t n = read(fd, buffer, sizeof buffer);
     if (n > 0) {
-      text.append(buffer, static_cast<size_t>(n));
+      counted += static_cast<size_t>(n);
+      if (text.size() < keep) text.append(buffer, std::min(static_cast<size_t>(n), keep - text.size()));
     } else if (n == 0) {
       break;
     } else if (errno != EINTR) {
@@ -103,6 +110,7 @@ std::optional<std::string> ReadAll(const std::string& path, int& error) {
   }
   if (fd != STDIN_FILENO) close(fd);
   if (error != 0) return std::nullopt;
+  if (total != nullptr) *total = counted;
   return text;
 }
 
@@ -382,21 +390,30 @@ int Main(int argc, char** argv) {
   }
 
   std::optional<std::string> input;
+  size_t input_bytes = 0;  // all of the document's bytes, of which `input` may hold the first
   if (o.operation == "rulebook" && o.positional.empty()) {
     input = "{}";
   } else {
     int error = 0;
-    input = ReadAll(file, error);
+    const size_t keep = sqp::Engine::SkipBeyond(engine->options().max_input_bytes);
+    input = ReadAll(file, error, keep, &input_bytes);
     if (!input) return CannotRead(file, error);
     // A UTF-8 byte order mark (Windows editors and CRM exports write one) is skipped: JSON
     // allows a parser to ignore it (RFC 8259 §8.1), and the document after it is what is meant.
-    if (input->compare(0, 3, "\xEF\xBB\xBF") == 0) input->erase(0, 3);
+    if (input->compare(0, 3, "\xEF\xBB\xBF") == 0) {
+      input->erase(0, 3);
+      input_bytes -= 3;
+    }
+    input_bytes = std::max(input_bytes, input->size());
   }
   // JSON: the result document; another format: the library's rendering (Engine::Render, the
   // same bytes as sqp_render and Python's Engine.render), or the error document.
   std::string out;
   sqp::ErrorCode code = sqp::ErrorCode::kOk;
-  if (rendered) {
+  if (input_bytes > input->size()) {
+    // Not all held (far over max_input_bytes): its limit_exceeded answer, as for the whole.
+    code = engine->RunSkippedToDocument(o.operation, input_bytes, out, 0);
+  } else if (rendered) {
     absl::StatusOr<std::string> r = engine->Render(o.operation, o.format, *input);
     if (r.ok()) {
       out = *std::move(r);

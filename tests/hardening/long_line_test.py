@@ -56,6 +56,28 @@ class LongLine(unittest.TestCase):
             f.write(data)
         return path
 
+    def test_one_document_far_over_the_limit_is_counted_not_held(self):
+        path = self.write_long("one.json", 30_000_000)
+        size = os.path.getsize(path)
+        done = subprocess.run([SQP, "meeting", path], capture_output=True)
+        self.assertEqual(done.returncode, 3)
+        error = json.loads(done.stdout)
+        self.assertEqual(error["code"], "limit_exceeded")
+        self.assertIn(f"input of {size} bytes exceeds the limit of {LIMIT} bytes", error["message"])
+        # The same bytes as for a document just over the limit, which is held whole.
+        just = self.write("just.json", (long_line(LIMIT + 1)).encode())
+        held = subprocess.run([SQP, "meeting", just], capture_output=True).stdout.decode()
+        self.assertEqual(held, done.stdout.decode().replace(str(size), str(LIMIT + 1)))
+        probe = ("import os, sys\n"
+                 "pid = os.fork()\n"
+                 "if pid == 0:\n"
+                 "    fd = os.open(os.devnull, os.O_WRONLY); os.dup2(fd, 1); os.dup2(fd, 2)\n"
+                 "    os.execv(sys.argv[1], sys.argv[1:])\n"
+                 "print(os.wait4(pid, 0)[2].ru_maxrss)\n")
+        rss = subprocess.run([sys.executable, "-c", probe, SQP, "meeting", path],
+                             capture_output=True, text=True, check=True)
+        self.assertLess(int(rss.stdout) / 1024, MAX_RSS_MIB)
+
     def test_refused_with_its_line_and_size_and_the_rest_answered(self):
         big = long_line(LIMIT * 3)
         for threads in ("1", "2"):
