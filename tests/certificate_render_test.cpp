@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -39,7 +40,9 @@ constexpr std::string_view kRevoked =
 // The deadlines a result document promises, read straight from its members: every anniversary's
 // date and report due date, the earliest upgrade, the renewal due date and the last valid day,
 // less those on or after a revocation date.
-std::multiset<std::string> ExpectedDeadlines(const bj::value& result) {
+// Every deadline of the result, or only the ones before its revocation (`cancelled` false) or
+// only the ones on or after it (`cancelled` true).
+std::multiset<std::string> ExpectedDeadlines(const bj::value& result, std::optional<bool> cancelled = false) {
   std::multiset<std::string> dates;
   const auto& o = result.as_object();
   for (const auto& s : o.at("supervision").as_array()) {
@@ -49,9 +52,11 @@ std::multiset<std::string> ExpectedDeadlines(const bj::value& result) {
   for (const char* k : {"upgrade_earliest", "renewal_due_by", "valid_until"}) {
     dates.insert(std::string(o.at(k).as_string()));
   }
-  if (o.at("revocation").is_object()) {
+  if (o.at("revocation").is_object() && cancelled.has_value()) {
     const std::string on(o.at("revocation").at("on").as_string());
-    std::erase_if(dates, [&](const std::string& d) { return d >= on; });
+    std::erase_if(dates, [&](const std::string& d) { return (d >= on) != *cancelled; });
+  } else if (cancelled.value_or(false)) {
+    dates.clear();
   }
   return dates;
 }
@@ -170,7 +175,8 @@ void CheckCalendar(const bj::value& result) {
   EXPECT_FALSE(cal.All("PRODID")[0]->value.empty());
 
   const std::multiset<std::string> expected = ExpectedDeadlines(result);
-  std::multiset<std::string> starts;
+  const std::multiset<std::string> expected_cancelled = ExpectedDeadlines(result, true);
+  std::multiset<std::string> starts, cancelled_starts;
   std::set<std::string> uids;
   size_t events = 0;
   for (const Component& ev : cal.children) {
@@ -188,7 +194,16 @@ void CheckCalendar(const bj::value& result) {
     const std::string start = ev.All("DTSTART")[0]->value;
     ASSERT_EQ(start.size(), 8u);
     const std::string iso = start.substr(0, 4) + "-" + start.substr(4, 2) + "-" + start.substr(6, 2);
-    starts.insert(iso);
+    // A deadline from the revocation on: cancelled, SEQUENCE raised, no reminder.
+    const bool cancelled = !ev.All("STATUS").empty();
+    ASSERT_EQ(ev.All("SEQUENCE").size(), 1u);
+    EXPECT_EQ(ev.All("SEQUENCE")[0]->value, cancelled ? "1" : "0");
+    if (cancelled) {
+      EXPECT_EQ(ev.All("STATUS")[0]->value, "CANCELLED");
+      cancelled_starts.insert(iso);
+    } else {
+      starts.insert(iso);
+    }
     const auto day = Date::Parse(iso);
     ASSERT_TRUE(day.has_value()) << start;
     EXPECT_EQ(ev.All("DTEND")[0]->value, Basic(day->PlusDays(1).ToString()));  // all-day
@@ -197,13 +212,18 @@ void CheckCalendar(const bj::value& result) {
     EXPECT_TRUE(summary.find("截止") != std::string::npos || summary.find("监督") != std::string::npos ||
                 summary.find("升级") != std::string::npos || summary.find("有效期") != std::string::npos)
         << summary;
+    if (cancelled) {
+      EXPECT_TRUE(ev.children.empty());
+      continue;
+    }
     ASSERT_EQ(ev.children.size(), 1u);
     EXPECT_EQ(ev.children[0].name, "VALARM");
     EXPECT_EQ(ev.children[0].All("ACTION")[0]->value, "DISPLAY");
     EXPECT_EQ(ev.children[0].All("TRIGGER")[0]->value.front(), '-');
   }
-  EXPECT_EQ(events, expected.size());
+  EXPECT_EQ(events, expected.size() + expected_cancelled.size());
   EXPECT_EQ(starts, expected);
+  EXPECT_EQ(cancelled_starts, expected_cancelled);
   EXPECT_EQ(uids.size(), events) << "UIDs must be unique";
   // Regenerating gives the same file (stable UIDs, DTSTAMP from as_of, not a clock).
   EXPECT_EQ(RenderCertificateIcs(result), ics);
@@ -219,6 +239,15 @@ TEST(CertificateRenderTest, IcsParsesBackWithOneEventPerDeadline) {
   // came before it.
   EXPECT_EQ(ExpectedDeadlines(revoked),
             (std::multiset<std::string>{"2026-09-20", "2026-12-20", "2027-03-20"}));
+  // The rest stay in the file, cancelled (issue 19, item 7): the same UIDs as before revocation.
+  EXPECT_EQ(ExpectedDeadlines(revoked, true).size(), 4u);
+  const Component before = ParseIcs(RenderCertificateIcs(
+      Result(R"({"schema":"sqp.certificate/1","certified_on":"2026-03-20","as_of":"2027-06-05"})")));
+  const Component after = ParseIcs(RenderCertificateIcs(revoked));
+  std::set<std::string> uids_before, uids_after;
+  for (const Component& ev : before.children) uids_before.insert(ev.All("UID")[0]->value);
+  for (const Component& ev : after.children) uids_after.insert(ev.All("UID")[0]->value);
+  EXPECT_EQ(uids_before, uids_after);
 }
 
 TEST(CertificateRenderTest, IcsEscapesTextAndNamesTheCertificate) {

@@ -73,7 +73,8 @@ std::string Bilingual(std::string_view name) {
 
 }  // namespace
 
-std::vector<CertificateMilestone> CertificateMilestones(const bj::value& result) {
+std::vector<CertificateMilestone> CertificateMilestones(const bj::value& result,
+                                                        bool keep_cancelled) {
   const bj::object* o = result.if_object();
   std::vector<CertificateMilestone> out;
   auto add = [&](std::string_view kind, int k, std::string_view date, std::string zh,
@@ -98,7 +99,8 @@ std::vector<CertificateMilestone> CertificateMilestones(const bj::value& result)
       "Last valid day of the certificate");
   // Nothing is left to meet from a revocation date on.
   if (const auto revoked = DateOf(Obj(Member(o, "revocation")), "on")) {
-    std::erase_if(out, [&](const CertificateMilestone& m) { return *Date::Parse(m.date) >= *revoked; });
+    for (CertificateMilestone& m : out) m.cancelled = *Date::Parse(m.date) >= *revoked;
+    if (!keep_cancelled) std::erase_if(out, [](const CertificateMilestone& m) { return m.cancelled; });
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const auto& a, const auto& b) { return a.date < b.date; });
@@ -260,7 +262,10 @@ std::string RenderCertificateIcs(const bj::value& result) {
   std::string name = "服务质量证书 Service-quality certificate";
   if (!certificate_no.empty()) CatTo(name, " ", certificate_no);
   line(Cat("X-WR-CALNAME:", EscapeIcsText(name)));
-  for (const CertificateMilestone& m : CertificateMilestones(result)) {
+  // A revoked certificate's later deadlines stay in the file as cancelled events with a raised
+  // SEQUENCE (RFC 5545 3.8.1.11, 3.8.7.4), under their old UIDs, so a calendar that imported
+  // the earlier file drops them instead of keeping them.
+  for (const CertificateMilestone& m : CertificateMilestones(result, /*keep_cancelled=*/true)) {
     const Date day = *Date::Parse(m.date);
     std::string summary = Cat(m.summary_zh, " ", m.summary_en);
     if (!certificate_no.empty()) summary = Cat("[", certificate_no, "] ", summary);
@@ -271,17 +276,21 @@ std::string RenderCertificateIcs(const bj::value& result) {
     line(Cat("UID:sqp-certificate-", uid_tail, "-", m.kind,
              m.anniversary > 0 ? Cat("-", m.anniversary) : std::string(), "@sqp"));
     line(Cat("DTSTAMP:", stamp));
+    line(m.cancelled ? "SEQUENCE:1" : "SEQUENCE:0");
+    if (m.cancelled) line("STATUS:CANCELLED");
     line(Cat("DTSTART;VALUE=DATE:", Basic(day)));
     line(Cat("DTEND;VALUE=DATE:", Basic(day.PlusDays(1))));
     line(Cat("SUMMARY:", EscapeIcsText(summary)));
     line(Cat("DESCRIPTION:", EscapeIcsText(description)));
     line(Cat("CATEGORIES:", EscapeIcsText("sqp"), ",", m.kind));
     line("TRANSP:TRANSPARENT");
-    line("BEGIN:VALARM");
-    line("ACTION:DISPLAY");
-    line(Cat("DESCRIPTION:", EscapeIcsText(summary)));
-    line(Cat("TRIGGER:", kReminder));
-    line("END:VALARM");
+    if (!m.cancelled) {  // no reminder for what is no longer due
+      line("BEGIN:VALARM");
+      line("ACTION:DISPLAY");
+      line(Cat("DESCRIPTION:", EscapeIcsText(summary)));
+      line(Cat("TRIGGER:", kReminder));
+      line("END:VALARM");
+    }
     line("END:VEVENT");
   }
   line("END:VCALENDAR");

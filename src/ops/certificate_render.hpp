@@ -20,8 +20,13 @@ struct CertificateMilestone {
   std::string date;       // YYYY-MM-DD
   std::string summary_zh;
   std::string summary_en;
+  bool cancelled = false;  // on or after the revocation: nothing left to meet
 };
-std::vector<CertificateMilestone> CertificateMilestones(const boost::json::value& result);
+// The certificate's milestones by date. From a revocation date on nothing is left to meet:
+// those milestones are left out, or with `keep_cancelled` kept and marked (the calendar
+// cancels what an earlier file announced).
+std::vector<CertificateMilestone> CertificateMilestones(const boost::json::value& result,
+                                                        bool keep_cancelled = false);
 
 std::string RenderCertificateText(const boost::json::value& result);
 std::string RenderCertificateIcs(const boost::json::value& result);

@@ -199,16 +199,28 @@ class CertificateTest(unittest.TestCase):
                 else:
                     lines.append(line)
             stack, events, starts, uids = [], 0, [], set()
+            cancelled, start, total = False, "", 0
             for line in (l.decode("utf-8") for l in lines):
                 name, _, value = line.partition(":")
                 if name == "BEGIN":
                     stack.append(value)
                     events += value == "VEVENT"
+                    if value == "VEVENT":
+                        cancelled = False
+                        total += 1
                 elif name == "END":
                     self.assertEqual(stack.pop(), value)
+                    # A revoked certificate's later deadlines are kept, cancelled.
+                    if value == "VEVENT" and not cancelled:
+                        starts.append(start)
+                    elif value == "VEVENT":
+                        events -= 1
+                elif name == "STATUS":
+                    self.assertEqual(value, "CANCELLED")
+                    cancelled = True
                 elif name == "DTSTART;VALUE=DATE":
                     self.assertEqual(stack[-1], "VEVENT")
-                    starts.append(f"{value[:4]}-{value[4:6]}-{value[6:]}")
+                    start = f"{value[:4]}-{value[4:6]}-{value[6:]}"
                 elif name == "UID":
                     uids.add(value)
                 elif name in ("VERSION", "PRODID"):
@@ -217,7 +229,7 @@ class CertificateTest(unittest.TestCase):
             self.assertEqual(lines[0], b"BEGIN:VCALENDAR")
             self.assertEqual(events, len(deadlines(result)))
             self.assertEqual(sorted(starts), deadlines(result))
-            self.assertEqual(len(uids), events)
+            self.assertEqual(len(uids), total)  # one UID per event, cancelled ones included
 
     def test_svg_is_well_formed_with_one_marker_per_deadline(self):
         if not CLI:
