@@ -10,28 +10,12 @@
 
 static int failures = 0;
 #include "check.h"
+#include "read_file.h"
 
-static char* read_file(const char* dir, const char* name, size_t* len) {
+static char* read_example(const char* dir, const char* name, size_t* len) {
   char path[4096];
-  FILE* f;
-  long size;
-  char* data;
   snprintf(path, sizeof path, "%s/docs/examples/%s", dir, name);
-  f = fopen(path, "rb");
-  if (f == NULL) return NULL;
-  fseek(f, 0, SEEK_END);
-  size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  data = (char*)malloc((size_t)size + 1);
-  if (data == NULL || fread(data, 1, (size_t)size, f) != (size_t)size) {
-    fclose(f);
-    free(data);
-    return NULL;
-  }
-  fclose(f);
-  data[size] = '\0';
-  *len = (size_t)size;
-  return data;
+  return read_file(path, len);
 }
 
 int main(int argc, char** argv) {
@@ -42,7 +26,7 @@ int main(int argc, char** argv) {
   size_t i;
   if (argc < 2) return 2;
   CHECK(sqp_engine_new(NULL, 0, &engine, NULL, NULL) == SQP_OK);
-  doc = read_file(argv[1], "certificate-revoked.json", &len);
+  doc = read_example(argv[1], "certificate-revoked.json", &len);
   CHECK(doc != NULL);
   if (engine == NULL || doc == NULL) return 1;
 

@@ -15,6 +15,7 @@
 
 static int failures = 0;
 #include "check.h"
+#include "read_file.h"
 
 /* ---- a reader over a buffer, `chunk` bytes a call ---- */
 typedef struct {
@@ -93,26 +94,6 @@ static long peak_rss_kib(void) {
   struct rusage u;
   getrusage(RUSAGE_SELF, &u);
   return u.ru_maxrss; /* KiB on Linux */
-}
-
-static char* read_file(const char* path, size_t* len) {
-  FILE* f = fopen(path, "rb");
-  char* data;
-  long size;
-  if (f == NULL) return NULL;
-  fseek(f, 0, SEEK_END);
-  size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  data = (char*)malloc((size_t)size + 1);
-  if (data == NULL || fread(data, 1, (size_t)size, f) != (size_t)size) {
-    fclose(f);
-    free(data);
-    return NULL;
-  }
-  fclose(f);
-  data[size] = '\0';
-  *len = (size_t)size;
-  return data;
 }
 
 int main(int argc, char** argv) {
