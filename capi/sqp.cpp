@@ -106,6 +106,12 @@ class HandedBuffer {
   size_t populated_ = 0;  // bytes from the start that are mapped, or were asked to be
 };
 
+// The C values of the engine's enums, fixed by sqp.h.
+static_assert(SQP_MESSAGES_BOTH == static_cast<int>(sqp::Messages::kBoth));
+static_assert(SQP_MESSAGES_EN == static_cast<int>(sqp::Messages::kEn));
+static_assert(SQP_MESSAGES_ZH == static_cast<int>(sqp::Messages::kZh));
+static_assert(SQP_MESSAGES_NONE == static_cast<int>(sqp::Messages::kNone));
+
 int Usage(const char* what, char** out, size_t* out_len) {
   if (out != nullptr) *out = nullptr;
   if (out_len != nullptr) *out_len = 0;
@@ -177,6 +183,12 @@ int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,
     return Usage("sqp_engine_new_with_options: options->unknown_members must be "
                  "SQP_UNKNOWN_REJECT (0) or SQP_UNKNOWN_NOTE (1)", out_error, out_error_len);
   }
+  const bool has_messages =
+      options->struct_size >= offsetof(sqp_engine_options, messages) + sizeof(int);
+  if (has_messages && (options->messages < SQP_MESSAGES_BOTH || options->messages > SQP_MESSAGES_NONE)) {
+    return Usage("sqp_engine_new_with_options: options->messages must be SQP_MESSAGES_BOTH (0), "
+                 "_EN (1), _ZH (2) or _NONE (3)", out_error, out_error_len);
+  }
   try {
     sqp::EngineOptions o;  // a 0 keeps the default
     if (options->max_input_bytes != 0) o.max_input_bytes = options->max_input_bytes;
@@ -192,6 +204,7 @@ int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,
     if (has_unknown_members && options->unknown_members == SQP_UNKNOWN_NOTE) {
       o.unknown_members = sqp::UnknownMembers::kNote;
     }
+    if (has_messages) o.messages = static_cast<sqp::Messages>(options->messages);
     if (options->expected_rulebook_sha256 != nullptr) {
       // At most 65 characters are read: a pin is 64 digits, anything longer is refused.
       const char* pin = options->expected_rulebook_sha256;

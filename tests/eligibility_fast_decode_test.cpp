@@ -18,6 +18,7 @@
 #include "ops/eligibility_codec.hpp"
 #include "sqp/engine.hpp"
 #include "test_support.hpp"
+#include "hardening/fuzz/fuzz_common.hpp"
 
 namespace sqp {
 namespace {
@@ -447,6 +448,53 @@ TEST(EligibilityFastDecodeTest, CorrectedReadingsGiveTheSameBytesOnEitherPath) {
     ASSERT_TRUE(fast.ok());
     EXPECT_EQ(*fast, general);
   }
+}
+
+}  // namespace
+}  // namespace sqp
+
+namespace sqp {
+namespace {
+
+// Answer modes (issue 20): in every mode, for every bundled and generated application, the fast
+// path and the general path give the same bytes; the document is the both-languages one without
+// the messages the mode leaves out (fuzz::WithMessages, the modes stated independently); the
+// bytes of the examples in each mode are pinned by their sizes; a text report keeps both.
+TEST(AnswerModes, EveryModeOnEitherPathIsTheBothDocumentWithoutItsMessages) {
+  std::vector<std::string> docs = Lines("tests/data/peers_generated.jsonl");
+  for (const char* example : {"docs/examples/application-eligible.json",
+                              "docs/examples/application-ineligible.json",
+                              "docs/examples/application-pending.json"}) {
+    docs.push_back(ReadFile(example));
+  }
+  const Engine both = *Engine::Create();
+  for (const Messages mode : {Messages::kBoth, Messages::kEn, Messages::kZh, Messages::kNone}) {
+    EngineOptions o;
+    o.messages = mode;
+    const Engine engine = *Engine::Create(o);
+    for (const std::string& doc : docs) {
+      std::string fast, general, reference;
+      ASSERT_EQ(engine.RunToDocument("eligibility", doc, fast), ErrorCode::kOk);
+      ASSERT_TRUE(internal::EvaluateGeneralPath(engine, "eligibility", doc, general).ok());
+      EXPECT_EQ(fast, general);
+      ASSERT_EQ(both.RunToDocument("eligibility", doc, reference), ErrorCode::kOk);
+      EXPECT_EQ(bj::parse(fast), fuzz::WithMessages(bj::parse(reference), mode));
+      // A report is for a person: both languages whatever the mode.
+      EXPECT_EQ(*engine.Render("eligibility", "text", doc), *both.Render("eligibility", "text", doc));
+    }
+  }
+  // The examples' bytes per mode (both, en, zh, none), pinned.
+  const std::string ineligible = ReadFile("docs/examples/application-ineligible.json");
+  std::vector<size_t> sizes;
+  for (const Messages mode : {Messages::kBoth, Messages::kEn, Messages::kZh, Messages::kNone}) {
+    EngineOptions o;
+    o.messages = mode;
+    std::string out;
+    Engine::Create(o)->RunToDocument("eligibility", ineligible, out);
+    sizes.push_back(out.size());
+    if (mode != Messages::kBoth) EXPECT_EQ(out.find(mode == Messages::kZh ? R"("message":)" : R"("message_zh":)"), std::string::npos);
+  }
+  EXPECT_EQ(sizes, (std::vector<size_t>{3703, 2481, 2456, 1234}));
 }
 
 }  // namespace

@@ -346,6 +346,13 @@ SQP_API int sqp_certificate_reapplication(const sqp_engine* engine, int32_t cert
 #define SQP_UNKNOWN_REJECT 0 /**< the default: a member the schema does not define is invalid input */
 #define SQP_UNKNOWN_NOTE 1   /**< accepted, not read, and listed by a note INPUT.UNKNOWN_MEMBER */
 
+/** sqp_engine_options.messages: the languages of an eligibility result's findings (values
+    never change). Text reports (sqp_render) and assessments always carry both. */
+#define SQP_MESSAGES_BOTH 0 /**< the default: "message" (English) and "message_zh" (Chinese) */
+#define SQP_MESSAGES_EN 1   /**< "message" only */
+#define SQP_MESSAGES_ZH 2   /**< "message_zh" only */
+#define SQP_MESSAGES_NONE 3 /**< neither: rule, article, status and evidence only (compact) */
+
 /**
  * Input limits, strict reading and rulebook pinning for sqp_engine_new_with_options
  * (docs/hardening.md, docs/errors.md). Set struct_size = sizeof(sqp_engine_options); a program
@@ -368,12 +375,14 @@ typedef struct sqp_engine_options {
   /** Members an input document's schema does not define: SQP_UNKNOWN_REJECT (0, the default)
       or SQP_UNKNOWN_NOTE. Since 1.1. */
   int unknown_members;
+  /** The findings' languages: SQP_MESSAGES_BOTH (0, the default), _EN, _ZH or _NONE. Since 1.1. */
+  int messages;
 } sqp_engine_options;
 
 /** An sqp_engine_options with struct_size set and every other member 0 (the defaults):
     `sqp_engine_options o = SQP_ENGINE_OPTIONS_INIT; o.unknown_members = SQP_UNKNOWN_NOTE;`.
     Since 1.1. */
-#define SQP_ENGINE_OPTIONS_INIT {sizeof(sqp_engine_options), 0, 0, 0, 0, 0, NULL, 0}
+#define SQP_ENGINE_OPTIONS_INIT {sizeof(sqp_engine_options), 0, 0, 0, 0, 0, NULL, 0, 0}
 
 /**
  * sqp_engine_new with options (NULL: the defaults, as sqp_engine_new). SQP_ERR_USAGE for a

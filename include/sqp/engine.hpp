@@ -37,6 +37,12 @@ enum class UnknownMembers : int {
 // needs; tests/hardening/limits_test.cpp runs it on a 256 KiB thread stack.
 inline constexpr int kMaxDepthLimit = 1000;
 
+// The languages of an eligibility result's findings (issue 20): both (the default, the document
+// of 1.0), English or Chinese only, or none (compact: every finding keeps its rule, article,
+// status and evidence pointer, and loses its "message"/"message_zh"). For a CRM's bulk runs,
+// which want the decisions, not two full reports. Text reports and assessments are unaffected.
+enum class Messages : int { kBoth = 0, kEn = 1, kZh = 2, kNone = 3 };
+
 struct EngineOptions {
   size_t max_input_bytes = 4u << 20;    // one document (one line of a batch)
   int max_depth = 32;                   // nested arrays and objects; the root one is level 1;
@@ -45,6 +51,7 @@ struct EngineOptions {
   size_t max_array_length = 10'000;     // elements of one array
   size_t max_object_members = 10'000;   // members of one object
   UnknownMembers unknown_members = UnknownMembers::kReject;
+  Messages messages = Messages::kBoth;
   // Rulebook pinning: when not empty, the SHA-256 (64 hex digits, as in every output's
   // "rulebook" stamp) the engine's rulebook must have; Create and FromRulebookJson refuse any
   // other rulebook with kInvalidRulebook. A certification body pins the rulebook it approved.

@@ -314,6 +314,20 @@ int Main(int argc, char** argv) {
       } else {
         return UsageError("--unknown-members must be reject or note, got " + v);
       }
+    } else if (a == "--messages") {
+      if (i + 1 >= args.size()) return UsageError("--messages needs a value");
+      const std::string& v = args[++i];
+      static constexpr std::pair<std::string_view, sqp::Messages> kModes[] = {
+          {"both", sqp::Messages::kBoth}, {"en", sqp::Messages::kEn},
+          {"zh", sqp::Messages::kZh}, {"none", sqp::Messages::kNone}};
+      bool known = false;
+      for (const auto& [name, mode] : kModes) {
+        if (v == name) {
+          o.engine.messages = mode;
+          known = true;
+        }
+      }
+      if (!known) return UsageError("--messages must be both, en, zh or none, got " + v);
     } else if (a == "--rulebook" || a == "--format") {
       if (i + 1 >= args.size()) return UsageError(a + " needs a value");
       if (a == "--rulebook") {

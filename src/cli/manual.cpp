@@ -32,7 +32,7 @@ constexpr std::string_view kTitleZh = "信息通信业服务现场质量推进�
 const std::vector<std::string_view>& Synopsis() {
   static const std::vector<std::string_view> lines = {
       "sqp OPERATION [FILE|-] [--rulebook FILE] [--format json|text] [--batch [--threads N]]",
-      "              [--unknown-members reject|note]",
+      "              [--unknown-members reject|note] [--messages both|en|zh|none]",
       "sqp OPERATION --help",
       "sqp help [OPERATION]",
       "sqp rulebook validate FILE",
@@ -107,6 +107,9 @@ const std::vector<Item>& Options() {
        "a member the input's schema does not define: invalid input, exit 3, with its pointer and "
        "the member meant (reject, the default), or accepted and listed by a note finding "
        "INPUT.UNKNOWN_MEMBER (note)"},
+      {"--messages both|en|zh|none",
+       "the languages of an eligibility result's findings: both (default), English or Chinese "
+       "only, or none (rule, article, status and evidence only); text reports keep both"},
       {"--format json", "print the result document, one line (default)"},
       {"--format text", "print a readable report in Chinese and English"},
       {"--format ics|svg", "certificate only: an iCalendar file of the deadlines, an SVG timeline"},
@@ -245,7 +248,8 @@ std::optional<std::string> OperationHelp(std::string_view operation) {
     out += "  sqp rulebook validate FILE\n";
   } else {
     out += "  sqp " + std::string(op->name) + " [FILE|-] [--rulebook FILE] [--format json|text" +
-           (op->name == "certificate" ? "|ics|svg" : "") + "] [--batch [--threads N]] [--unknown-members reject|note]\n";
+           (op->name == "certificate" ? "|ics|svg" : "") + "] [--batch [--threads N]] [--unknown-members reject|note]\n"
+           "       [--messages both|en|zh|none]\n";
   }
   out += "\nInput:  " + std::string(op->input) + "\nOutput: " + std::string(op->output) +
          " (or sqp.error/1 naming every problem)\n\nRules:\n";

@@ -181,7 +181,10 @@ absl::StatusOr<std::string> Engine::Render(std::string_view operation, std::stri
                            " renders; expected one of: ", Join(RenderFormats(operation), ", ")));
     }
   }
-  absl::StatusOr<std::string> result = Run(operation, input);  // an unknown operation fails here
+  // A report is read by a person: both languages, whatever the engine's messages option.
+  Engine both = *this;
+  both.options_.messages = Messages::kBoth;
+  absl::StatusOr<std::string> result = both.Run(operation, input);  // an unknown operation fails here
   if (!result.ok() || renderer == nullptr) return result;
   try {
     bj::value doc = bj::parse(*result);
@@ -262,7 +265,7 @@ absl::Status Evaluate(const Engine& engine, std::string_view operation, std::str
     if (!unknown.noted.empty() && !context.unknown_members_reported) {
       w.Key("findings");
       w.BeginArray();
-      internal::WriteUnknownMembersFinding(unknown.noted, w);
+      internal::WriteUnknownMembersFinding(unknown.noted, w, engine.options().messages);
       w.EndArray();
     }
     w.EndObject();
@@ -289,19 +292,24 @@ ErrorCode EvaluateToDocument(const Engine& engine, std::string_view operation,
 
 namespace internal {
 
-void WriteUnknownMembersFinding(std::span<const std::string> pointers, json::Writer& w) {
+void WriteUnknownMembersFinding(std::span<const std::string> pointers, json::Writer& w,
+                                Messages messages) {
   const std::string list = Join(pointers, ", ");
   const std::string list_zh = Join(pointers, "、");
   w.BeginObject();
   w.Field("rule", "INPUT.UNKNOWN_MEMBER");
   w.Field("article", "-");
   w.Field("status", "note");
-  w.Field("message", Cat(pointers.size(), pointers.size() == 1 ? " member" : " members",
-                         " that the document's schema does not define accepted and not read "
-                         "(unknown_members: note): ", list));
-  w.Field("message_zh", Cat("文档中有 ", pointers.size(),
-                            " 个其模式未定义的成员，已按 unknown_members: note 接受但未读取：",
-                            list_zh));
+  if (messages == Messages::kBoth || messages == Messages::kEn) {
+    w.Field("message", Cat(pointers.size(), pointers.size() == 1 ? " member" : " members",
+                           " that the document's schema does not define accepted and not read "
+                           "(unknown_members: note): ", list));
+  }
+  if (messages == Messages::kBoth || messages == Messages::kZh) {
+    w.Field("message_zh", Cat("文档中有 ", pointers.size(),
+                              " 个其模式未定义的成员，已按 unknown_members: note 接受但未读取：",
+                              list_zh));
+  }
   w.Field("evidence", pointers.front());
   w.Key("pointers");
   w.BeginArray();

@@ -35,7 +35,8 @@ struct RunContext {
 };
 
 // The note finding INPUT.UNKNOWN_MEMBER listing `pointers`, as one JSON object.
-void WriteUnknownMembersFinding(std::span<const std::string> pointers, json::Writer& w);
+void WriteUnknownMembersFinding(std::span<const std::string> pointers, json::Writer& w,
+                                Messages messages = Messages::kBoth);
 
 struct OperationDef {
   std::string_view name;

@@ -578,8 +578,36 @@ class LimitedHandler {
       return read && read->units() == written->units();
     }
     // Finer than Decimal::kPlaces decimals, or beyond its range: a number inside the range is
-    // marked; one beyond it keeps its double for the readers' range check.
+    // marked; one beyond it keeps its double for the readers' range check. At the edge, 10^12
+    // itself ("1e12", "1000000000000") is exact, and 999999999999.9999999, which a double
+    // rounds to it, is not.
+    if (std::fabs(d) == 1e12) return IsWholeNumberText(text);
     return !std::isfinite(d) || std::fabs(d) > 1e12;
+  }
+
+  // True when the JSON number `text` is a whole number (no nonzero digit after the point once
+  // the exponent is applied).
+  static bool IsWholeNumberText(std::string_view text) {
+    std::string digits;
+    long fraction = 0, exponent = 0;
+    size_t i = text.starts_with('-') ? 1 : 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) digits += text[i];
+    if (i < text.size() && text[i] == '.') {
+      for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++fraction) digits += text[i];
+    }
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+      ++i;
+      const bool negative = i < text.size() && text[i] == '-';
+      if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+      for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+        exponent = std::min(exponent * 10 + (text[i] - '0'), 1'000'000L);
+      }
+      if (negative) exponent = -exponent;
+    }
+    const long shift = fraction - exponent;  // digits after the point
+    if (shift <= 0) return true;
+    const size_t tail = std::min<size_t>(static_cast<size_t>(shift), digits.size());
+    return digits.find_first_not_of('0', digits.size() - tail) == std::string::npos;
   }
 
   const JsonLimits& limits_;

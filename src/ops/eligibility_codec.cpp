@@ -932,7 +932,7 @@ bool AppendEvidencePointer(const Application& app, const Finding& f, std::string
 
 void WriteEligibility(const Rulebook& rb, const Application& app, const EligibilityResult& result,
                       json::Writer& w, std::string_view pointer_prefix,
-                      std::span<const std::string> unknown_members) {
+                      std::span<const std::string> unknown_members, Messages messages) {
   if (app.application_id) {
     w.Field("application_id", *app.application_id);
   } else {
@@ -962,11 +962,16 @@ void WriteEligibility(const Rulebook& rb, const Application& app, const Eligibil
   for (const Finding& f : result.findings) {
     t << (first ? R"({"rule":")" : R"(,{"rule":")") << RuleId(f.rule) << R"(","article":")"
       << RuleArticle(f.rule) << R"(","status":")"
-      << kFindingStatusNames[static_cast<size_t>(f.status)] << R"(","message":")";
+      << kFindingStatusNames[static_cast<size_t>(f.status)];
     first = false;
-    MessageEn(context, f, t);
-    t << R"(","message_zh":")";
-    MessageZh(context, f, t);
+    if (messages == Messages::kBoth || messages == Messages::kEn) {
+      t << R"(","message":")";
+      MessageEn(context, f, t);
+    }
+    if (messages == Messages::kBoth || messages == Messages::kZh) {
+      t << R"(","message_zh":")";
+      MessageZh(context, f, t);
+    }
     if (f.evidence.place == EvidencePlace::kNone) {
       t << R"(","evidence":null})";
     } else {
@@ -978,7 +983,7 @@ void WriteEligibility(const Rulebook& rb, const Application& app, const Eligibil
   if (!unknown_members.empty()) {
     std::string note;
     json::Writer nw(note);
-    WriteUnknownMembersFinding(unknown_members, nw);
+    WriteUnknownMembersFinding(unknown_members, nw, messages);
     if (!first) t << ',';
     t << note;
   }

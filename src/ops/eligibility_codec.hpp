@@ -13,6 +13,7 @@
 #include "json/reader.hpp"
 #include "json/writer.hpp"
 #include "sqp/eligibility.hpp"
+#include "sqp/engine.hpp"
 
 namespace sqp::internal {
 
@@ -45,7 +46,8 @@ bool DecodeApplicationText(std::string_view text, const json::JsonLimits& limits
 // INPUT.UNKNOWN_MEMBER when not empty.
 void WriteEligibility(const Rulebook& rb, const Application& app, const EligibilityResult& result,
                       json::Writer& w, std::string_view pointer_prefix = "",
-                      std::span<const std::string> unknown_members = {});
+                      std::span<const std::string> unknown_members = {},
+                      Messages messages = Messages::kBoth);
 
 // The finding's message in English / Chinese, appended to `out`.
 void AppendFindingMessage(const Rulebook& rb, const Application& app,

@@ -12,7 +12,8 @@ void EvaluateAndWrite(const Engine& engine, const Application& app, json::Writer
                       std::span<const std::string> unknown_members = {}) {
   EligibilityResult result;
   EvaluateEligibility(engine.rulebook(), app, result);
-  WriteEligibility(engine.rulebook(), app, result, w, "", unknown_members);
+  WriteEligibility(engine.rulebook(), app, result, w, "", unknown_members,
+                   engine.options().messages);
 }
 
 absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& context, json::Writer& w) {

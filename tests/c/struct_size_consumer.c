@@ -132,7 +132,8 @@ static void options(void) {
       "\"decision\":\"agree_preliminary\",\"for\":4,\"against\":0,\"abstain\":2}]}";
 
   CHECK(zero.struct_size == sizeof(sqp_engine_options) && zero.max_depth == 0 &&
-        zero.expected_rulebook_sha256 == NULL && zero.unknown_members == SQP_UNKNOWN_REJECT);
+        zero.expected_rulebook_sha256 == NULL && zero.unknown_members == SQP_UNKNOWN_REJECT &&
+        zero.messages == SQP_MESSAGES_BOTH);
 
   /* A later release's options: the members this release does not know are not read, whatever
      their bytes; the ones it knows are. */
@@ -148,6 +149,39 @@ static void options(void) {
   CHECK(out != NULL && strstr(out, "INPUT.UNKNOWN_MEMBER") != NULL);
   sqp_free(out);
   sqp_engine_free(engine);
+
+  /* Answer modes (issue 20): compact findings keep their rule but carry no message; a mode
+     this release does not know is refused; an options struct that ends before `messages` (a
+     program built against an earlier 1.1 header) gets both languages. */
+  {
+    sqp_engine_options m = SQP_ENGINE_OPTIONS_INIT;
+    const char* app = "{\"schema\":\"sqp.meeting/1\",\"body\":\"final_review\",\"mode\":\"in_person\","
+                      "\"members\":9,\"present\":6,\"crm\":1,\"motions\":[]}";
+    sqp_engine* compact = NULL;
+    m.messages = 9;
+    CHECK(sqp_engine_new_with_options(NULL, 0, &m, &compact, NULL, NULL) == SQP_ERR_USAGE);
+    m.messages = SQP_MESSAGES_NONE;
+    m.unknown_members = SQP_UNKNOWN_NOTE;
+    CHECK(sqp_engine_new_with_options(NULL, 0, &m, &compact, NULL, NULL) == SQP_OK);
+    if (compact != NULL) {
+      out = NULL;
+      CHECK(sqp_run(compact, "meeting", app, strlen(app), &out, &len) == SQP_OK);
+      CHECK(out != NULL && strstr(out, "INPUT.UNKNOWN_MEMBER") != NULL &&
+            strstr(out, "\"message\"") == NULL && strstr(out, "\"message_zh\"") == NULL);
+      sqp_free(out);
+      sqp_engine_free(compact);
+    }
+    m.messages = 9; /* beyond this struct_size: not read */
+    m.struct_size = offsetof(sqp_engine_options, messages);
+    CHECK(sqp_engine_new_with_options(NULL, 0, &m, &compact, NULL, NULL) == SQP_OK);
+    if (compact != NULL) {
+      out = NULL;
+      CHECK(sqp_run(compact, "meeting", app, strlen(app), &out, &len) == SQP_OK);
+      CHECK(out != NULL && strstr(out, "\"message_zh\"") != NULL);
+      sqp_free(out);
+      sqp_engine_free(compact);
+    }
+  }
 }
 
 int main(void) {

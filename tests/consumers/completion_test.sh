@@ -40,7 +40,8 @@ expect "ics json svg text" sqp certificate --format ""
 expect "ics json svg text" sqp --rulebook my.json certificate --format ""
 expect "--batch" sqp eligibility --ba
 expect "note reject" sqp eligibility --unknown-members ""
-expect "--batch --format --help --rulebook --threads --unknown-members" sqp assess -
+expect "--batch --format --help --messages --rulebook --threads --unknown-members" sqp assess -
+expect "both en none zh" sqp eligibility --messages ""
 
 # Every --format value offered is one the CLI accepts for that operation.
 for op in $operations; do

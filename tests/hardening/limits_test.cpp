@@ -157,6 +157,21 @@ TEST(ParseDocument, AgreesWithBoostOnTheExamples) {
 }
 
 // Boost.JSON 1.81 reads 0e400 as NaN (0 x infinity); sqp reads the zero it is (found by fuzz_json).
+// Fuzz_json found it: 10^12, the edge of the decimal range, is exact however it is written;
+// a number a double rounds to it is not.
+TEST(ParseDocument, TenToTheTwelveIsExactAtTheEdge) {
+  for (const char* text : {"1e12", "1000000000000", "1000000000000.000", "10e11", "0.1e13", "-1E+12"}) {
+    auto v = json::ParseDocument(text, {});
+    ASSERT_TRUE(v.ok()) << text;
+    EXPECT_FALSE(json::IsInexactNumber(*v)) << text;
+  }
+  for (const char* text : {"999999999999.9999999", "1000000000000.0000001"}) {
+    auto v = json::ParseDocument(text, {});
+    ASSERT_TRUE(v.ok()) << text;
+    EXPECT_TRUE(json::IsInexactNumber(*v)) << text;
+  }
+}
+
 TEST(ParseDocument, ZeroWithAHugeExponentIsZero) {
   for (const char* text : {"0e400", "-0e999", "0.000e+2229", "[0E400]", "0e004458", "-0.0E-0099999"}) {
     auto v = json::ParseDocument(text, {});

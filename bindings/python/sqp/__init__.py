@@ -270,11 +270,14 @@ class _EngineOptions(ctypes.Structure):
                 ("max_array_length", ctypes.c_size_t),
                 ("max_object_members", ctypes.c_size_t),
                 ("expected_rulebook_sha256", ctypes.c_char_p),
-                ("unknown_members", ctypes.c_int)]
+                ("unknown_members", ctypes.c_int),
+                ("messages", ctypes.c_int)]
 
 
 # sqp_engine_options.unknown_members (READ.MEMBERS).
 _UNKNOWN_MEMBERS = ("reject", "note")
+# sqp_engine_options.messages: SQP_MESSAGES_BOTH, _EN, _ZH, _NONE.
+_MESSAGES = ("both", "en", "zh", "none")
 _lib.sqp_engine_new_with_options.restype = ctypes.c_int
 _lib.sqp_engine_new_with_options.argtypes = [ctypes.c_char_p, ctypes.c_size_t,
                                              ctypes.POINTER(_EngineOptions),
@@ -718,14 +721,18 @@ class Engine:
     'eligible'
     """
 
-    def __init__(self, rulebook: Optional[_Rulebook] = None, unknown_members: str = "reject"):
+    def __init__(self, rulebook: Optional[_Rulebook] = None, unknown_members: str = "reject",
+                 messages: str = "both"):
         """Makes an engine: a rulebook, validated in full, plus the operations.
 
         rulebook: None (the compiled-in default); a path (os.PathLike, or a str that names an
         existing file and is not JSON text); JSON text (str or bytes); or a dict.
         unknown_members: "reject" (the default: a member a document's schema does not define is
         invalid input, named by its pointer) or "note" (accepted, not read, and listed by a note
-        finding INPUT.UNKNOWN_MEMBER). A rulebook that fails validation raises SqpError
+        finding INPUT.UNKNOWN_MEMBER).
+        messages: the languages of an eligibility result's findings: "both" (the default), "en",
+        "zh", or "none" (compact: rule, article, status and evidence only). render() and assess
+        always give both. A rulebook that fails validation raises SqpError
         ("invalid_rulebook") listing every problem with its pointer; a missing file, OSError.
 
         >>> engine = sqp.Engine()
@@ -735,12 +742,16 @@ class Engine:
         >>> same.rulebook()["sha256"] == engine.rulebook()["sha256"]
         True
         >>> crm = sqp.Engine(unknown_members="note")      # CRM exports with members of their own
+        >>> compact = sqp.Engine(messages="none")         # bulk decisions without two reports
         """
         self._handle = ctypes.c_void_p()
         self._stamp: Optional[RulebookStamp] = None  # the rulebook stamp, for the binding's errors
         if unknown_members not in _UNKNOWN_MEMBERS:
             raise SqpError(_error("usage", -1, "", "unknown_members must be 'reject' or 'note', "
                                   f"not {unknown_members!r}"))
+        if messages not in _MESSAGES:
+            raise SqpError(_error("usage", -1, "", "messages must be 'both', 'en', 'zh' or 'none', "
+                                  f"not {messages!r}"))
         err, err_len = ctypes.c_void_p(), ctypes.c_size_t()
         path = _rulebook_path(rulebook)
         if path is not None:
@@ -749,7 +760,8 @@ class Engine:
         else:
             data = None if rulebook is None else _to_bytes(cast(_Json, rulebook))
         options = _EngineOptions(struct_size=ctypes.sizeof(_EngineOptions),
-                                 unknown_members=_UNKNOWN_MEMBERS.index(unknown_members))
+                                 unknown_members=_UNKNOWN_MEMBERS.index(unknown_members),
+                                 messages=_MESSAGES.index(messages))
         status = _lib.sqp_engine_new_with_options(data, 0 if data is None else len(data),
                                                   ctypes.byref(options), ctypes.byref(self._handle),
                                                   ctypes.byref(err), ctypes.byref(err_len))

@@ -18,7 +18,7 @@ _sqp() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=${COMP_WORDS[i]}
     case $word in
-      --rulebook|--format|--threads|--unknown-members) ((i++)) ;;
+      --rulebook|--format|--threads|--unknown-members|--messages) ((i++)) ;;
       -*) ;;
       *) operation=$word; break ;;
     esac
@@ -40,6 +40,9 @@ _sqp() {
     --unknown-members)
       COMPREPLY=($(compgen -W "reject note" -- "$cur"))
       return ;;
+    --messages)
+      COMPREPLY=($(compgen -W "both en zh none" -- "$cur"))
+      return ;;
   esac
 
   if [[ -z $operation ]]; then
@@ -52,7 +55,7 @@ _sqp() {
   fi
 
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "--rulebook --format --batch --threads --unknown-members --help" -- "$cur"))
+    COMPREPLY=($(compgen -W "--rulebook --format --batch --threads --unknown-members --messages --help" -- "$cur"))
     return
   fi
   if [[ $operation == rulebook && $prev == rulebook ]]; then

@@ -79,4 +79,20 @@ inline void RenderAll(const internal::OperationDef& op, const boost::json::value
   }
 }
 
+// What a result must be in answer mode `messages` (issue 20), given the same result in both
+// languages: each finding without the members the mode leaves out, and nothing else changed.
+// An independent statement of the modes, for the fuzz target and the unit tests.
+inline boost::json::value WithMessages(boost::json::value both, Messages messages) {
+  boost::json::object* o = both.if_object();
+  boost::json::value* findings = o != nullptr ? o->if_contains("findings") : nullptr;
+  if (findings == nullptr || !findings->is_array()) return both;
+  for (boost::json::value& f : findings->get_array()) {
+    boost::json::object* finding = f.if_object();
+    if (finding == nullptr) continue;
+    if (messages == Messages::kZh || messages == Messages::kNone) finding->erase("message");
+    if (messages == Messages::kEn || messages == Messages::kNone) finding->erase("message_zh");
+  }
+  return both;
+}
+
 }  // namespace sqp::fuzz

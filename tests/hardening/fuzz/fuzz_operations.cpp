@@ -21,6 +21,14 @@ const sqp::Engine& NotingEngine() {
   }();
   return engine;
 }
+// Answer modes (issue 20): English only, Chinese only, none.
+const sqp::Engine& ModeEngine(sqp::Messages messages) {
+  static const sqp::Engine engines[] = {
+      [] { sqp::EngineOptions o; o.messages = sqp::Messages::kEn; return *sqp::Engine::Create(o); }(),
+      [] { sqp::EngineOptions o; o.messages = sqp::Messages::kZh; return *sqp::Engine::Create(o); }(),
+      [] { sqp::EngineOptions o; o.messages = sqp::Messages::kNone; return *sqp::Engine::Create(o); }()};
+  return engines[static_cast<int>(messages) - 1];
+}
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -54,5 +62,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     sqp::fuzz::Die("note mode answers a document without unknown members differently", noted);
   }
   if (noted_code == sqp::ErrorCode::kOk) sqp::fuzz::RenderAll(op, noted_answer);
+  // Every answer mode: the same verdict, each finding without the messages the mode leaves out,
+  // and (eligibility) the fast path and the general path in that mode give the same bytes.
+  for (const sqp::Messages mode : {sqp::Messages::kEn, sqp::Messages::kZh, sqp::Messages::kNone}) {
+    const sqp::Engine& engine = ModeEngine(mode);
+    std::string moded;
+    const sqp::ErrorCode moded_code = engine.RunToDocument(op.name, input, moded);
+    if (moded_code != code) sqp::fuzz::Die("an answer mode changes the outcome", moded);
+    if (code != sqp::ErrorCode::kOk) {
+      if (moded != out) sqp::fuzz::Die("an answer mode changes an error document", moded);
+      continue;
+    }
+    if (boost::json::parse(moded) != sqp::fuzz::WithMessages(answer, mode)) {
+      sqp::fuzz::Die("an answer mode changes more than the messages", moded);
+    }
+    if (op.run_text != nullptr) {
+      std::string general;
+      const absl::Status s = sqp::internal::EvaluateGeneralPath(engine, op.name, input, general);
+      if (!s.ok() || general != moded) sqp::fuzz::Die("the paths disagree in an answer mode", moded);
+    }
+  }
   return 0;
 }
