@@ -48,14 +48,16 @@ std::string Join(const Range& parts, std::string_view separator) {
 // Text for people, shown on a terminal (issue 16): the input's own strings reach the reports,
 // and a NUL, an ESC sequence or a C1 control among them must not act on the terminal. Every
 // control character but '\n' and '\t' is shown as \xHH (C1 as \u0080..), the rest of the UTF-8
-// is kept.
-inline std::string TerminalSafe(std::string_view text) {
+// is kept. With `keep_line_breaks` false, '\n' and '\t' are shown too (a string of the input,
+// which must not lay out lines of a report).
+inline std::string TerminalSafe(std::string_view text, bool keep_line_breaks = true) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     char buf[8];
-    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+    const bool line_break = c == '\n' || c == '\t';
+    if ((c < 0x20 && !(line_break && keep_line_breaks)) || c == 0x7F) {
       std::snprintf(buf, sizeof buf, "\\x%02X", c);
       out += buf;
     } else if (c == 0xC2 && i + 1 < text.size() &&

@@ -138,21 +138,8 @@ namespace {
 // written as TerminalSafe writes the others.
 void EscapeControlsInStrings(bj::value& v) {
   if (bj::string* s = v.if_string()) {
-    const std::string_view text(*s);
-    if (text.find_first_of("\n\t") != std::string_view::npos ||
-        TerminalSafe(text).size() != text.size()) {
-      std::string escaped;
-      for (const char c : text) {
-        if (c == '\n') {
-          escaped += "\\x0A";
-        } else if (c == '\t') {
-          escaped += "\\x09";
-        } else {
-          escaped += c;
-        }
-      }
-      *s = TerminalSafe(escaped);
-    }
+    std::string escaped = TerminalSafe(std::string_view(*s), /*keep_line_breaks=*/false);
+    if (escaped.size() != s->size()) *s = escaped;  // escaping only ever lengthens
   } else if (bj::array* a = v.if_array()) {
     for (bj::value& e : *a) EscapeControlsInStrings(e);
   } else if (bj::object* o = v.if_object()) {
