@@ -10,24 +10,7 @@
 
 static int failures = 0;
 #include "check.h"
-
-static char* read_file(const char* path, size_t* size) {
-  FILE* f = fopen(path, "rb");
-  char* text;
-  long n;
-  if (f == NULL) return NULL;
-  fseek(f, 0, SEEK_END);
-  n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  text = (char*)malloc((size_t)n + 1);
-  if (text != NULL && fread(text, 1, (size_t)n, f) != (size_t)n) {
-    free(text);
-    text = NULL;
-  }
-  fclose(f);
-  *size = (size_t)n;
-  return text;
-}
+#include "read_file.h"
 
 /* sqp_x_run_batch_into with exactly the room sqp_run_batch's answer needs, and one byte less. */
 static void compare_with_run_batch(const sqp_engine* engine, const char* operation,

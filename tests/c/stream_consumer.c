@@ -54,6 +54,18 @@ static int write_buffer(void* context, const char* data, size_t len) {
   return 0;
 }
 
+/* sqp_run_stream over `len` bytes at `data`, read `chunk` bytes a call, into `w` (set up by
+   the caller: zeroed, and its stop_after). */
+static int stream_buffer(const sqp_engine* engine, const char* operation, const char* data,
+                         size_t len, size_t chunk, buffer_writer* w, size_t* lines, size_t* errors) {
+  buffer_reader r;
+  r.data = data;
+  r.len = len;
+  r.at = 0;
+  r.chunk = chunk;
+  return sqp_run_stream(engine, operation, read_buffer, &r, write_buffer, w, lines, errors);
+}
+
 /* ---- a reader that makes `lines` copies of one line, never holding more than one ---- */
 typedef struct {
   const char* line;
@@ -127,15 +139,10 @@ int main(int argc, char** argv) {
   CHECK(sqp_run_batch(engine, "eligibility", input, input_len, &batch, &batch_len, &batch_errors) ==
         SQP_OK);
   for (i = 0; i < sizeof chunks / sizeof chunks[0]; ++i) {
-    buffer_reader r;
     buffer_writer w;
     size_t lines = 0, errors = 0;
-    r.data = input;
-    r.len = input_len;
-    r.at = 0;
-    r.chunk = chunks[i];
     memset(&w, 0, sizeof w);
-    CHECK(sqp_run_stream(engine, "eligibility", read_buffer, &r, write_buffer, &w, &lines, &errors) ==
+    CHECK(stream_buffer(engine, "eligibility", input, input_len, chunks[i], &w, &lines, &errors) ==
           SQP_OK);
     CHECK(w.len == batch_len && memcmp(w.data, batch, batch_len) == 0);
     CHECK(errors == batch_errors && errors == 3);
@@ -145,16 +152,11 @@ int main(int argc, char** argv) {
 
   /* A writer's positive value stops the run and comes back unchanged. */
   {
-    buffer_reader r;
     buffer_writer w;
     size_t lines = 0;
-    r.data = input;
-    r.len = input_len;
-    r.at = 0;
-    r.chunk = 4096;
     memset(&w, 0, sizeof w);
     w.stop_after = 2;
-    CHECK(sqp_run_stream(engine, "eligibility", read_buffer, &r, write_buffer, &w, &lines, NULL) == 42);
+    CHECK(stream_buffer(engine, "eligibility", input, input_len, 4096, &w, &lines, NULL) == 42);
     CHECK(w.calls == 2 && lines == 3);
     free(w.data);
   }
@@ -190,16 +192,10 @@ int main(int argc, char** argv) {
       CHECK(strstr(want, "\"line\":2") != NULL && strstr(want, "input of 299999 bytes") != NULL);
       CHECK(strstr(want, "input of 3000 bytes") != NULL && strstr(want, "\"line\":5") != NULL);
       for (i = 0; i < sizeof chunks / sizeof chunks[0]; ++i) {
-        buffer_reader r;
         buffer_writer w;
         size_t lines = 0, errors = 0;
-        r.data = text;
-        r.len = len;
-        r.at = 0;
-        r.chunk = chunks[i];
         memset(&w, 0, sizeof w);
-        CHECK(sqp_run_stream(limited, "meeting", read_buffer, &r, write_buffer, &w, &lines, &errors) ==
-              SQP_OK);
+        CHECK(stream_buffer(limited, "meeting", text, len, chunks[i], &w, &lines, &errors) == SQP_OK);
         CHECK(w.len == want_len && memcmp(w.data, want, want_len) == 0);
         CHECK(lines == 4 && errors == 4);
         free(w.data);
@@ -217,7 +213,6 @@ int main(int argc, char** argv) {
     sqp_engine* unlimited = NULL;
     char* want = NULL;
     size_t want_len = 0;
-    buffer_reader r;
     buffer_writer w;
     memset(&huge, 0, sizeof huge);
     huge.struct_size = sizeof huge;
@@ -226,13 +221,8 @@ int main(int argc, char** argv) {
     CHECK(sqp_engine_new_with_options(NULL, 0, &huge, &unlimited, NULL, NULL) == SQP_OK);
     if (unlimited != NULL) {
       CHECK(sqp_run_batch(unlimited, "eligibility", input, input_len, &want, &want_len, NULL) == SQP_OK);
-      r.data = input;
-      r.len = input_len;
-      r.at = 0;
-      r.chunk = 7;
       memset(&w, 0, sizeof w);
-      CHECK(sqp_run_stream(unlimited, "eligibility", read_buffer, &r, write_buffer, &w, NULL, NULL) ==
-            SQP_OK);
+      CHECK(stream_buffer(unlimited, "eligibility", input, input_len, 7, &w, NULL, NULL) == SQP_OK);
       CHECK(w.len == want_len && memcmp(w.data, want, want_len) == 0);
       CHECK(strstr(w.data, "\"internal\"") == NULL);
       free(w.data);
