@@ -201,15 +201,7 @@ class BlockReader {
     return true;
   }
 
-  ssize_t ReadSome(char* buffer, size_t size) {
-    for (;;) {
-      const ssize_t n = read(fd_, buffer, size);
-      if (n >= 0) return n;
-      if (errno == EINTR) continue;
-      read_errno_ = errno;
-      return -1;
-    }
-  }
+  ssize_t ReadSome(char* buffer, size_t size) { return sqp::cli::ReadSome(fd_, buffer, size, read_errno_); }
 
   int fd_;
   size_t skip_beyond_;
@@ -220,6 +212,16 @@ class BlockReader {
 };
 
 }  // namespace
+
+ssize_t ReadSome(int fd, char* buffer, size_t size, int& error) {
+  for (;;) {
+    const ssize_t n = read(fd, buffer, size);
+    if (n >= 0) return n;
+    if (errno == EINTR) continue;
+    error = errno;
+    return -1;
+  }
+}
 
 size_t WriteAll(std::string_view data, int& error) {
   size_t done = 0;

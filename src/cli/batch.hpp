@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <sys/types.h>  // ssize_t
+
 #include "sqp/engine.hpp"
 
 namespace sqp::cli {
@@ -25,6 +27,10 @@ struct BatchCounts {
 // it, and writes it once the blocks before it are written, so reading, evaluating and writing
 // overlap. With 1 everything happens on the calling thread. `progress(lines, errors)` is called
 // after each block but the last is written (at most 4096 lines a block).
+// Reads up to `size` bytes from `fd` (retrying EINTR): the count (0 at the end), or -1 with the
+// errno in `error`.
+ssize_t ReadSome(int fd, char* buffer, size_t size, int& error);
+
 // Writes all of `data` to standard output's descriptor, past stdio (retrying short writes and
 // EINTR); returns the bytes written, and sets `error` (an errno) when it stopped short.
 size_t WriteAll(std::string_view data, int& error);

@@ -98,15 +98,10 @@ std::optional<std::string> ReadAll(const std::string& path, int& error,
   }
   char buffer[64 * 1024];
   while (error == 0) {
-    const ssize_t n = read(fd, buffer, sizeof buffer);
-    if (n > 0) {
-      counted += static_cast<size_t>(n);
-      if (text.size() < keep) text.append(buffer, std::min(static_cast<size_t>(n), keep - text.size()));
-    } else if (n == 0) {
-      break;
-    } else if (errno != EINTR) {
-      error = errno;
-    }
+    const ssize_t n = sqp::cli::ReadSome(fd, buffer, sizeof buffer, error);
+    if (n <= 0) break;  // the end, or an error (error)
+    counted += static_cast<size_t>(n);
+    if (text.size() < keep) text.append(buffer, std::min(static_cast<size_t>(n), keep - text.size()));
   }
   if (fd != STDIN_FILENO) close(fd);
   if (error != 0) return std::nullopt;
