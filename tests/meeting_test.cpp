@@ -335,7 +335,7 @@ TEST(MeetingConsistencyTest, EachInconsistencyIsAnInputErrorNamingTheField) {
   EXPECT_EQ(CheckVotes(6, {0, 0, kMaxMeetingCount + 1}), CountProblem::kVoteOutOfRange);
   // And the typed evaluation refuses rather than decides.
   MeetingInput in{MeetingBody::kFinalReview, MeetingMode::kInPerson, 9, 6,
-                  {{"APP-1", MeetingDecision::kStop, {4, 0, 0}}}};
+                  {{"APP-1", MeetingDecision::kStop, {4, 0, 0}, {}}}};
   auto r = EvaluateMeeting(DefaultEngine().rulebook(), in);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(DescribeError(r.status()).path, "/motions/0/decision");

@@ -54,24 +54,27 @@ enum class MeetingDecision {
   kAgreePreliminary,      // 同意初步评审结果
   kContinueVerification,  // 继续核查下次复审
   kTerminateReview,       // 终止审议
+  // PROC.FINAL_REVIEW: "如有特殊情况，需审议后给出终审意见" — another opinion, with its reason stated.
+  kOther,
 };
-inline constexpr size_t kMeetingDecisionCount = 6;
+inline constexpr size_t kMeetingDecisionCount = 7;
 inline constexpr std::array<std::string_view, kMeetingDecisionCount> kMeetingDecisionNames = {
     "defer_re_review",   "suspend",               "stop",
-    "agree_preliminary", "continue_verification", "terminate_review"};
+    "agree_preliminary", "continue_verification", "terminate_review", "other"};
 inline constexpr std::array<std::string_view, kMeetingDecisionCount> kMeetingDecisionNamesZh = {
     "延期复审", "暂停", "停止",
     // Art. 14(9): "同意初步评审结果、继续核查下次复审、终止审议" (PROC.FINAL_REVIEW).
-    "同意初步评审结果", "继续核查下次复审", "终止审议"};
+    "同意初步评审结果", "继续核查下次复审", "终止审议", "特殊情况下的其他终审意见"};
 inline constexpr std::array<std::string_view, kMeetingDecisionCount> kMeetingDecisionNamesEn = {
     "defer re-review", "suspend", "stop", "agree with the preliminary result",
-    "continue verification and re-review next time", "terminate review"};
+    "continue verification and re-review next time", "terminate review",
+    "another final opinion (special circumstances)"};
 constexpr size_t Index(MeetingDecision d) { return static_cast<size_t>(d); }
 constexpr std::string_view MeetingDecisionName(MeetingDecision d) {
   return kMeetingDecisionNames[Index(d)];
 }
-// The body that may take `d`: the first three belong to the expert group, the rest to the
-// promotion committee.
+// The body that may take `d`: the first three belong to the expert group, the rest (other
+// included) to the promotion committee.
 constexpr MeetingBody DecisionBody(MeetingDecision d) {
   return Index(d) < 3 ? MeetingBody::kExpertReview : MeetingBody::kFinalReview;
 }
@@ -157,6 +160,7 @@ struct Motion {
   std::string subject;  // the applicant or matter voted on ("APP-1")
   MeetingDecision decision = MeetingDecision::kDeferReReview;
   VoteCount votes;
+  std::string reason;  // kOther: the special circumstances stated ("" for the other decisions)
 };
 
 struct MeetingInput {

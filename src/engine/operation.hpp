@@ -78,5 +78,6 @@ const OperationDef& ScoreOperation();
 const OperationDef& AssessOperation();
 const OperationDef& RulebookOperation();
 const OperationDef& BodiesOperation();
+const OperationDef& CaseOperation();
 
 }  // namespace sqp::internal

@@ -283,6 +283,24 @@ void Fields::RejectUnknownKeys(std::initializer_list<std::string_view> known) co
   }
 }
 
+void CheckEmbeddedSchema(const bj::value& v, const Loc& at, std::string_view expected,
+                         Issues& issues) {
+  const bj::object* o = v.if_object();
+  if (o == nullptr) return;  // the decoder reports the type
+  const bj::value* s = o->if_contains("schema");
+  if (s == nullptr) return;
+  const bj::string* str = s->if_string();
+  if (str == nullptr || std::string_view(*str) != expected) {
+    const Loc schema = at.Key("schema");
+    issues.Add(schema, Cat("an embedded document must be \"", expected, "\" (or omit \"schema\")"));
+  }
+}
+
+void AddIssues(const absl::Status& status, Issues& issues) {
+  if (status.ok()) return;
+  for (const Issue& issue : DescribeError(status).issues) issues.AddAt(issue.path, issue.message);
+}
+
 absl::Status CheckSchema(const bj::value& doc, std::string_view expected) {
   const bj::object* o = doc.if_object();
   if (o == nullptr) {

@@ -162,6 +162,12 @@ class Fields {
 
 // The "schema" member of an input document must equal `expected`: kInvalidSchema otherwise.
 absl::Status CheckSchema(const bj::value& doc, std::string_view expected);
+// A document embedded in another (an assessment's application, a case's scoresheet) may omit its
+// "schema"; if it carries one, it must be `expected`, else an issue at `at`/schema.
+void CheckEmbeddedSchema(const bj::value& v, const Loc& at, std::string_view expected,
+                         Issues& issues);
+// Every issue of `status` (from a nested decoder, whose pointers are already whole) into `issues`.
+void AddIssues(const absl::Status& status, Issues& issues);
 
 // Caps on one JSON document (docs/hardening.md). The defaults are EngineOptions' defaults.
 struct JsonLimits {

@@ -25,26 +25,6 @@ using json::Issues;
 using json::Loc;
 using json::Need;
 
-// An embedded document may omit its "schema"; if it carries one, it must be the right one.
-void CheckEmbeddedSchema(const bj::value& v, const Loc& at, std::string_view expected,
-                         Issues& issues) {
-  const bj::object* o = v.if_object();
-  if (o == nullptr) return;  // the decoder reports the type
-  const bj::value* s = o->if_contains("schema");
-  if (s == nullptr) return;
-  const bj::string* str = s->if_string();
-  if (str == nullptr || std::string_view(*str) != expected) {
-    const Loc schema = at.Key("schema");
-    issues.Add(schema, Cat("an embedded document must be \"", expected, "\" (or omit \"schema\")"));
-  }
-}
-
-void AddAll(const absl::Status& status, Issues& issues) {
-  if (status.ok()) return;
-  // The nested decoder's issues already carry their full pointer.
-  for (const Issue& issue : DescribeError(status).issues) issues.AddAt(issue.path, issue.message);
-}
-
 // The members of sqp.assessment/1: the embedded documents' own tables.
 constexpr json::MemberDef kAssessment[] = {{"schema"},
                                            {"application", &kApplicationMembers},
@@ -61,8 +41,8 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
 
   const Loc app_at = root.Key("application");
   if (const bj::value* app = doc.Get("application", Need::kRequired)) {
-    CheckEmbeddedSchema(*app, app_at, "sqp.application/1", issues);
-    AddAll(DecodeApplication(*app, app_at, in.application), issues);
+    json::CheckEmbeddedSchema(*app, app_at, "sqp.application/1", issues);
+    json::AddIssues(DecodeApplication(*app, app_at, in.application), issues);
   }
   const Loc procedure_at = root.Key("procedure");
   if (const bj::value* procedure = doc.Get("procedure", Need::kOptional)) {
@@ -74,7 +54,7 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
   }
   const Loc sheet_at = root.Key("scoresheet");
   if (const bj::value* sheet = doc.Get("scoresheet", Need::kOptional)) {
-    CheckEmbeddedSchema(*sheet, sheet_at, "sqp.scoresheet/1", issues);
+    json::CheckEmbeddedSchema(*sheet, sheet_at, "sqp.scoresheet/1", issues);
     in.scoresheet = DecodeScoresheet(*sheet, sheet_at, rb, issues);
   }
   if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);

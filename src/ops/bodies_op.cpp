@@ -6,6 +6,7 @@
 
 #include "engine/operation.hpp"
 #include "json/reader.hpp"
+#include "ops/bodies_codec.hpp"
 #include "sqp/bodies.hpp"
 #include "strings.hpp"
 
@@ -25,17 +26,21 @@ constexpr json::MemberDef kBody[] = {{"name"},
                                      {"telecom_service_qualification"},
                                      {"ict_quality_system_experience"},
                                      {"violations", &kGroundDef}};
-constexpr json::ObjectDef kBodyDef{kBody};
+}  // namespace
+const json::ObjectDef kOfferedBodyMembers{kBody};
+namespace {
 constexpr json::MemberDef kPerson[] = {{"name"}, {"role"}, {"removals", &kGroundDef}};
-constexpr json::ObjectDef kPersonDef{kPerson};
+}  // namespace
+const json::ObjectDef kPersonMembers{kPerson};
+namespace {
 constexpr json::MemberDef kShifts[] = {{"count"}, {"staff_per_shift"}};
 constexpr json::ObjectDef kShiftsDef{kShifts};
 constexpr json::MemberDef kSite[] = {{"type"}, {"staff_count"}, {"shifts", &kShiftsDef}};
 constexpr json::ObjectDef kSiteDef{kSite};
 constexpr json::MemberDef kBodies[] = {{"schema"},
                                        {"on"},
-                                       {"bodies", &kBodyDef},
-                                       {"people", &kPersonDef},
+                                       {"bodies", &kOfferedBodyMembers},
+                                       {"people", &kPersonMembers},
                                        {"site", &kSiteDef}};
 constexpr json::ObjectDef kBodiesDef{kBodies};
 
@@ -62,38 +67,49 @@ std::vector<DatedGround> DecodeGrounds(const Fields& f, std::string_view key, in
   return out;
 }
 
+}  // namespace
+
+void DecodeOfferedBodies(const bj::array& a, const Loc& list, Issues& issues,
+                         std::vector<OfferedBody>& out) {
+  for (size_t i = 0; i < a.size(); ++i) {
+    Fields b(a[i], list.Index(i), issues);
+    OfferedBody body;
+    if (auto s = b.String("name", Need::kRequired, /*non_empty=*/true)) body.name = std::string(*s);
+    // Required, not defaulted: an unrecorded qualification is not a qualification by silence.
+    if (auto q = b.Bool("telecom_service_qualification", Need::kRequired)) {
+      body.telecom_service_qualification = *q;
+    }
+    if (auto q = b.Bool("ict_quality_system_experience", Need::kRequired)) {
+      body.ict_quality_system_experience = *q;
+    }
+    body.violations = DecodeGrounds(b, "violations", kBodyViolationGrounds);
+    out.push_back(std::move(body));
+  }
+}
+
+void DecodePeople(const bj::array& a, const Loc& list, Issues& issues, std::vector<Person>& out) {
+  for (size_t i = 0; i < a.size(); ++i) {
+    Fields p(a[i], list.Index(i), issues);
+    Person person;
+    if (auto s = p.String("name", Need::kRequired, /*non_empty=*/true)) person.name = std::string(*s);
+    if (auto r = p.Enum("role", Need::kRequired, kRoles)) person.role = *r;
+    person.removals = DecodeGrounds(p, "removals", kRemovalGrounds);
+    out.push_back(std::move(person));
+  }
+}
+
+namespace {
+
 absl::Status DecodeBodies(const bj::value& input, BodiesInput& out) {
   Issues issues;
   const Loc root = Loc::Root();
   Fields f(input, root, issues);
   const auto on = f.DateField("on", Need::kRequired);
   if (const bj::array* a = f.Array("bodies", Need::kRequired)) {
-    const Loc list = root.Key("bodies");
-    for (size_t i = 0; i < a->size(); ++i) {
-      Fields b((*a)[i], list.Index(i), issues);
-      OfferedBody body;
-      if (auto s = b.String("name", Need::kRequired, /*non_empty=*/true)) body.name = std::string(*s);
-      // Required, not defaulted: an unrecorded qualification is not a qualification by silence.
-      if (auto q = b.Bool("telecom_service_qualification", Need::kRequired)) {
-        body.telecom_service_qualification = *q;
-      }
-      if (auto q = b.Bool("ict_quality_system_experience", Need::kRequired)) {
-        body.ict_quality_system_experience = *q;
-      }
-      body.violations = DecodeGrounds(b, "violations", kBodyViolationGrounds);
-      out.bodies.push_back(std::move(body));
-    }
+    DecodeOfferedBodies(*a, root.Key("bodies"), issues, out.bodies);
   }
   if (const bj::array* a = f.Array("people", Need::kOptional)) {
-    const Loc list = root.Key("people");
-    for (size_t i = 0; i < a->size(); ++i) {
-      Fields p((*a)[i], list.Index(i), issues);
-      Person person;
-      if (auto s = p.String("name", Need::kRequired, /*non_empty=*/true)) person.name = std::string(*s);
-      if (auto r = p.Enum("role", Need::kRequired, kRoles)) person.role = *r;
-      person.removals = DecodeGrounds(p, "removals", kRemovalGrounds);
-      out.people.push_back(std::move(person));
-    }
+    DecodePeople(*a, root.Key("people"), issues, out.people);
   }
   if (const bj::value* site = f.Get("site", Need::kOptional)) {
     const Loc site_at = root.Key("site");

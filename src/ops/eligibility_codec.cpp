@@ -952,12 +952,26 @@ void WriteEligibility(const Rulebook& rb, const Application& app, const Eligibil
   }
   // The findings array is written straight into the output as one finished JSON value: its
   // member names and rule constants need no escaping, and Text escapes whatever comes from the
-  // input or the rulebook, so nothing is scanned twice. It must be the last member written here
-  // (the Text hands its text over when it ends).
-  const MessageContext context(rb, app, result);
+  // input or the rulebook, so nothing is scanned twice. It must be the last member written here.
   w.Key("findings");
-  Text t(w.RawValue(), true);
-  t << '[';
+  std::string& out = w.RawValue();
+  out += '[';
+  const bool any = AppendEligibilityFindingItems(rb, app, result, pointer_prefix, messages, out);
+  if (!unknown_members.empty()) {
+    std::string note;
+    json::Writer nw(note);
+    WriteUnknownMembersFinding(unknown_members, nw, messages);
+    if (any) out += ',';
+    out += note;
+  }
+  out += ']';
+}
+
+bool AppendEligibilityFindingItems(const Rulebook& rb, const Application& app,
+                                   const EligibilityResult& result, std::string_view pointer_prefix,
+                                   Messages messages, std::string& out) {
+  const MessageContext context(rb, app, result);
+  Text t(out, true);  // hands its text over to `out` when it ends
   bool first = true;
   for (const Finding& f : result.findings) {
     t << (first ? R"({"rule":")" : R"(,{"rule":")") << RuleId(f.rule) << R"(","article":")"
@@ -980,14 +994,7 @@ void WriteEligibility(const Rulebook& rb, const Application& app, const Eligibil
       t << R"("})";
     }
   }
-  if (!unknown_members.empty()) {
-    std::string note;
-    json::Writer nw(note);
-    WriteUnknownMembersFinding(unknown_members, nw, messages);
-    if (!first) t << ',';
-    t << note;
-  }
-  t << ']';
+  return !first;
 }
 
 // ---- Text ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 
 #include "engine/operation.hpp"
 #include "json/reader.hpp"
+#include "ops/meeting_codec.hpp"
 #include "sqp/meeting.hpp"
 #include "strings.hpp"
 
@@ -33,18 +34,18 @@ constexpr json::EnumName<MeetingDecision> kDecisions[] = {
     {"stop", MeetingDecision::kStop},
     {"agree_preliminary", MeetingDecision::kAgreePreliminary},
     {"continue_verification", MeetingDecision::kContinueVerification},
-    {"terminate_review", MeetingDecision::kTerminateReview}};
+    {"terminate_review", MeetingDecision::kTerminateReview},
+    {"other", MeetingDecision::kOther}};
 enum class Vote { kFor, kAgainst, kAbstain };
 // The members of sqp.meeting/1 (READ.MEMBERS).
 constexpr json::MemberDef kBallot[] = {{"voter"}, {"vote"}};
 constexpr json::ObjectDef kBallotDef{kBallot};
-constexpr json::MemberDef kMotion[] = {{"subject"}, {"decision"}, {"for"},
+constexpr json::MemberDef kMotion[] = {{"subject"}, {"decision"}, {"reason"}, {"for"},
                                        {"against"}, {"abstain"},  {"ballots", &kBallotDef}};
 constexpr json::ObjectDef kMotionDef{kMotion};
 constexpr json::MemberDef kMeeting[] = {{"schema"},  {"body"},      {"mode"},
                                         {"members"}, {"present"},   {"attendees"},
                                         {"motions", &kMotionDef}};
-constexpr json::ObjectDef kMeetingDef{kMeeting};
 
 constexpr json::EnumName<Vote> kVotes[] = {
     {"for", Vote::kFor}, {"against", Vote::kAgainst}, {"abstain", Vote::kAbstain}};
@@ -104,6 +105,21 @@ std::optional<Motion> DecodeMotion(const bj::value& v, const Loc& at, Issues& is
       ok = false;
     }
   } else {
+    ok = false;
+  }
+  // PROC.FINAL_REVIEW: an opinion `other` states its special circumstances; no other does.
+  const bool has_reason = f.ok() && f.Get("reason", Need::kOptional) != nullptr;
+  if (auto reason = f.String("reason", Need::kOptional, /*non_empty=*/true)) {
+    m.reason = std::string(*reason);
+  } else if (has_reason) {
+    ok = false;  // recorded by String
+  }
+  if (ok && m.decision == MeetingDecision::kOther && !has_reason) {
+    issues.Add(at.Key("decision"), "the opinion \"other\" needs its \"reason\" (the special "
+                                   "circumstances, Art. 14(9))");
+    ok = false;
+  } else if (ok && m.decision != MeetingDecision::kOther && has_reason) {
+    issues.Add(at.Key("reason"), "a reason is stated only for the opinion \"other\"");
     ok = false;
   }
   const bool has_counts = f.ok() && (f.Get("for", Need::kOptional) != nullptr ||
@@ -169,9 +185,13 @@ std::optional<Motion> DecodeMotion(const bj::value& v, const Loc& at, Issues& is
   return ok ? std::optional<Motion>(std::move(m)) : std::nullopt;
 }
 
-absl::Status DecodeMeeting(const bj::value& input, MeetingInput& out) {
-  Issues issues;
-  const Loc root = Loc::Root();
+}  // namespace
+
+const json::ObjectDef kMeetingMembers{kMeeting};
+
+bool DecodeMeeting(const bj::value& input, const Loc& root, Issues& issues, MeetingInput& out,
+                   std::vector<std::string>* attendees) {
+  const size_t issues_before = issues.list().size();
   Fields f(input, root, issues);
   const auto body = f.Enum("body", Need::kRequired, kBodies);
   const auto mode = f.Enum("mode", Need::kRequired, kModes);
@@ -206,13 +226,19 @@ absl::Status DecodeMeeting(const bj::value& input, MeetingInput& out) {
       if (m) out.motions.push_back(std::move(*m));
     }
   }
-  if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);
+  if (issues.list().size() != issues_before || !body || !mode || !members || !present) return false;
   out.body = *body;
   out.mode = *mode;
   out.members = *members;
   out.present = *present;
-  return absl::OkStatus();
+  if (attendees != nullptr && roll) {
+    attendees->assign(roll->size(), std::string());
+    for (const auto& [name, i] : *roll) (*attendees)[i] = std::string(name);
+  }
+  return true;
 }
+
+namespace {
 
 void WriteFraction(const json::Name& key, Fraction fr, json::Writer& w) {
   w.Key(key);
@@ -221,6 +247,8 @@ void WriteFraction(const json::Name& key, Fraction fr, json::Writer& w) {
   w.Field("den", fr.den);
   w.EndObject();
 }
+
+}  // namespace
 
 void WriteMeeting(const MeetingInput& in, const MeetingResult& r, json::Writer& w) {
   w.Field("body", MeetingBodyName(r.body));
@@ -245,6 +273,7 @@ void WriteMeeting(const MeetingInput& in, const MeetingResult& r, json::Writer& 
     w.BeginObject();
     w.Field("subject", in.motions[i].subject);
     w.Field("decision", MeetingDecisionName(m.decision));
+    if (!in.motions[i].reason.empty()) w.Field("reason", in.motions[i].reason);
     w.Field("required", m.tally.required);
     w.Field("for", m.votes.for_votes);
     w.Field("against", m.votes.against);
@@ -255,9 +284,14 @@ void WriteMeeting(const MeetingInput& in, const MeetingResult& r, json::Writer& 
   w.EndArray();
 }
 
+namespace {
+
 absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/, json::Writer& w) {
   MeetingInput in;
-  if (absl::Status s = DecodeMeeting(input, in); !s.ok()) return s;
+  Issues issues;
+  if (!DecodeMeeting(input, Loc::Root(), issues, in, nullptr)) {
+    return issues.ToStatus(ErrorCode::kInvalidInput);
+  }
   absl::StatusOr<MeetingResult> r = EvaluateMeeting(engine.rulebook(), in);
   if (!r.ok()) return r.status();
   WriteMeeting(in, *r, w);
@@ -350,7 +384,7 @@ const OperationDef& MeetingOperation() {
   static const OperationDef kDef{.name = "meeting",
                                  .input_schema = "sqp.meeting/1",
                                  .output_schema = "sqp.meeting-result/1",
-                                 .members = &kMeetingDef,
+                                 .members = &kMeetingMembers,
                                  .run = &Run,
                                  .renderers = kRenderers};
   return kDef;

@@ -1,0 +1,698 @@
+// `case`: the procedure of Art. 14 as one case (sqp.case/1 → sqp.case-status/1; PROC.*,
+// TEAM.AUDITORS and every rule the recorded steps invoke). The rules are sqp/case.hpp's
+// EvaluateCase; this file reads the document (its members, its impossible dates), writes the
+// result, and renders the case file (text), its coming deadlines (ics) and its timeline (svg).
+//
+// Input beyond CONTRACT.md §7 (members added, none renamed): "people" (the experts and
+// evaluators with their Art. 21 removals, as in sqp.bodies/1), steps.evaluated_on (the site
+// evaluation's day), steps.publicity.ends_on (the day the office ended the publicity), an
+// objection's "ground" (Art. 14(8) 1-3), and a final opinion "other" with its "reason".
+#include <string>
+#include <string_view>
+
+#include "engine/operation.hpp"
+#include "json/reader.hpp"
+#include "ops/bodies_codec.hpp"
+#include "ops/certificate_render.hpp"
+#include "ops/cycle_codec.hpp"
+#include "ops/eligibility_codec.hpp"
+#include "ops/meeting_codec.hpp"
+#include "ops/score_codec.hpp"
+#include "sqp/case.hpp"
+#include "strings.hpp"
+
+namespace sqp::internal {
+namespace {
+
+namespace bj = boost::json;
+using json::Fields;
+using json::Issues;
+using json::Loc;
+using json::Need;
+using certificate_format::EscapeIcsText;
+using certificate_format::EscapeXml;
+using certificate_format::FoldIcsLine;
+
+// ---- The members of sqp.case/1 (READ.MEMBERS) -------------------------------------------------
+
+constexpr json::MemberDef kInvestigation[] = {{"completed_on"}};
+constexpr json::ObjectDef kInvestigationDef{kInvestigation};
+constexpr json::MemberDef kTeamMember[] = {{"name"}, {"ccaa_registration"}, {"valid_until"}};
+constexpr json::ObjectDef kTeamMemberDef{kTeamMember};
+constexpr json::MemberDef kCommissioned[] = {{"body"}, {"on"}, {"team", &kTeamMemberDef}};
+constexpr json::ObjectDef kCommissionedDef{kCommissioned};
+constexpr json::MemberDef kPreliminary[] = {{"grade"}, {"disputed"}};
+constexpr json::ObjectDef kPreliminaryDef{kPreliminary};
+constexpr json::MemberDef kCaseMeeting[] = {{"held_on"}};
+constexpr json::ObjectDef kCaseMeetingDef{kCaseMeeting, json::ObjectDef::Keys::kListed,
+                                          &kMeetingMembers};
+constexpr json::MemberDef kObjectionInvestigation[] = {{"outcome"}, {"on"}};
+constexpr json::ObjectDef kObjectionInvestigationDef{kObjectionInvestigation};
+constexpr json::MemberDef kObjection[] = {{"received_on"},  {"in_writing"}, {"has_evidence"},
+                                          {"has_contact"},  {"ground"},
+                                          {"investigation", &kObjectionInvestigationDef}};
+constexpr json::ObjectDef kObjectionDef{kObjection};
+constexpr json::MemberDef kPublicity[] = {{"starts_on"}, {"ends_on"}, {"objections", &kObjectionDef}};
+constexpr json::ObjectDef kPublicityDef{kPublicity};
+constexpr json::MemberDef kSteps[] = {{"accepted_on"},
+                                      {"investigation", &kInvestigationDef},
+                                      {"commissioned", &kCommissionedDef},
+                                      {"materials_received_on"},
+                                      {"evaluated_on"},
+                                      {"report_received_on"},
+                                      {"preliminary_result", &kPreliminaryDef},
+                                      {"expert_review", &kCaseMeetingDef},
+                                      {"publicity", &kPublicityDef},
+                                      {"final_review", &kCaseMeetingDef},
+                                      {"announced_on"}};
+constexpr json::ObjectDef kStepsDef{kSteps};
+constexpr json::MemberDef kCase[] = {{"schema"},
+                                     {"as_of"},
+                                     {"application", &kApplicationMembers},
+                                     {"bodies_offered", &kOfferedBodyMembers},
+                                     {"people", &kPersonMembers},
+                                     {"steps", &kStepsDef},
+                                     {"scoresheet", &kScoresheetMembers}};
+constexpr json::ObjectDef kCaseDef{kCase};
+
+constexpr json::EnumName<ObjectionOutcome> kObjectionOutcomes[] = {
+    {"substantiated", ObjectionOutcome::kSubstantiated},
+    {"unsubstantiated", ObjectionOutcome::kUnsubstantiated}};
+
+// ---- Reading ----------------------------------------------------------------------------------
+
+std::optional<CaseMeeting> DecodeCaseMeeting(const bj::value& v, const Loc& at, MeetingBody body,
+                                             Issues& issues) {
+  CaseMeeting m;
+  Fields f(v, at, issues);
+  const auto held_on = f.DateField("held_on", Need::kRequired);
+  const bool read = DecodeMeeting(v, at, issues, m.meeting, &m.attendees);
+  if (!read || !held_on) return std::nullopt;
+  if (m.meeting.body != body) {
+    const Loc body_at = at.Key("body");
+    issues.Add(body_at, Cat("this step is the ", MeetingBodyName(body), " meeting, not the ",
+                            MeetingBodyName(m.meeting.body)));
+    return std::nullopt;
+  }
+  m.held_on = *held_on;
+  return m;
+}
+
+std::optional<Commissioning> DecodeCommissioned(const bj::value& v, const Loc& at, Issues& issues) {
+  Fields f(v, at, issues);
+  Commissioning c;
+  const auto body = f.String("body", Need::kRequired, /*non_empty=*/true);
+  const auto on = f.DateField("on", Need::kRequired);
+  bool ok = body && on;
+  if (const bj::array* team = f.Array("team", Need::kRequired)) {
+    const Loc list = at.Key("team");
+    for (size_t i = 0; i < team->size(); ++i) {
+      const Loc member_at = list.Index(i);
+      Fields m((*team)[i], member_at, issues);
+      TeamMember member;
+      if (auto name = m.String("name", Need::kRequired, /*non_empty=*/true)) {
+        member.name = std::string(*name);
+      } else {
+        ok = false;
+      }
+      // Required, but null is an answer: the member holds no registration (TEAM.AUDITORS fails).
+      if (m.ok() && !m.object()->contains("ccaa_registration")) {
+        const Loc reg = member_at.Key("ccaa_registration");
+        issues.Add(reg, "is required: the member's CCAA auditor registration number, or null "
+                        "when the member holds none");
+        ok = false;
+      } else if (auto reg = m.String("ccaa_registration", Need::kOptional, /*non_empty=*/true)) {
+        member.ccaa_registration = std::string(*reg);
+      } else if (m.Get("ccaa_registration", Need::kOptional) != nullptr) {
+        ok = false;
+      }
+      member.valid_until = m.DateField("valid_until", Need::kOptional);
+      c.team.push_back(std::move(member));
+    }
+  } else {
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  c.body = std::string(*body);
+  c.on = *on;
+  return c;
+}
+
+std::optional<CasePublicity> DecodePublicity(const bj::value& v, const Loc& at, Issues& issues) {
+  Fields f(v, at, issues);
+  CasePublicity p;
+  const auto starts_on = f.DateField("starts_on", Need::kRequired);
+  p.ends_on = f.DateField("ends_on", Need::kOptional);
+  bool ok = starts_on.has_value();
+  if (const bj::array* list = f.Array("objections", Need::kOptional)) {
+    const Loc list_at = at.Key("objections");
+    for (size_t i = 0; i < list->size(); ++i) {
+      const Loc o_at = list_at.Index(i);
+      Fields o((*list)[i], o_at, issues);
+      CaseObjection obj;
+      const auto received = o.DateField("received_on", Need::kRequired);
+      const auto in_writing = o.Bool("in_writing", Need::kRequired);
+      const auto evidence = o.Bool("has_evidence", Need::kRequired);
+      const auto contact = o.Bool("has_contact", Need::kRequired);
+      if (auto g = o.Integer("ground", Need::kOptional, 1, 3)) obj.ground = static_cast<int>(*g);
+      if (const bj::value* inv = o.Get("investigation", Need::kOptional)) {
+        const Loc inv_at = o_at.Key("investigation");
+        Fields fi(*inv, inv_at, issues);
+        const auto outcome = fi.Enum("outcome", Need::kRequired, kObjectionOutcomes);
+        const auto on = fi.DateField("on", Need::kRequired);
+        if (outcome && on) obj.investigation = ObjectionInvestigation{*outcome, *on};
+      }
+      if (!received || !in_writing || !evidence || !contact) {
+        ok = false;
+        continue;
+      }
+      obj.objection = {*received, *in_writing, *evidence, *contact};
+      p.objections.push_back(obj);
+    }
+  }
+  if (!ok) return std::nullopt;
+  p.starts_on = *starts_on;
+  return p;
+}
+
+void DecodeSteps(const bj::value& v, const Loc& at, Issues& issues, CaseSteps& s) {
+  Fields f(v, at, issues);
+  s.accepted_on = f.DateField("accepted_on", Need::kOptional);
+  if (const bj::value* inv = f.Get("investigation", Need::kOptional)) {
+    const Loc inv_at = at.Key("investigation");
+    Fields fi(*inv, inv_at, issues);
+    s.investigation_completed_on = fi.DateField("completed_on", Need::kRequired);
+  }
+  if (const bj::value* c = f.Get("commissioned", Need::kOptional)) {
+    s.commissioned = DecodeCommissioned(*c, at.Key("commissioned"), issues);
+  }
+  s.materials_received_on = f.DateField("materials_received_on", Need::kOptional);
+  s.evaluated_on = f.DateField("evaluated_on", Need::kOptional);
+  s.report_received_on = f.DateField("report_received_on", Need::kOptional);
+  if (const bj::value* p = f.Get("preliminary_result", Need::kOptional)) {
+    const Loc p_at = at.Key("preliminary_result");
+    Fields fp(*p, p_at, issues);
+    PreliminaryResult pre;
+    if (auto g = fp.String("grade", Need::kOptional, /*non_empty=*/true)) pre.grade = std::string(*g);
+    if (auto d = fp.Bool("disputed", Need::kRequired)) {
+      pre.disputed = *d;
+      s.preliminary_result = pre;
+    }
+  }
+  if (const bj::value* m = f.Get("expert_review", Need::kOptional)) {
+    s.expert_review = DecodeCaseMeeting(*m, at.Key("expert_review"), MeetingBody::kExpertReview, issues);
+  }
+  if (const bj::value* p = f.Get("publicity", Need::kOptional)) {
+    s.publicity = DecodePublicity(*p, at.Key("publicity"), issues);
+  }
+  if (const bj::value* m = f.Get("final_review", Need::kOptional)) {
+    s.final_review = DecodeCaseMeeting(*m, at.Key("final_review"), MeetingBody::kFinalReview, issues);
+  }
+  s.announced_on = f.DateField("announced_on", Need::kOptional);
+}
+
+// READ.DATES for a record: nothing is recorded before it happens, so no date after as_of; an
+// objection is investigated after it arrives; a publicity ends after it starts.
+void CheckDates(const CaseInput& in, Issues& issues) {
+  auto after_as_of = [&](const std::optional<Date>& d, std::string_view pointer) {
+    if (d && *d > in.as_of) {
+      issues.AddAt(std::string(pointer),
+                   Cat(d->ToString(), " is after as_of ", in.as_of.ToString(),
+                       ": a step is recorded once it has happened"));
+    }
+  };
+  const CaseSteps& s = in.steps;
+  if (in.application) after_as_of(in.application->applied_on, kCaseStepPointers[0]);
+  after_as_of(s.accepted_on, "/steps/accepted_on");
+  after_as_of(s.investigation_completed_on, "/steps/investigation/completed_on");
+  if (s.commissioned) after_as_of(s.commissioned->on, "/steps/commissioned/on");
+  after_as_of(s.materials_received_on, "/steps/materials_received_on");
+  after_as_of(s.evaluated_on, "/steps/evaluated_on");
+  after_as_of(s.report_received_on, "/steps/report_received_on");
+  if (s.expert_review) after_as_of(s.expert_review->held_on, "/steps/expert_review/held_on");
+  if (s.publicity) {
+    after_as_of(s.publicity->starts_on, "/steps/publicity/starts_on");
+    after_as_of(s.publicity->ends_on, "/steps/publicity/ends_on");
+    if (s.publicity->ends_on && *s.publicity->ends_on < s.publicity->starts_on) {
+      issues.AddAt("/steps/publicity/ends_on", "is before starts_on: a publicity ends after it starts");
+    }
+    for (size_t i = 0; i < s.publicity->objections.size(); ++i) {
+      const CaseObjection& o = s.publicity->objections[i];
+      const std::string at = Cat("/steps/publicity/objections/", i);
+      after_as_of(o.objection.received_on, Cat(at, "/received_on"));
+      if (!o.investigation) continue;
+      after_as_of(o.investigation->on, Cat(at, "/investigation/on"));
+      if (o.investigation->on < o.objection.received_on) {
+        issues.AddAt(Cat(at, "/investigation/on"),
+                     Cat("is before the objection was received (", o.objection.received_on.ToString(),
+                         "): an objection is investigated after it arrives"));
+      }
+    }
+  }
+  if (s.final_review) after_as_of(s.final_review->held_on, "/steps/final_review/held_on");
+  after_as_of(s.announced_on, "/steps/announced_on");
+}
+
+absl::Status DecodeCase(const Rulebook& rb, const bj::value& input, CaseInput& out) {
+  Issues issues;
+  const Loc root = Loc::Root();
+  Fields f(input, root, issues);
+  const auto as_of = f.DateField("as_of", Need::kRequired);
+  const Loc app_at = root.Key("application");
+  if (const bj::value* app = f.Get("application", Need::kOptional)) {
+    json::CheckEmbeddedSchema(*app, app_at, "sqp.application/1", issues);
+    out.application.emplace();
+    json::AddIssues(DecodeApplication(*app, app_at, *out.application), issues);
+  }
+  if (const bj::array* a = f.Array("bodies_offered", Need::kOptional)) {
+    out.bodies_offered.emplace();
+    DecodeOfferedBodies(*a, root.Key("bodies_offered"), issues, *out.bodies_offered);
+  }
+  if (const bj::array* a = f.Array("people", Need::kOptional)) {
+    DecodePeople(*a, root.Key("people"), issues, out.people);
+  }
+  if (const bj::value* steps = f.Get("steps", Need::kRequired)) {
+    DecodeSteps(*steps, root.Key("steps"), issues, out.steps);
+  }
+  const Loc sheet_at = root.Key("scoresheet");
+  if (const bj::value* sheet = f.Get("scoresheet", Need::kOptional)) {
+    json::CheckEmbeddedSchema(*sheet, sheet_at, "sqp.scoresheet/1", issues);
+    out.scoresheet = DecodeScoresheet(*sheet, sheet_at, rb, issues);
+  }
+  if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);
+  out.as_of = *as_of;
+
+  CheckDates(out, issues);
+  std::optional<SiteType> site;
+  if (out.application) site = out.application->site_type;
+  if (out.scoresheet) {
+    if (site && out.scoresheet->site_type != *site) {
+      issues.AddAt("/scoresheet/site_type",
+                   Cat("the scoresheet is for ", SiteTypeName(out.scoresheet->site_type),
+                       " but the application's site is a ", SiteTypeName(*site)));
+    }
+    site = out.scoresheet->site_type;
+  }
+  const auto& pre = out.steps.preliminary_result;
+  if (pre && pre->grade && site) {
+    bool known = false;
+    std::string ids;
+    for (const ScoreGrade& g : rb.scoring.Table(*site).grades) {
+      known = known || g.id == *pre->grade;
+      CatTo(ids, ids.empty() ? "" : ", ", g.id);
+    }
+    if (!known) {
+      issues.AddAt("/steps/preliminary_result/grade",
+                   Cat(json::Quote(*pre->grade), " is not a grade of the rulebook's ",
+                       SiteTypeName(*site), " table; expected one of: ", ids));
+    }
+  }
+  return issues.ToStatus(ErrorCode::kInvalidInput);
+}
+
+// ---- Writing ----------------------------------------------------------------------------------
+
+void WriteOptionalDate(const json::Name& key, const std::optional<Date>& d, json::Writer& w) {
+  if (d) {
+    w.Field(key, *d);
+  } else {
+    w.NullField(key);
+  }
+}
+
+void WriteCaseMeeting(const CaseMeeting& m, const CaseMeetingResult& r, json::Writer& w) {
+  w.BeginObject();
+  w.Field("held_on", m.held_on);
+  w.Key("effective_motion");
+  if (r.effective_motion) {
+    w.Int(static_cast<std::int64_t>(*r.effective_motion));
+  } else {
+    w.Null();
+  }
+  WriteMeeting(m.meeting, r.meeting, w);
+  w.EndObject();
+}
+
+void WriteCase(const Rulebook& rb, const CaseInput& in, const CaseResult& r, json::Writer& w) {
+  if (in.application && in.application->application_id) {
+    w.Field("application_id", *in.application->application_id);
+  } else {
+    w.NullField("application_id");
+  }
+  w.Field("as_of", in.as_of);
+  w.Field("outcome", CaseOutcomeName(r.outcome));
+  if (r.stage) {
+    w.Field("stage", CaseStepName(*r.stage));
+  } else {
+    w.NullField("stage");
+  }
+  if (r.grade) {
+    w.Field("grade", *r.grade);
+  } else {
+    w.NullField("grade");
+  }
+  w.Key("eligibility");
+  if (r.eligibility) {
+    const EligibilityResult& e = *r.eligibility;
+    w.BeginObject();
+    w.Field("decision", kDecisionNames[static_cast<size_t>(e.decision)]);
+    w.Field("disqualified", e.disqualified);
+    w.Key("window");
+    w.BeginObject();
+    w.Field("from", e.window.first);
+    w.Field("to", e.window.last);
+    w.EndObject();
+    WriteOptionalDate("eligible_from", e.eligible_from, w);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("calendar");
+  w.BeginObject();
+  WriteCycle(r.calendar, w);
+  w.EndObject();
+  w.Key("bodies");
+  if (r.bodies) {
+    w.BeginArray();
+    for (size_t i = 0; i < in.bodies_offered->size(); ++i) {
+      w.BeginObject();
+      w.Field("name", (*in.bodies_offered)[i].name);
+      w.Field("qualified", r.bodies->bodies[i].qualified);
+      w.Field("disqualified", r.bodies->bodies[i].disqualified);
+      w.Field("may_evaluate", r.bodies->bodies[i].may_evaluate());
+      w.EndObject();
+    }
+    w.EndArray();
+  } else {
+    w.Null();
+  }
+  w.Key("expert_review");
+  if (r.expert_review) {
+    WriteCaseMeeting(*in.steps.expert_review, *r.expert_review, w);
+  } else {
+    w.Null();
+  }
+  w.Key("final_review");
+  if (r.final_review) {
+    WriteCaseMeeting(*in.steps.final_review, *r.final_review, w);
+  } else {
+    w.Null();
+  }
+  w.Key("score");
+  if (r.score) {
+    w.BeginObject();
+    WriteScore(rb, *r.score, w);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("certificate");
+  if (r.certificate) {
+    const CertificateDates& d = r.certificate->dates;
+    w.BeginObject();
+    w.Field("status", CertificateStatusName(r.certificate->status));
+    w.Field("valid_from", d.valid_from);
+    w.Field("valid_until", d.valid_until);
+    w.Key("supervision");
+    w.BeginArray();
+    for (const SupervisionResult& s : r.certificate->supervision()) {
+      w.BeginObject();
+      w.Field("anniversary", s.dates.anniversary);
+      w.Field("date", s.dates.date);
+      w.Field("report_due", s.dates.report_due);
+      w.Field("status", SupervisionStatusName(s.status));
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Field("renewal_due_by", d.renewal_due_by);
+    w.Field("upgrade_earliest", d.upgrade_earliest);
+    w.Field("upgrade_application_due_by", d.upgrade_application_due_by);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("next");
+  w.BeginArray();
+  for (const NextItem& n : r.next) {
+    w.BeginObject();
+    w.Field("step", kNextStepNames[static_cast<size_t>(n.step)]);
+    WriteOptionalDate("due_by", n.due_by, w);
+    w.Field("overdue", n.overdue);
+    if (n.evidence.empty()) {
+      w.NullField("evidence");
+    } else {
+      w.Field("evidence", n.evidence);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("findings");
+  w.BeginArray();
+  if (r.eligibility) {
+    std::string items;
+    if (AppendEligibilityFindingItems(rb, *in.application, *r.eligibility, "/application",
+                                      Messages::kBoth, items)) {
+      w.RawValue() += items;
+    }
+  }
+  for (const CaseFinding& f : r.findings) {
+    w.BeginObject();
+    w.Field("rule", f.rule);
+    w.Field("article", f.article);
+    w.Field("status", kFindingStatusNames[static_cast<size_t>(f.status)]);
+    w.Field("message", f.message);
+    w.Field("message_zh", f.message_zh);
+    if (f.evidence.empty()) {
+      w.NullField("evidence");
+    } else {
+      w.Field("evidence", f.evidence);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/,
+                 json::Writer& w) {
+  CaseInput in;
+  if (absl::Status s = DecodeCase(engine.rulebook(), input, in); !s.ok()) return s;
+  const CaseResult r = EvaluateCase(engine.rulebook(), in);
+  WriteCase(engine.rulebook(), in, r, w);
+  return absl::OkStatus();
+}
+
+// ---- Renderings -------------------------------------------------------------------------------
+
+std::string_view Str(const bj::object& o, std::string_view key) {
+  const bj::value* v = o.if_contains(key);
+  return v != nullptr && v->is_string() ? std::string_view(v->get_string()) : std::string_view();
+}
+const bj::object* Obj(const bj::object& o, std::string_view key) {
+  const bj::value* v = o.if_contains(key);
+  return v != nullptr ? v->if_object() : nullptr;
+}
+const bj::array* Arr(const bj::object& o, std::string_view key) {
+  const bj::value* v = o.if_contains(key);
+  return v != nullptr ? v->if_array() : nullptr;
+}
+bool Flag(const bj::object& o, std::string_view key) {
+  const bj::value* v = o.if_contains(key);
+  return v != nullptr && v->is_bool() && v->get_bool();
+}
+template <size_t N>
+int IndexOf(const std::array<std::string_view, N>& names, std::string_view name) {
+  for (size_t i = 0; i < N; ++i) {
+    if (names[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+std::string Bilingual(std::string_view name, std::span<const std::string_view> names,
+                      std::span<const std::string_view> zh, std::span<const std::string_view> en) {
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) return Cat(zh[i], " ", en.empty() ? names[i] : en[i]);
+  }
+  return std::string(name.empty() ? "—" : name);
+}
+std::string NextLabel(std::string_view step) {
+  return Bilingual(step, kNextStepNames, kNextStepNamesZh, kNextStepNamesEn);
+}
+
+std::string RenderText(const bj::value& result) {
+  const bj::object* o = result.if_object();
+  if (o == nullptr) return {};
+  std::string s = "══ 服务现场质量推进活动案卷 Service-site quality case file ══\n";
+  const std::string_view id = Str(*o, "application_id");
+  CatTo(s, "申请 Application: ", id.empty() ? "—" : id, "    截至 As of: ", Str(*o, "as_of"), "\n");
+  CatTo(s, "结论 Outcome: ", Bilingual(Str(*o, "outcome"), kCaseOutcomeNames, kCaseOutcomeNamesZh, {}),
+        "\n");
+  CatTo(s, "阶段 Stage:   ",
+        Bilingual(Str(*o, "stage"), kCaseStepNames, kCaseStepNamesZh, kCaseStepNamesEn), "\n");
+  if (const bj::object* c = Obj(*o, "calendar"); c && !Str(*c, "batch").empty()) {
+    CatTo(s, "批次 Batch:   ", Str(*c, "batch"), "（受理月 accepted in ", Str(*c, "acceptance_month"),
+          "，公告月 announced in ", Str(*c, "announcement_month"), "）\n");
+  }
+  if (const bj::object* e = Obj(*o, "eligibility")) {
+    CatTo(s, "资格 Eligibility: ", Str(*e, "decision"),
+          Flag(*e, "disqualified") ? "（直接取消参评资格 disqualified）" : "", "\n");
+  }
+  if (const bj::object* c = Obj(*o, "certificate")) {
+    const std::string_view grade = Str(*o, "grade");
+    CatTo(s, "证书 Certificate: ", Str(*c, "valid_from"), " 至 through ", Str(*c, "valid_until"),
+          grade.empty() ? "" : "，等级 grade ", grade, "\n");
+  }
+  if (const bj::array* fs = Arr(*o, "findings")) {
+    s += "\n核查 Findings:\n";
+    for (const bj::value& fv : *fs) {
+      const bj::object* f = fv.if_object();
+      if (f == nullptr) continue;
+      const std::string_view status = Str(*f, "status");
+      const char* mark = status == "pass"      ? "✓ 符合"
+                         : status == "fail"    ? "✗ 不符合"
+                         : status == "pending" ? "… 待定"
+                                               : "· 说明";
+      CatTo(s, "  [", mark, " ", status, "] ", Str(*f, "rule"), " (Art. ", Str(*f, "article"), "): ",
+            Str(*f, "message_zh"), " | ", Str(*f, "message"), "\n");
+    }
+  }
+  if (const bj::array* ns = Arr(*o, "next"); ns && !ns->empty()) {
+    s += "\n下一步 Next:\n";
+    for (const bj::value& nv : *ns) {
+      const bj::object* n = nv.if_object();
+      if (n == nullptr) continue;
+      const std::string_view due = Str(*n, "due_by");
+      CatTo(s, "  - ", NextLabel(Str(*n, "step")));
+      if (!due.empty()) CatTo(s, "，截止 due by ", due);
+      if (Flag(*n, "overdue")) s += "  【已逾期 OVERDUE】";
+      s += "\n";
+    }
+  }
+  return s;
+}
+
+// The case's coming deadlines (PROC.NEXT with a due date) as an iCalendar, one all-day event
+// each, in the certificate calendar's manner (RFC 5545: escaped text, folded lines).
+std::string RenderIcs(const bj::value& result) {
+  const bj::object* o = result.if_object();
+  if (o == nullptr) return {};
+  const std::string_view id = Str(*o, "application_id");
+  const std::string_view as_of = Str(*o, "as_of");
+  const std::optional<Date> stamp = Date::Parse(as_of);
+  std::string s = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//sqp//case//EN\r\nCALSCALE:GREGORIAN\r\n";
+  if (const bj::array* ns = Arr(*o, "next")) {
+    for (const bj::value& nv : *ns) {
+      const bj::object* n = nv.if_object();
+      if (n == nullptr) continue;
+      const std::optional<Date> due = Date::Parse(Str(*n, "due_by"));
+      if (!due) continue;
+      const std::string_view step = Str(*n, "step");
+      const std::string_view evidence = Str(*n, "evidence");
+      char day[8], next_day[8], dtstamp[8];
+      auto basic = [](Date d, char (&out)[8]) {
+        const std::string t = d.ToString();
+        for (size_t i = 0, j = 0; i < t.size(); ++i) {
+          if (t[i] != '-') out[j++] = t[i];
+        }
+      };
+      basic(*due, day);
+      basic(due->PlusDays(1), next_day);
+      basic(stamp.value_or(*due), dtstamp);
+      s += "BEGIN:VEVENT\r\n";
+      s += FoldIcsLine(Cat("UID:", EscapeIcsText(Cat(id.empty() ? "case" : id, "-", step,
+                                                      evidence.empty() ? "" : evidence)),
+                           "@sqp"));
+      s += Cat("DTSTAMP:", std::string_view(dtstamp, 8), "T000000Z\r\n");
+      s += Cat("DTSTART;VALUE=DATE:", std::string_view(day, 8), "\r\n");
+      s += Cat("DTEND;VALUE=DATE:", std::string_view(next_day, 8), "\r\n");
+      s += FoldIcsLine(Cat("SUMMARY:", EscapeIcsText(Cat(NextLabel(step), " — ", id.empty() ? "case" : id))));
+      s += FoldIcsLine(Cat("DESCRIPTION:", EscapeIcsText(Cat("截至 as of ", as_of,
+                                                              Flag(*n, "overdue") ? "；已逾期 overdue" : ""))));
+      s += "END:VEVENT\r\n";
+    }
+  }
+  s += "END:VCALENDAR\r\n";
+  return s;
+}
+
+// The case's timeline: each recorded step on a date axis, the coming deadlines after it.
+std::string RenderSvg(const bj::value& result) {
+  const bj::object* o = result.if_object();
+  if (o == nullptr) return {};
+  struct Mark {
+    Date on;
+    std::string label;
+    bool deadline;
+    bool overdue;
+  };
+  std::vector<Mark> marks;
+  // The recorded steps come from the findings' order of steps: read them back from the result's
+  // own members where the dates are.
+  const bj::object* cal = Obj(*o, "calendar");
+  auto add = [&](std::string_view date, std::string label, bool deadline, bool overdue) {
+    if (auto d = Date::Parse(date)) marks.push_back({*d, std::move(label), deadline, overdue});
+  };
+  if (const bj::object* er = Obj(*o, "expert_review")) add(Str(*er, "held_on"), "专家评审 expert review", false, false);
+  if (cal != nullptr) {
+    if (const bj::object* p = Obj(*cal, "publicity")) {
+      add(Str(*p, "starts_on"), "公示开始 publicity starts", false, false);
+      add(Str(*p, "ends_on"), "公示结束 publicity ends", false, false);
+    }
+    add(Str(*cal, "report_due"), "初评报告期限 report due", true, false);
+  }
+  if (const bj::object* fr = Obj(*o, "final_review")) add(Str(*fr, "held_on"), "终审 final review", false, false);
+  if (const bj::object* c = Obj(*o, "certificate")) {
+    add(Str(*c, "valid_from"), "公告 / 证书生效 announced, valid from", false, false);
+  }
+  if (const bj::array* ns = Arr(*o, "next")) {
+    for (const bj::value& nv : *ns) {
+      const bj::object* n = nv.if_object();
+      if (n == nullptr) continue;
+      add(Str(*n, "due_by"), NextLabel(Str(*n, "step")), true, Flag(*n, "overdue"));
+    }
+  }
+  std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.on < b.on; });
+  const int row = 28, top = 70, width = 760;
+  const int height = top + row * static_cast<int>(marks.size()) + 40;
+  std::string s = Cat(R"(<svg xmlns="http://www.w3.org/2000/svg" width=")", width, R"(" height=")",
+                      height, R"(" viewBox="0 0 )", width, " ", height, R"(" font-family=")",
+                      R"(Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif" font-size="13">)",
+                      "\n");
+  const std::string_view id = Str(*o, "application_id");
+  CatTo(s, R"(<text x="20" y="28" font-size="16" font-weight="bold">)",
+        EscapeXml(Cat("案件时间线 Case timeline — ", id.empty() ? "—" : id)), "</text>\n");
+  CatTo(s, R"(<text x="20" y="50">)",
+        EscapeXml(Cat("结论 outcome: ", Bilingual(Str(*o, "outcome"), kCaseOutcomeNames, kCaseOutcomeNamesZh, {}),
+                      "；截至 as of ", Str(*o, "as_of"))),
+        "</text>\n");
+  // Legend: recorded steps, deadlines, overdue deadlines.
+  CatTo(s, R"(<circle cx="470" cy="46" r="5" fill="#2b6cb0"/><text x="480" y="50">已完成 done</text>)",
+        R"(<circle cx="560" cy="46" r="5" fill="#dd8a00"/><text x="570" y="50">期限 due</text>)",
+        R"(<circle cx="640" cy="46" r="5" fill="#c53030"/><text x="650" y="50">逾期 overdue</text>)", "\n");
+  CatTo(s, R"(<line x1="110" y1=")", top - 10, R"(" x2="110" y2=")", height - 30,
+        R"(" stroke="#999" stroke-width="2"/>)", "\n");
+  for (size_t i = 0; i < marks.size(); ++i) {
+    const Mark& m = marks[i];
+    const int y = top + row * static_cast<int>(i) + 10;
+    const char* colour = m.overdue ? "#c53030" : m.deadline ? "#dd8a00" : "#2b6cb0";
+    CatTo(s, R"(<text x="20" y=")", y + 4, R"(">)", m.on.ToString(), "</text>",
+          R"(<circle cx="110" cy=")", y, R"(" r="6" fill=")", colour, R"("/>)",
+          R"(<text x="126" y=")", y + 4, R"(">)", EscapeXml(m.label), "</text>\n");
+  }
+  s += "</svg>\n";
+  return s;
+}
+
+}  // namespace
+
+const OperationDef& CaseOperation() {
+  static constexpr Renderer kRenderers[] = {
+      {"text", &RenderText}, {"ics", &RenderIcs}, {"svg", &RenderSvg}};
+  static const OperationDef kDef{.name = "case",
+                                 .input_schema = "sqp.case/1",
+                                 .output_schema = "sqp.case-status/1",
+                                 .members = &kCaseDef,
+                                 .run = &Run,
+                                 .renderers = kRenderers};
+  return kDef;
+}
+
+}  // namespace sqp::internal
