@@ -49,6 +49,12 @@ void WriteEligibility(const Rulebook& rb, const Application& app, const Eligibil
                       std::span<const std::string> unknown_members = {},
                       Messages messages = Messages::kBoth);
 
+// The findings of WriteEligibility as JSON objects separated by commas, without the brackets,
+// appended to `out` (a case lists them among its own findings). False when there is none.
+bool AppendEligibilityFindingItems(const Rulebook& rb, const Application& app,
+                                   const EligibilityResult& result, std::string_view pointer_prefix,
+                                   Messages messages, std::string& out);
+
 // The finding's message in English / Chinese, appended to `out`.
 void AppendFindingMessage(const Rulebook& rb, const Application& app,
                           const EligibilityResult& result, const Finding& f, std::string& out);
