@@ -28,6 +28,17 @@ def problem(engine: sqp.Engine) -> str:
         document: sqp.ErrorDocument = e.document
         return f"{document['path']} {document['errors'][0]['message']} {document.get('line')}"
     return engine.rulebook()["sha256"] + str(engine.check_vote("expert_review", 9, 6, 4)["passed"])
+
+def case(engine: sqp.Engine, document: sqp.Document) -> str:
+    status: sqp.CaseStatus = engine.case(document)
+    outcome: sqp.CaseOutcome = status["outcome"]
+    due = [(n["step"], n["due_by"], n["overdue"]) for n in status["next"]]
+    defects = [f["evidence"] for f in status["findings"] if f["status"] == "fail"]
+    certificate = status["certificate"]
+    until = certificate["valid_until"] if certificate is not None else None
+    review = status["final_review"]
+    votes = review["motions"][0]["for"] if review is not None else 0
+    return f"{outcome} {status['stage']} {due} {defects} {until} {votes} {status['calendar'].get('batch')}"
 '''
 
 BAD = '''
@@ -43,6 +54,9 @@ try:
     engine.run("eligibility", {})
 except sqp.SqpError as e:
     print(e.document["paht"])                                 # line 13
+status = engine.case({})
+print(status["outcom"])                                       # line 15
+print(status["next"][0]["due"])                               # line 16
 '''
 
 
@@ -74,7 +88,8 @@ class TypedResultsTest(unittest.TestCase):
         for line, typed_dict, key in ((6, "EligibilityResult", "decison"), (7, "Finding", "rul"),
                                       (8, "VoteResult", "pased"),
                                       (9, "CertificateDates", "valid_untill"),
-                                      (13, "ErrorDocument", "paht")):
+                                      (13, "ErrorDocument", "paht"),
+                                      (15, "CaseStatus", "outcom"), (16, "CaseNext", "due")):
             self.assertRegex(out, rf'user_code\.py:{line}: error: TypedDict "{typed_dict}" has no '
                                   rf'key "{key}"')
 

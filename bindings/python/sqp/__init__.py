@@ -41,7 +41,10 @@ from typing import (Any, Callable, Dict, Iterable, Iterator, List, Literal, Mapp
 __all__ = ["Engine", "SqpError", "Document", "version", "library_path", "__version__",
            "RulebookStamp", "RulebookInfo", "ErrorItem", "ErrorDocument", "Finding",
            "EligibilityWindow", "EligibilityResult", "VoteResult", "SupervisionDates",
-           "CertificateDates"]
+           "CertificateDates", "CaseStatus", "CaseOutcome", "CaseStage", "CaseNextStep",
+           "CaseEligibility", "CaseCalendar", "PublicityWindow", "ObjectionVerdict",
+           "ObjectionReason", "CaseBody", "CaseMeeting", "MeetingQuorum", "Threshold",
+           "MeetingThresholds", "MotionResult", "CaseCertificate", "CaseSupervision", "CaseNext"]
 
 # The binding's version; the build backend (pyproject.toml) reads it from here. Major.minor must
 # equal libsqp's (checked at import), the patch level may differ.
@@ -97,7 +100,8 @@ class _FindingKeys(TypedDict):
 
 
 class Finding(_FindingKeys, total=False):
-    """One finding of an eligibility result; "pointers" in the INPUT.UNKNOWN_MEMBER note."""
+    """One finding of an eligibility or a case result; "pointers" in the INPUT.UNKNOWN_MEMBER
+    note."""
     pointers: List[str]
 
 
@@ -150,6 +154,160 @@ class CertificateDates(TypedDict):
     renewal_due_by: str
     upgrade_earliest: str
     upgrade_application_due_by: str
+
+
+# sqp.case-status/1, the result of Engine.case(): the procedure of Art. 14 as one case.
+CaseOutcome = Literal["in_progress", "disqualified", "deferred", "suspended", "stopped",
+                      "terminated", "awarded", "procedure_defective"]
+# The steps of a case in Art. 14's order ("stage" is the last one recorded).
+CaseStage = Literal["applied", "accepted", "investigation", "commissioned", "materials_received",
+                    "evaluated", "report_received", "expert_review", "publicity", "final_review",
+                    "announced"]
+# What PROC.NEXT lists (CaseNext's "step").
+CaseNextStep = Literal["accepted", "investigation", "commissioned", "materials_received",
+                       "report_received", "expert_review", "publicity", "publicity_ends",
+                       "objection_investigation", "final_review", "announced",
+                       "supervision_report"]
+
+
+class CaseEligibility(TypedDict):
+    """A case's "eligibility": the verdict of ELIG.* on its application (the findings are in the
+    case's own "findings")."""
+    decision: Literal["eligible", "ineligible", "pending"]
+    disqualified: bool
+    window: EligibilityWindow
+    eligible_from: Optional[str]
+
+
+class PublicityWindow(TypedDict):
+    """CYCLE.PUBLICITY: the publicity's first and last natural day."""
+    starts_on: str
+    ends_on: str
+    days: int
+
+
+class ObjectionReason(TypedDict):
+    """Why an objection is inadmissible (CYCLE.OBJECTION): "not_in_writing", "no_evidence",
+    "no_contact" or "outside_publicity"."""
+    code: str
+    message: str
+    message_zh: str
+
+
+class ObjectionVerdict(TypedDict):
+    """CYCLE.OBJECTION on one objection received during the publicity."""
+    received_on: str
+    admissible: bool
+    reasons: List[ObjectionReason]
+
+
+class CaseCalendar(TypedDict, total=False):
+    """A case's "calendar" (CYCLE.*): each part is there only when the steps it needs are."""
+    batch: str
+    acceptance_month: str
+    announcement_month: str
+    report_due: str
+    report_due_nominal: str
+    publicity: PublicityWindow
+    objections: List[ObjectionVerdict]
+
+
+class CaseBody(TypedDict):
+    """One body of a case's "bodies" (the list offered, on the commissioning day)."""
+    name: str
+    qualified: bool
+    disqualified: bool
+    may_evaluate: bool
+
+
+class MeetingQuorum(TypedDict):
+    """A meeting's quorum (VOTE.*_QUORUM)."""
+    members: int
+    required: int
+    present: int
+    met: bool
+
+
+class Threshold(TypedDict):
+    """A rulebook fraction: num/den (2/3 by default)."""
+    num: int
+    den: int
+
+
+class MeetingThresholds(TypedDict):
+    """The fractions of a meeting's quorum and of its decisions."""
+    quorum: Threshold
+    decision: Threshold
+
+
+# "for" is a keyword, so the motion's keys are spelt the functional way.
+_MotionResultKeys = TypedDict("_MotionResultKeys", {
+    "subject": str, "decision": str, "required": int, "for": int, "against": int,
+    "abstain": int, "passed": bool})
+
+
+class MotionResult(_MotionResultKeys, total=False):
+    """One motion of a meeting (VOTE.*_DECISION); "reason" for a final opinion "other"."""
+    reason: str
+
+
+class CaseMeeting(TypedDict):
+    """A case's "expert_review" or "final_review": the meeting's verdict, its day, and the
+    index in "motions" of the motion about the applicant that took effect (None: none did)."""
+    held_on: str
+    effective_motion: Optional[int]
+    body: Literal["expert_review", "final_review"]
+    mode: Literal["in_person", "correspondence"]
+    valid: bool
+    quorum: MeetingQuorum
+    thresholds: MeetingThresholds
+    motions: List[MotionResult]
+
+
+class CaseSupervision(SupervisionDates):
+    """One supervision anniversary of an awarded case's certificate, with its status on as_of."""
+    status: Literal["upcoming", "on_time", "late", "missing", "not_required"]
+
+
+class CaseCertificate(TypedDict):
+    """An awarded case's "certificate": the dates of CERT.VALIDITY from the announcement."""
+    status: Literal["not_yet_valid", "valid", "expired", "revoked"]
+    valid_from: str
+    valid_until: str
+    supervision: List[CaseSupervision]
+    renewal_due_by: str
+    upgrade_earliest: str
+    upgrade_application_due_by: str
+
+
+class CaseNext(TypedDict):
+    """One item of PROC.NEXT: a step still to come, its due date where the Measures give one,
+    whether it is overdue on as_of, and the pointer of what it concerns (an objection)."""
+    step: CaseNextStep
+    due_by: Optional[str]
+    overdue: bool
+    evidence: Optional[str]
+
+
+class CaseStatus(TypedDict):
+    """sqp.case-status/1, the result of Engine.case(). A part whose step is not recorded is
+    None ("certificate" is there only when the case is awarded, "grade" too)."""
+    schema: str
+    rulebook: RulebookStamp
+    application_id: Optional[str]
+    as_of: str
+    outcome: CaseOutcome
+    stage: Optional[CaseStage]
+    grade: Optional[str]
+    eligibility: Optional[CaseEligibility]
+    calendar: CaseCalendar
+    bodies: Optional[List[CaseBody]]
+    expert_review: Optional[CaseMeeting]
+    final_review: Optional[CaseMeeting]
+    score: Optional[Document]
+    certificate: Optional[CaseCertificate]
+    next: List[CaseNext]
+    findings: List[Finding]
 
 
 class SqpError(Exception):
@@ -705,7 +863,7 @@ class Engine:
 
     One method per operation, each taking a document (a dict, or JSON text as str or bytes)
     and returning its result as a dict:
-        eligibility, cycle, meeting, certificate, score, assess, rulebook
+        eligibility, cycle, meeting, certificate, score, assess, rulebook, bodies, case
     Any operation by name: run (dict out), run_raw (the C ABI's bytes).
     Many documents: batch (a list of documents, one result each), batch_raw (JSON Lines),
     frame (a pandas DataFrame in, a DataFrame of decisions out).
@@ -848,9 +1006,10 @@ class Engine:
     def render(self, operation: str, document: _Json, format: str = "text") -> str:
         """Runs an operation on one document and renders its result through sqp_render: "text"
         (the report a person reads, in Chinese and English, ending with the rulebook's SHA-256),
-        "json" (run_raw's document), and for "certificate" also "ics" (a calendar) and "svg" (a
-        timeline). The same bytes as the CLI's --format. Raises SqpError for a format the
-        operation does not render (usage), and for the document's own errors.
+        "json" (run_raw's document), and for "certificate" and "case" also "ics" (a calendar of
+        the deadlines) and "svg" (a timeline). The same bytes as the CLI's --format. Raises
+        SqpError for a format the operation does not render (usage), and for the document's own
+        errors.
 
         >>> engine.render("rulebook", {}).splitlines()[-1][:30]
         '规则库 Rulebook: sqp.default 2020'
@@ -871,9 +1030,9 @@ class Engine:
 
     def run(self, operation: str, document: _Json) -> Document:
         """Runs an operation by name ("eligibility", "cycle", "meeting", "certificate", "score",
-        "assess", "rulebook") on one document: a dict, or JSON text as str or bytes. Returns the
-        result as a dict; raises SqpError for a document the operation refuses, and for an unknown
-        operation name (one with a NUL in it too).
+        "assess", "rulebook", "bodies", "case") on one document: a dict, or JSON text as str or
+        bytes. Returns the result as a dict; raises SqpError for a document the operation refuses,
+        and for an unknown operation name (one with a NUL in it too).
 
         >>> with open("docs/examples/application-eligible.json", encoding="utf-8") as f:
         ...     text = f.read()
@@ -1079,6 +1238,32 @@ class Engine:
         2
         """
         return self.run("bodies", document)
+
+    def case(self, document: _Json) -> CaseStatus:
+        """The procedure of Art. 14 as one case: an sqp.case/1 document in (the application, the
+        bodies offered, the steps recorded so far, as of a day), an sqp.case-status/1 result out
+        (CaseStatus). It runs every rule the recorded steps invoke (ELIG.*, CYCLE.*, VOTE.*,
+        BODY.*, TEAM.AUDITORS, PEOPLE.REMOVAL, SCORE.*, CERT.*) and PROC.*: the outcome
+        ("awarded", "in_progress", "procedure_defective", "disqualified", ...), the stage (the
+        last step recorded), every finding with the pointer of its step, and "next": the steps
+        still to come with their due dates and overdue flags (PROC.NEXT). render("case", ...,
+        "text" | "ics" | "svg") gives the case file, its deadlines, its timeline.
+
+        >>> with open("docs/examples/case-awarded.json", encoding="utf-8") as f:
+        ...     result = engine.case(json.load(f))
+        >>> result["outcome"], result["stage"], result["grade"]
+        ('awarded', 'announced', 'four_star')
+        >>> result["certificate"]["valid_from"], result["certificate"]["valid_until"]
+        ('2026-03-25', '2029-03-25')
+        >>> result["next"]
+        [{'step': 'supervision_report', 'due_by': '2026-12-25', 'overdue': False, 'evidence': None}]
+        >>> with open("docs/examples/case-late-report.json", encoding="utf-8") as f:
+        ...     late = engine.case(json.load(f))
+        >>> late["outcome"], [(f["rule"], f["evidence"]) for f in late["findings"]
+        ...                   if f["status"] == "fail" and f["rule"].startswith("PROC.")]
+        ('procedure_defective', [('PROC.REPORT', '/steps/report_received_on')])
+        """
+        return cast(CaseStatus, self.run("case", document))
 
     # The binding's own errors (the typed calls' arguments), shaped as the library's and stamped
     # with the engine's rulebook as the library stamps its errors.
