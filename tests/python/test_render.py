@@ -21,8 +21,9 @@ EXAMPLES = {
     "score": "scoresheet-*.json",
     "assess": "assessment.json",
     "bodies": "bodies.json",
+    "case": "case-*.json",
 }
-FORMATS = {"certificate": ("json", "text", "ics", "svg")}
+FORMATS = {"certificate": ("json", "text", "ics", "svg"), "case": ("json", "text", "ics", "svg")}
 
 
 class RenderTest(unittest.TestCase):
