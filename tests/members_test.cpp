@@ -77,6 +77,20 @@ std::vector<Example> Examples() {
   bj::object cert = bj::parse(ReadFile("docs/examples/certificate-valid.json")).as_object();
   cert["reapplication"] = bj::object{{"kind", "renewal"}, {"filed_on", "2028-12-01"}};
   out.push_back({"certificate", bj::serialize(cert)});
+  // A case with every object of sqp.case/1: the awarded example with a scoresheet, a recorded
+  // publicity end, named ballots and a final opinion "other" with its reason.
+  bj::object kase = bj::parse(ReadFile("docs/examples/case-awarded.json")).as_object();
+  kase["scoresheet"] = bj::parse(ReadFile("docs/examples/scoresheet-business-hall.json"));
+  bj::object& steps = kase["steps"].as_object();
+  steps["publicity"].as_object()["ends_on"] = "2026-03-15";
+  steps["expert_review"].as_object()["motions"] = bj::array{bj::object{
+      {"subject", "APP-X"}, {"decision", "stop"},
+      {"ballots", bj::array{bj::object{{"voter", "赵专家 Zhao"}, {"vote", "against"}}}}}};
+  bj::object& motion = steps["final_review"].as_object()["motions"].as_array()[0].as_object();
+  motion["decision"] = "other";
+  motion["reason"] = "特殊情况";
+  steps.erase("announced_on");
+  out.push_back({"case", bj::serialize(kase)});
   return out;
 }
 

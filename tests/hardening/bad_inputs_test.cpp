@@ -120,7 +120,8 @@ TEST(BadInputCatalogue, BatchesAnswerEveryLineAndCarryOn) {
       {"certificate", "docs/examples/certificate-valid.json"},
       {"score", "docs/examples/scoresheet-business-hall.json"},
       {"assess", "docs/examples/assessment.json"},
-      {"bodies", "docs/examples/bodies.json"}};
+      {"bodies", "docs/examples/bodies.json"},
+      {"case", "docs/examples/case-awarded.json"}};
   const Engine engine = *Engine::Create();
   CEngine c_engine;
   ASSERT_EQ(sqp_engine_new(nullptr, 0, &c_engine.handle, nullptr, nullptr), SQP_OK);

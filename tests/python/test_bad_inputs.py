@@ -23,7 +23,8 @@ GOOD = {"eligibility": "docs/examples/application-eligible.json", "cycle": "docs
         "meeting": "docs/examples/meeting.json", "certificate": "docs/examples/certificate-valid.json",
         "score": "docs/examples/scoresheet-business-hall.json",
         "assess": "docs/examples/assessment.json", "rulebook": None,
-        "bodies": "docs/examples/bodies.json"}
+        "bodies": "docs/examples/bodies.json",
+        "case": "docs/examples/case-awarded.json"}
 
 
 def _pieces(spec) -> bytes:
