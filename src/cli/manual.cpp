@@ -95,6 +95,24 @@ const std::vector<OperationManual>& Operations() {
         "PEOPLE.REMOVAL: an Art. 21 ground removes an expert or evaluator from that day.",
         "FEE.PERSON_DAYS: no fee from the association; person-days from the rulebook's table."},
        {"sqp bodies docs/examples/bodies.json --format text"}},
+      {"case", "sqp.case/1", "sqp.case-status/1", "one application through Art. 14 (PROC.*)",
+       {"Runs every rule the recorded steps invoke (ELIG, CYCLE, VOTE, BODY, TEAM, PEOPLE, SCORE,",
+        "  CERT) and checks the procedure itself:",
+        "PROC.ORDER: steps in Art. 14's order, none skipped, none dated before a step it needs.",
+        "PROC.ACCEPTANCE, PROC.ANNOUNCEMENT: in the batch's acceptance and announcement months.",
+        "PROC.INVESTIGATION: the reverse investigation's result recorded; a disqualified",
+        "  applicant's case ends there.",
+        "PROC.BODY, TEAM.AUDITORS: an offered, qualified body; a CCAA-registered team.",
+        "PROC.REPORT: the report by its due date (CYCLE.REPORT_DUE).",
+        "PROC.EXPERT_REVIEW, PROC.FINAL_REVIEW: valid meetings, decisions that passed; the final",
+        "  review after publicity and after every admissible objection is investigated.",
+        "PROC.PUBLICITY: 7 natural days; objections judged and investigated.",
+        "PROC.NEXT: the steps still to come, due dates, overdue flags on as_of.",
+        "Outcome: awarded (grade, certificate dates), in_progress, procedure_defective,",
+        "  disqualified, deferred, suspended, stopped or terminated.",
+        "--format ics: the coming deadlines; --format svg: the case's timeline."},
+       {"sqp case docs/examples/case-awarded.json --format text",
+        "sqp case docs/examples/case-in-progress.json --format ics"}},
   };
   return ops;
 }
@@ -112,7 +130,8 @@ const std::vector<Item>& Options() {
        "only, or none (rule, article, status and evidence only); text reports keep both"},
       {"--format json", "print the result document, one line (default)"},
       {"--format text", "print a readable report in Chinese and English"},
-      {"--format ics|svg", "certificate only: an iCalendar file of the deadlines, an SVG timeline"},
+      {"--format ics|svg", "certificate and case only: an iCalendar file of the deadlines, an SVG "
+                           "timeline"},
       {"--batch", "read JSON Lines, write one result per line; a bad line gives an sqp.error/1 "
                   "line and the run goes on"},
       {"--threads N", "with --batch: evaluate on N threads sharing one engine (output stays in "
@@ -248,7 +267,8 @@ std::optional<std::string> OperationHelp(std::string_view operation) {
     out += "  sqp rulebook validate FILE\n";
   } else {
     out += "  sqp " + std::string(op->name) + " [FILE|-] [--rulebook FILE] [--format json|text" +
-           (op->name == "certificate" ? "|ics|svg" : "") + "] [--batch [--threads N]] [--unknown-members reject|note]\n"
+           (op->name == "certificate" || op->name == "case" ? "|ics|svg" : "") +
+           "] [--batch [--threads N]] [--unknown-members reject|note]\n"
            "       [--messages both|en|zh|none]\n";
   }
   out += "\nInput:  " + std::string(op->input) + "\nOutput: " + std::string(op->output) +

@@ -38,6 +38,7 @@ expect "--help --version" sqp --
 expect "json text" sqp score --format ""
 expect "ics json svg text" sqp certificate --format ""
 expect "ics json svg text" sqp --rulebook my.json certificate --format ""
+expect "ics json svg text" sqp case --format ""
 expect "--batch" sqp eligibility --ba
 expect "note reject" sqp eligibility --unknown-members ""
 expect "--batch --format --help --messages --rulebook --threads --unknown-members" sqp assess -

@@ -18,7 +18,8 @@ import unittest
 CLI, PAGE = sys.argv[1], sys.argv[2]
 INSTALLED = sys.argv[3] if len(sys.argv) > 3 else None
 del sys.argv[1:4]
-OPERATIONS = ["eligibility", "cycle", "meeting", "certificate", "score", "assess", "rulebook", "bodies"]
+OPERATIONS = ["eligibility", "cycle", "meeting", "certificate", "score", "assess", "rulebook", "bodies",
+              "case"]
 
 
 def run(*args):

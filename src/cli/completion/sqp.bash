@@ -2,7 +2,7 @@
 # Try it without installing: source src/cli/completion/sqp.bash
 #
 #   sqp <TAB>                  operations and --help/--version
-#   sqp certificate --format <TAB>   json text ics svg (what that operation renders)
+#   sqp certificate --format <TAB>   json text ics svg (what that operation renders; case too)
 #   sqp score <TAB>            options and input files
 #   sqp rulebook <TAB>         validate, options, files
 
@@ -11,7 +11,7 @@ _sqp() {
   COMPREPLY=()
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=${COMP_WORDS[COMP_CWORD-1]}
-  local operations="eligibility cycle meeting certificate score assess rulebook bodies"
+  local operations="eligibility cycle meeting certificate score assess rulebook bodies case"
 
   # The operation is the first word that is neither an option nor an option's value.
   operation=""
@@ -30,7 +30,7 @@ _sqp() {
       return ;;
     --format)
       case $operation in
-        certificate) COMPREPLY=($(compgen -W "json text ics svg" -- "$cur")) ;;
+        certificate|case) COMPREPLY=($(compgen -W "json text ics svg" -- "$cur")) ;;
         *) COMPREPLY=($(compgen -W "json text" -- "$cur")) ;;
       esac
       return ;;
