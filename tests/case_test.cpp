@@ -597,6 +597,19 @@ TEST(CaseTyped, EvaluateCaseDirectly) {
   EXPECT_EQ(r.rule_status[static_cast<size_t>(CaseRule::kInvestigation)], FindingStatus::kPass);
 }
 
+// `assess`'s report says which steps a full case would add, each with its rule.
+TEST(CaseAssess, TheAssessmentReportNamesWhatACaseAdds) {
+  const Engine engine = DefaultEngine();
+  auto text = engine.Render("assess", "text", ReadExample("assessment.json"));
+  ASSERT_TRUE(text.ok()) << text.status();
+  EXPECT_NE(text->find("A full case (sqp case) would add"), std::string::npos);
+  for (std::string_view rule : {"PROC.ACCEPTANCE", "PROC.INVESTIGATION", "PROC.BODY", "TEAM.AUDITORS",
+                                "PROC.REPORT", "PROC.EXPERT_REVIEW", "PROC.PUBLICITY",
+                                "PROC.FINAL_REVIEW", "PROC.ANNOUNCEMENT"}) {
+    EXPECT_NE(text->find(rule), std::string::npos) << rule;
+  }
+}
+
 // The C door: sqp_run and sqp_render give the engine's bytes.
 TEST(CaseCAbi, RunAndRenderThroughTheCAbi) {
   const Engine engine = DefaultEngine();

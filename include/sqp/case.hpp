@@ -110,6 +110,14 @@ inline constexpr std::array<std::string_view, kCaseRuleCount> kCaseRuleArticles 
     "14(3), 14(10)", "14", "9, 23(4)"};
 static_assert(static_cast<size_t>(CaseRule::kTeamAuditors) + 1 == kCaseRuleCount);
 
+// The rule that holds each step (the application itself is held to ELIG.*, the site
+// evaluation's day to TEAM.AUDITORS): what a case adds to an assessment, step by step.
+inline constexpr std::array<CaseRule, kCaseStepCount> kCaseStepRules = {
+    CaseRule::kOrder,        CaseRule::kAcceptance,   CaseRule::kInvestigation,
+    CaseRule::kBody,         CaseRule::kReport,       CaseRule::kTeamAuditors,
+    CaseRule::kReport,       CaseRule::kExpertReview, CaseRule::kPublicity,
+    CaseRule::kFinalReview,  CaseRule::kAnnouncement};
+
 enum class CaseOutcome : std::uint8_t {
   kInProgress,
   kDisqualified,        // ELIG.ACCIDENT / ELIG.ADVERSE at the reverse investigation

@@ -14,6 +14,7 @@
 #include "ops/report_text.hpp"
 #include "ops/score_codec.hpp"
 #include "sqp/assessment.hpp"
+#include "sqp/case.hpp"
 #include "strings.hpp"
 
 namespace sqp::internal {
@@ -163,6 +164,13 @@ std::string RenderText(const bj::value& result) {
   CatTo(out, "\n", RenderEligibilityText(o.at("eligibility")), "\n",
         RenderCycleText(o.at("cycle")));
   if (o.at("score").is_object()) CatTo(out, "\n", RenderScoreText(o.at("score").as_object()));
+  // What the procedure adds (Art. 14): an assessment judges the application and its score; a
+  // case (sqp case, sqp.case/1) also holds every recorded step of the procedure to its rule.
+  CatTo(out, "\n完整案件另行核查 A full case (sqp case) would add these steps of Art. 14:\n");
+  for (size_t i = Index(CaseStep::kAccepted); i < kCaseStepCount; ++i) {
+    CatTo(out, "  - ", kCaseStepNamesZh[i], " ", kCaseStepNamesEn[i], " (",
+          kCaseRuleIds[static_cast<size_t>(kCaseStepRules[i])], ")\n");
+  }
   return out;
 }
 
