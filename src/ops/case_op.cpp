@@ -353,16 +353,8 @@ void WriteCase(const Rulebook& rb, const CaseInput& in, const CaseResult& r, jso
   }
   w.Key("eligibility");
   if (r.eligibility) {
-    const EligibilityResult& e = *r.eligibility;
     w.BeginObject();
-    w.Field("decision", kDecisionNames[static_cast<size_t>(e.decision)]);
-    w.Field("disqualified", e.disqualified);
-    w.Key("window");
-    w.BeginObject();
-    w.Field("from", e.window.first);
-    w.Field("to", e.window.last);
-    w.EndObject();
-    WriteOptionalDate("eligible_from", e.eligible_from, w);
+    WriteEligibilityVerdict(*r.eligibility, w);
     w.EndObject();
   } else {
     w.Null();

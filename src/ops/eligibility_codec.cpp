@@ -938,18 +938,7 @@ void WriteEligibility(const Rulebook& rb, const Application& app, const Eligibil
   } else {
     w.NullField("application_id");
   }
-  w.Field("decision", kDecisionNames[static_cast<size_t>(result.decision)]);
-  w.Field("disqualified", result.disqualified);
-  w.Key("window");
-  w.BeginObject();
-  w.Field("from", result.window.first);
-  w.Field("to", result.window.last);
-  w.EndObject();
-  if (result.eligible_from) {
-    w.Field("eligible_from", *result.eligible_from);
-  } else {
-    w.NullField("eligible_from");
-  }
+  WriteEligibilityVerdict(result, w);
   // The findings array is written straight into the output as one finished JSON value: its
   // member names and rule constants need no escaping, and Text escapes whatever comes from the
   // input or the rulebook, so nothing is scanned twice. It must be the last member written here.
@@ -965,6 +954,21 @@ void WriteEligibility(const Rulebook& rb, const Application& app, const Eligibil
     out += note;
   }
   out += ']';
+}
+
+void WriteEligibilityVerdict(const EligibilityResult& result, json::Writer& w) {
+  w.Field("decision", kDecisionNames[static_cast<size_t>(result.decision)]);
+  w.Field("disqualified", result.disqualified);
+  w.Key("window");
+  w.BeginObject();
+  w.Field("from", result.window.first);
+  w.Field("to", result.window.last);
+  w.EndObject();
+  if (result.eligible_from) {
+    w.Field("eligible_from", *result.eligible_from);
+  } else {
+    w.NullField("eligible_from");
+  }
 }
 
 bool AppendEligibilityFindingItems(const Rulebook& rb, const Application& app,

@@ -49,6 +49,9 @@ void WriteEligibility(const Rulebook& rb, const Application& app, const Eligibil
                       std::span<const std::string> unknown_members = {},
                       Messages messages = Messages::kBoth);
 
+// The verdict members of WriteEligibility: decision, disqualified, window, eligible_from.
+void WriteEligibilityVerdict(const EligibilityResult& result, json::Writer& w);
+
 // The findings of WriteEligibility as JSON objects separated by commas, without the brackets,
 // appended to `out` (a case lists them among its own findings). False when there is none.
 bool AppendEligibilityFindingItems(const Rulebook& rb, const Application& app,
