@@ -322,6 +322,36 @@ TEST(CertificateRenderTest, SvgHasOneMarkerPerDeadlineAndToday) {
   EXPECT_EQ(certificate_format::EscapeXml("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
 }
 
+// Issue 19, item 7: every label in Chinese and English, a legend keying every colour, and a CJK
+// font list that ends in a generic family (tests/certificate_svg_png_test.py looks at the PNG).
+TEST(CertificateRenderTest, SvgIsBilingualWithALegendAndFontFallbacks) {
+  const bj::value result = Result(kPlain);
+  const std::string svg = RenderCertificateSvg(result);
+  EXPECT_NE(svg.find("font-family=\"'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', "
+                     "'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', sans-serif\""),
+            std::string::npos);
+  for (const CertificateMilestone& m : CertificateMilestones(result)) {
+    EXPECT_NE(svg.find(">" + m.summary_zh + "</tspan>"), std::string::npos) << m.summary_zh;
+    EXPECT_NE(svg.find(">" + m.summary_en + "</tspan>"), std::string::npos) << m.summary_en;
+  }
+  EXPECT_EQ(Count(svg, "class=\"label\""), ExpectedDeadlines(result).size());
+  EXPECT_EQ(Count(svg, "<g class=\"legend\">"), 1u);
+  EXPECT_EQ(Count(svg, "class=\"legend-key\""), 9u);
+  // Every colour a marker or an area of the bar is drawn in has its key.
+  for (const char* key : {"report_due", "supervision", "upgrade_earliest", "renewal_due_by",
+                          "valid_until", "validity", "renewal-window", "revocation", "today"}) {
+    EXPECT_NE(svg.find(std::string("data-key=\"") + key + "\""), std::string::npos) << key;
+  }
+  for (const char* words : {"图例 Legend", "今天 today", "有效期起 valid from", "Valid on "}) {
+    EXPECT_NE(svg.find(words), std::string::npos) << words;
+  }
+  // A revocation's long English message is broken into two lines at a space.
+  const std::string revoked = RenderCertificateSvg(Result(kRevoked));
+  const size_t en = revoked.find("class=\"subheading-en\"");
+  ASSERT_NE(en, std::string::npos);
+  EXPECT_EQ(Count(revoked.substr(en, revoked.find("</text>", en) - en), "<tspan"), 2u);
+}
+
 TEST(CertificateRenderTest, TextScheduleIsBilingual) {
   const std::string text = RenderCertificateText(Result(kPlain));
   for (const char* needle : {"有效 valid", "2029-03-20", "2026-12-20", "按时提交 on_time",
