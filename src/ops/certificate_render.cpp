@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -239,13 +242,48 @@ constexpr std::string_view kReminder = "-P14D";
 
 }  // namespace
 
+absl::StatusOr<std::int64_t> IcsCreationTime() {
+  // 9999-12-31T23:59:59Z: DTSTAMP's year has four digits.
+  constexpr std::int64_t kLast = 253402300799;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr) {
+    const std::string_view text(epoch);
+    std::int64_t seconds = -1;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || seconds < 0 ||
+        seconds > kLast || text.front() == '-' || text.front() == '+') {
+      return absl::InvalidArgumentError(
+          Cat("SOURCE_DATE_EPOCH is \"", text.substr(0, 40),
+              "\", not a number of seconds since 1970-01-01T00:00:00Z (0 to ", kLast,
+              "); unset it, and the ICS file's DTSTAMP is the current time"));
+    }
+    return seconds;
+  }
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::clamp<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::seconds>(now).count(), 0, kLast);
+}
+
+absl::Status CheckIcsCreationTime() { return IcsCreationTime().status(); }
+
 std::string RenderCertificateIcs(const bj::value& result) {
+  // CheckIcsCreationTime ran first (Engine::Render), so a bad value is not expected here; a
+  // direct caller that sets one anyway gets 1970-01-01.
+  return RenderCertificateIcsAt(result, IcsCreationTime().value_or(0));
+}
+
+std::string RenderCertificateIcsAt(const bj::value& result, std::int64_t created) {
   const bj::object* o = result.if_object();
   const std::string_view certificate_no = Str(o, "certificate_no");
   const std::string_view certified_on = Str(o, "certified_on");
-  // No clock inside the library: the document's as_of is the stamp, so the file is reproducible.
-  const std::optional<Date> as_of = DateOf(o, "as_of");
-  const std::string stamp = Cat(as_of ? Basic(*as_of) : std::string("19700101"), "T000000Z");
+  const std::string_view as_of = Str(o, "as_of");
+  // DTSTAMP: when the file was made, in UTC (RFC 5545 3.3.5, form 2).
+  const std::int64_t day_seconds = ((created % 86400) + 86400) % 86400;
+  const Date made = Date::FromYmdUnchecked(1970, 1, 1)
+                        .PlusDays(static_cast<std::int32_t>((created - day_seconds) / 86400));
+  char clock[8];
+  std::snprintf(clock, sizeof clock, "%02d%02d%02d", static_cast<int>(day_seconds / 3600),
+                static_cast<int>(day_seconds / 60 % 60), static_cast<int>(day_seconds % 60));
+  const std::string stamp = Cat(Basic(made), "T", clock, "Z");
   // UIDs stay the same when the file is regenerated (calendar apps update instead of
   // duplicating) and differ between certificates announced on the same day.
   std::string uid_tail;
@@ -272,6 +310,7 @@ std::string RenderCertificateIcs(const bj::value& result) {
     std::string description = Cat(m.summary_zh, "：", m.date, "\n", m.summary_en, ": ", m.date,
                                   "\n发证日 Certified on: ", certified_on);
     if (!certificate_no.empty()) CatTo(description, "\n证书编号 Certificate no.: ", certificate_no);
+    if (!as_of.empty()) CatTo(description, "\n状态日期 Status as of: ", as_of);
     line("BEGIN:VEVENT");
     line(Cat("UID:sqp-certificate-", uid_tail, "-", m.kind,
              m.anniversary > 0 ? Cat("-", m.anniversary) : std::string(), "@sqp"));
