@@ -16,6 +16,7 @@ packages=(
   man-db                                               # test man_page: man -l renders sqp(1)
   jq                                                   # test docs_commands: docs/cli.md pipes JSON Lines into jq
   lintian                                              # test consumer_deb_packages: the .debs by Debian's rules, no errors
+  librsvg2-bin fonts-noto-cjk                          # test certificate_svg_png: rsvg-convert, the SVG's first CJK font
   mypy                                                 # test python_types: the binding's type hints (py.typed)
   python3-pandas                                       # test python (test_frame.py): Engine.frame over 10,000 applications
   clang-14 libclang-rt-14-dev                          # fuzz targets: libFuzzer + ASan/UBSan runtimes (SQP_FUZZ)

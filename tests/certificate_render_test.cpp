@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -166,7 +169,7 @@ std::string Unescape(std::string_view v) {
 }
 
 void CheckCalendar(const bj::value& result) {
-  const std::string ics = RenderCertificateIcs(result);
+  const std::string ics = RenderCertificateIcsAt(result, 1796268930);  // 2026-12-03T03:35:30Z
   const Component cal = ParseIcs(ics);
   ASSERT_EQ(cal.name, "VCALENDAR");
   ASSERT_EQ(cal.All("VERSION").size(), 1u);
@@ -185,8 +188,7 @@ void CheckCalendar(const bj::value& result) {
     ASSERT_EQ(ev.All("UID").size(), 1u);
     uids.insert(ev.All("UID")[0]->value);
     ASSERT_EQ(ev.All("DTSTAMP").size(), 1u);
-    EXPECT_EQ(ev.All("DTSTAMP")[0]->value.size(), 16u);  // YYYYMMDDTHHMMSSZ
-    EXPECT_EQ(ev.All("DTSTAMP")[0]->value.back(), 'Z');
+    EXPECT_EQ(ev.All("DTSTAMP")[0]->value, "20261203T033530Z");  // when the file was made, UTC
     ASSERT_EQ(ev.All("DTSTART").size(), 1u);
     ASSERT_EQ(ev.All("DTEND").size(), 1u);
     EXPECT_EQ(ev.All("DTSTART")[0]->params, ";VALUE=DATE");
@@ -225,8 +227,64 @@ void CheckCalendar(const bj::value& result) {
   EXPECT_EQ(starts, expected);
   EXPECT_EQ(cancelled_starts, expected_cancelled);
   EXPECT_EQ(uids.size(), events) << "UIDs must be unique";
-  // Regenerating gives the same file (stable UIDs, DTSTAMP from as_of, not a clock).
-  EXPECT_EQ(RenderCertificateIcs(result), ics);
+  // Regenerating at the same time gives the same file (stable UIDs); later, only DTSTAMP moves.
+  EXPECT_EQ(RenderCertificateIcsAt(result, 1796268930), ics);
+  std::string later = RenderCertificateIcsAt(result, 1796268930 + 86400 + 3600 + 61);
+  for (size_t p = later.find("DTSTAMP:20261204T043631Z"); p != std::string::npos;
+       p = later.find("DTSTAMP:20261204T043631Z", p)) {
+    later.replace(p, 24, "DTSTAMP:20261203T033530Z");
+  }
+  EXPECT_EQ(later, ics);
+}
+
+// Issue 19, item 7: DTSTAMP is the time the file was made: SOURCE_DATE_EPOCH when set (the
+// reproducible-builds convention, so that every door gives the same bytes), else the clock; the
+// document's as_of is in each event's description.
+TEST(CertificateRenderTest, IcsStampIsWhenTheFileWasMade) {
+  const bj::value result = Result(kPlain);
+  const auto stamps = [](const std::string& ics) {
+    std::set<std::string> out;
+    for (size_t p = ics.find("\r\nDTSTAMP:"); p != std::string::npos; p = ics.find("\r\nDTSTAMP:", p + 1)) {
+      out.insert(ics.substr(p + 10, 16));
+    }
+    return out;
+  };
+  EXPECT_EQ(stamps(RenderCertificateIcsAt(result, 0)), std::set<std::string>{"19700101T000000Z"});
+  EXPECT_EQ(stamps(RenderCertificateIcsAt(result, 253402300799)),
+            std::set<std::string>{"99991231T235959Z"});
+  EXPECT_EQ(stamps(RenderCertificateIcsAt(result, 951782400)),  // a leap day
+            std::set<std::string>{"20000229T000000Z"});
+  const std::string ics = RenderCertificateIcsAt(result, 0);
+  EXPECT_NE(ics.find("状态日期 Status as of: 2027-01-05"), std::string::npos) << ics;
+
+  const char* saved = std::getenv("SOURCE_DATE_EPOCH");
+  const std::string saved_value = saved ? saved : "";
+  const Engine engine = *Engine::Create();
+  ::setenv("SOURCE_DATE_EPOCH", "1796268930", 1);
+  auto rendered = engine.Render("certificate", "ics", kPlain);
+  ASSERT_TRUE(rendered.ok()) << rendered.status();
+  EXPECT_EQ(stamps(*rendered), std::set<std::string>{"20261203T033530Z"});
+  for (const char* bad : {"", "x", "-1", "+5", "1.5", "12 ", "253402300800", "99999999999999999999"}) {
+    ::setenv("SOURCE_DATE_EPOCH", bad, 1);
+    rendered = engine.Render("certificate", "ics", kPlain);
+    ASSERT_FALSE(rendered.ok()) << bad;
+    EXPECT_EQ(DescribeError(rendered.status()).code, ErrorCode::kUsage) << bad;
+    EXPECT_NE(std::string(rendered.status().message()).find("SOURCE_DATE_EPOCH"), std::string::npos);
+    EXPECT_TRUE(engine.Render("certificate", "svg", kPlain).ok()) << "only the ICS file reads it";
+  }
+  ::unsetenv("SOURCE_DATE_EPOCH");
+  const auto before = std::chrono::system_clock::now();
+  rendered = engine.Render("certificate", "ics", kPlain);
+  const auto after = std::chrono::system_clock::now();
+  ASSERT_TRUE(rendered.ok());
+  const auto stamp_of = [&](std::chrono::system_clock::time_point t) {
+    const std::int64_t s = std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+    return *stamps(RenderCertificateIcsAt(result, s)).begin();
+  };
+  ASSERT_EQ(stamps(*rendered).size(), 1u);
+  EXPECT_GE(*stamps(*rendered).begin(), stamp_of(before));
+  EXPECT_LE(*stamps(*rendered).begin(), stamp_of(after));
+  if (saved) ::setenv("SOURCE_DATE_EPOCH", saved_value.c_str(), 1);
 }
 
 TEST(CertificateRenderTest, IcsParsesBackWithOneEventPerDeadline) {
@@ -320,6 +378,36 @@ TEST(CertificateRenderTest, SvgHasOneMarkerPerDeadlineAndToday) {
   }
   EXPECT_EQ(Count(RenderCertificateSvg(Result(kRevoked)), "class=\"revocation\""), 1u);
   EXPECT_EQ(certificate_format::EscapeXml("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+}
+
+// Issue 19, item 7: every label in Chinese and English, a legend keying every colour, and a CJK
+// font list that ends in a generic family (tests/certificate_svg_png_test.py looks at the PNG).
+TEST(CertificateRenderTest, SvgIsBilingualWithALegendAndFontFallbacks) {
+  const bj::value result = Result(kPlain);
+  const std::string svg = RenderCertificateSvg(result);
+  EXPECT_NE(svg.find("font-family=\"'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', "
+                     "'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', sans-serif\""),
+            std::string::npos);
+  for (const CertificateMilestone& m : CertificateMilestones(result)) {
+    EXPECT_NE(svg.find(">" + m.summary_zh + "</tspan>"), std::string::npos) << m.summary_zh;
+    EXPECT_NE(svg.find(">" + m.summary_en + "</tspan>"), std::string::npos) << m.summary_en;
+  }
+  EXPECT_EQ(Count(svg, "class=\"label\""), ExpectedDeadlines(result).size());
+  EXPECT_EQ(Count(svg, "<g class=\"legend\">"), 1u);
+  EXPECT_EQ(Count(svg, "class=\"legend-key\""), 9u);
+  // Every colour a marker or an area of the bar is drawn in has its key.
+  for (const char* key : {"report_due", "supervision", "upgrade_earliest", "renewal_due_by",
+                          "valid_until", "validity", "renewal-window", "revocation", "today"}) {
+    EXPECT_NE(svg.find(std::string("data-key=\"") + key + "\""), std::string::npos) << key;
+  }
+  for (const char* words : {"图例 Legend", "今天 today", "有效期起 valid from", "Valid on "}) {
+    EXPECT_NE(svg.find(words), std::string::npos) << words;
+  }
+  // A revocation's long English message is broken into two lines at a space.
+  const std::string revoked = RenderCertificateSvg(Result(kRevoked));
+  const size_t en = revoked.find("class=\"subheading-en\"");
+  ASSERT_NE(en, std::string::npos);
+  EXPECT_EQ(Count(revoked.substr(en, revoked.find("</text>", en) - en), "<tspan"), 2u);
 }
 
 TEST(CertificateRenderTest, TextScheduleIsBilingual) {

@@ -168,6 +168,11 @@ absl::StatusOr<std::string> Engine::Render(std::string_view operation, std::stri
                            " renders; expected one of: ", Join(RenderFormats(operation), ", ")));
     }
   }
+  if (renderer != nullptr && renderer->check != nullptr) {
+    if (absl::Status ready = renderer->check(); !ready.ok()) {
+      return MakeError(ErrorCode::kUsage, "", std::string(ready.message()));
+    }
+  }
   // A report is read by a person: both languages, whatever the engine's messages option.
   Engine both = *this;
   both.options_.messages = Messages::kBoth;

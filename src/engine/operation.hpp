@@ -22,6 +22,10 @@ namespace sqp::internal {
 struct Renderer {
   std::string_view format;
   std::string (*render)(const boost::json::value& result);
+  // What the rendering takes from outside the document, checked before the document is run
+  // (the ICS file's creation time from SOURCE_DATE_EPOCH); an error is the render's kUsage
+  // error. nullptr: nothing to check.
+  absl::Status (*check)() = nullptr;
 };
 
 // What the engine found while reading a document, for the operation to report.

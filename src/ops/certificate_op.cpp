@@ -434,7 +434,7 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
 const OperationDef& CertificateOperation() {
   static constexpr Renderer kRenderers[] = {
       {"text", &RenderCertificateText},
-      {"ics", &RenderCertificateIcs},
+      {"ics", &RenderCertificateIcs, &CheckIcsCreationTime},
       {"svg", &RenderCertificateSvg},
   };
   static const OperationDef kDef{.name = "certificate",

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -239,13 +242,48 @@ constexpr std::string_view kReminder = "-P14D";
 
 }  // namespace
 
+absl::StatusOr<std::int64_t> IcsCreationTime() {
+  // 9999-12-31T23:59:59Z: DTSTAMP's year has four digits.
+  constexpr std::int64_t kLast = 253402300799;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr) {
+    const std::string_view text(epoch);
+    std::int64_t seconds = -1;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || seconds < 0 ||
+        seconds > kLast || text.front() == '-' || text.front() == '+') {
+      return absl::InvalidArgumentError(
+          Cat("SOURCE_DATE_EPOCH is \"", text.substr(0, 40),
+              "\", not a number of seconds since 1970-01-01T00:00:00Z (0 to ", kLast,
+              "); unset it, and the ICS file's DTSTAMP is the current time"));
+    }
+    return seconds;
+  }
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::clamp<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::seconds>(now).count(), 0, kLast);
+}
+
+absl::Status CheckIcsCreationTime() { return IcsCreationTime().status(); }
+
 std::string RenderCertificateIcs(const bj::value& result) {
+  // CheckIcsCreationTime ran first (Engine::Render), so a bad value is not expected here; a
+  // direct caller that sets one anyway gets 1970-01-01.
+  return RenderCertificateIcsAt(result, IcsCreationTime().value_or(0));
+}
+
+std::string RenderCertificateIcsAt(const bj::value& result, std::int64_t created) {
   const bj::object* o = result.if_object();
   const std::string_view certificate_no = Str(o, "certificate_no");
   const std::string_view certified_on = Str(o, "certified_on");
-  // No clock inside the library: the document's as_of is the stamp, so the file is reproducible.
-  const std::optional<Date> as_of = DateOf(o, "as_of");
-  const std::string stamp = Cat(as_of ? Basic(*as_of) : std::string("19700101"), "T000000Z");
+  const std::string_view as_of = Str(o, "as_of");
+  // DTSTAMP: when the file was made, in UTC (RFC 5545 3.3.5, form 2).
+  const std::int64_t day_seconds = ((created % 86400) + 86400) % 86400;
+  const Date made = Date::FromYmdUnchecked(1970, 1, 1)
+                        .PlusDays(static_cast<std::int32_t>((created - day_seconds) / 86400));
+  char clock[8];
+  std::snprintf(clock, sizeof clock, "%02d%02d%02d", static_cast<int>(day_seconds / 3600),
+                static_cast<int>(day_seconds / 60 % 60), static_cast<int>(day_seconds % 60));
+  const std::string stamp = Cat(Basic(made), "T", clock, "Z");
   // UIDs stay the same when the file is regenerated (calendar apps update instead of
   // duplicating) and differ between certificates announced on the same day.
   std::string uid_tail;
@@ -272,6 +310,7 @@ std::string RenderCertificateIcs(const bj::value& result) {
     std::string description = Cat(m.summary_zh, "：", m.date, "\n", m.summary_en, ": ", m.date,
                                   "\n发证日 Certified on: ", certified_on);
     if (!certificate_no.empty()) CatTo(description, "\n证书编号 Certificate no.: ", certificate_no);
+    if (!as_of.empty()) CatTo(description, "\n状态日期 Status as of: ", as_of);
     line("BEGIN:VEVENT");
     line(Cat("UID:sqp-certificate-", uid_tail, "-", m.kind,
              m.anniversary > 0 ? Cat("-", m.anniversary) : std::string(), "@sqp"));
@@ -323,20 +362,78 @@ std::string Num(double v) {
   return s;
 }
 
-std::string_view Colour(std::string_view kind) {
-  if (kind == "report_due") return "#d97706";
-  if (kind == "supervision") return "#2563eb";
-  if (kind == "upgrade_earliest") return "#059669";
-  if (kind == "renewal_due_by") return "#7c3aed";
-  return "#dc2626";  // valid_until
+// Chinese first, then the fonts that carry it on Windows, macOS and other Linux systems, then
+// the generic family: a system without any CJK font still draws every English line and date.
+constexpr std::string_view kFontFamily =
+    "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', "
+    "'PingFang SC', 'Hiragino Sans GB', sans-serif";
+
+// `text` in at most two lines: broken at the last space within `max_bytes` when it is longer.
+std::vector<std::string_view> TwoLines(std::string_view text, size_t max_bytes) {
+  const size_t cut = text.size() > max_bytes ? text.rfind(' ', max_bytes) : std::string_view::npos;
+  if (cut == std::string_view::npos || cut == 0) return {text};
+  return {text.substr(0, cut), text.substr(cut + 1)};
+}
+
+// The layout, top to bottom (y in px): heading, the status message in Chinese and English,
+// three rows of labels above the validity bar, the bar, two rows below it, today's label, the
+// legend. A label is three lines: Chinese, English, date.
+constexpr double kWidth = 1000, kLeft = 70, kRight = 930;
+constexpr double kLine = 13;                     // one label line
+constexpr double kBarTop = 226, kBarHeight = 26;
+constexpr double kBarBottom = kBarTop + kBarHeight;
+constexpr double kTodayLabelY = 384;
+constexpr double kLegendTop = 400;
+constexpr double kLegendColumn = 290, kLegendRow = 18;
+constexpr double kHeight = kLegendTop + 28 + 3 * kLegendRow + 10;
+
+// First line of a milestone's label (its baseline); rows by kind keep labels apart.
+double LabelY(std::string_view kind) {
+  if (kind == "report_due") return 98;
+  if (kind == "upgrade_earliest") return 140;
+  if (kind == "renewal_due_by") return 182;
+  if (kind == "supervision") return kBarBottom + 38;
+  return kBarBottom + 80;  // valid_until
+}
+bool Above(std::string_view kind) {
+  return kind == "report_due" || kind == "upgrade_earliest" || kind == "renewal_due_by";
+}
+// Labels near an end of the axis grow inward.
+std::string_view Anchor(double x) {
+  return x < kLeft + 110 ? "start" : x > kRight - 110 ? "end" : "middle";
+}
+
+// One key of the legend: its swatch (a marker, an area or today's dashed line) and its name.
+struct LegendKey {
+  std::string_view key;
+  std::string_view shape;  // "marker", "area", "line"
+  std::string_view colour;
+  std::string_view zh;
+  std::string_view en;
+};
+constexpr LegendKey kLegend[] = {
+    {"report_due", "marker", "#d97706", "年度自查报告截止", "Self-inspection report due"},
+    {"supervision", "marker", "#2563eb", "年度监督", "Annual supervision"},
+    {"upgrade_earliest", "marker", "#059669", "最早可申请升级", "Earliest upgrade"},
+    {"renewal_due_by", "marker", "#7c3aed", "复评申请截止", "Renewal due"},
+    {"valid_until", "marker", "#dc2626", "有效期最后一天", "Last valid day"},
+    {"validity", "area", "#dbeafe", "有效期", "Validity"},
+    {"renewal-window", "area", "#c4b5fd", "复评逾期区间", "Late renewal window"},
+    {"revocation", "area", "#fca5a5", "吊销后", "Revoked"},
+    {"today", "line", "#111827", "今天", "Today (as_of)"},
+};
+// The colour of a legend key: a milestone's kind, or an area of the bar.
+std::string_view Colour(std::string_view key) {
+  for (const LegendKey& k : kLegend) {
+    if (k.key == key) return k.colour;
+  }
+  return "#111827";
 }
 
 }  // namespace
 
 std::string RenderCertificateSvg(const bj::value& result) {
   const bj::object* o = result.if_object();
-  constexpr double kWidth = 1000, kHeight = 330, kLeft = 70, kRight = 930;
-  constexpr double kBarTop = 150, kBarHeight = 26;
   // A document without its dates still draws (an empty axis), never throws.
   const Date from = DateOf(o, "valid_from").value_or(*Date::FromYmd(2000, 1, 1));
   const Date until = std::max(from, DateOf(o, "valid_until").value_or(from));
@@ -345,10 +442,9 @@ std::string RenderCertificateSvg(const bj::value& result) {
 
   std::string svg;
   CatTo(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"", Num(kWidth), "\" height=\"",
-        Num(kHeight), "\" viewBox=\"0 0 ", Num(kWidth), " ", Num(kHeight),
-        "\" font-family=\"'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif\" font-size=\"11\" "
-        "role=\"img\">\n");
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xml:lang=\"zh-CN\" width=\"", Num(kWidth),
+        "\" height=\"", Num(kHeight), "\" viewBox=\"0 0 ", Num(kWidth), " ", Num(kHeight),
+        "\" font-family=\"", kFontFamily, "\" font-size=\"11\" role=\"img\">\n");
   // A white halo keeps labels readable where a line crosses them.
   CatTo(svg, "<style>text{paint-order:stroke;stroke:#ffffff;stroke-width:3px;"
              "stroke-linejoin:round}</style>\n");
@@ -364,18 +460,27 @@ std::string RenderCertificateSvg(const bj::value& result) {
         "</text>\n");
   CatTo(svg, "<text class=\"subheading\" x=\"", Num(kLeft), "\" y=\"46\">",
         EscapeXml(Str(o, "message_zh")), "</text>\n");
+  // The English message in at most two lines (a revocation's runs to ~160 characters).
+  CatTo(svg, "<text class=\"subheading-en\" x=\"", Num(kLeft), "\" y=\"60\" fill=\"#374151\">");
+  double message_y = 60;
+  for (const std::string_view line : TwoLines(Str(o, "message"), 140)) {
+    CatTo(svg, "<tspan x=\"", Num(kLeft), "\" y=\"", Num(message_y), "\">", EscapeXml(line),
+          "</tspan>");
+    message_y += kLine;
+  }
+  CatTo(svg, "</text>\n");
 
   // Validity bar, year ticks and the renewal window.
   CatTo(svg, "<rect class=\"validity\" x=\"", Num(kLeft), "\" y=\"", Num(kBarTop), "\" width=\"",
         Num(kRight - kLeft), "\" height=\"", Num(kBarHeight),
-        "\" fill=\"", status == "revoked" ? "#e5e7eb" : "#dbeafe", "\" stroke=\"#1e3a8a\"/>\n");
-  CatTo(svg, "<text class=\"validity-label\" x=\"", Num(kLeft), "\" y=\"", Num(kBarTop + kBarHeight + 16),
+        "\" fill=\"", Colour("validity"), "\" stroke=\"#1e3a8a\"/>\n");
+  CatTo(svg, "<text class=\"validity-label\" x=\"", Num(kLeft), "\" y=\"", Num(kBarBottom + 16),
         "\" text-anchor=\"start\">有效期起 valid from ", Str(o, "valid_from"), "</text>\n");
   for (int year = from.year() + 1; year <= until.year(); ++year) {
     const Date jan1 = Date::FromYmdUnchecked(year, 1, 1);
     if (jan1 <= from || jan1 >= until) continue;
     CatTo(svg, "<line class=\"tick\" x1=\"", Num(x.X(jan1)), "\" y1=\"", Num(kBarTop), "\" x2=\"",
-          Num(x.X(jan1)), "\" y2=\"", Num(kBarTop + kBarHeight), "\" stroke=\"#93c5fd\"/>"
+          Num(x.X(jan1)), "\" y2=\"", Num(kBarBottom), "\" stroke=\"#93c5fd\"/>"
           "<text class=\"tick-label\" x=\"", Num(x.X(jan1) + 3), "\" y=\"", Num(kBarTop + 17),
           "\" fill=\"#1e3a8a\">", year, "</text>\n");
   }
@@ -383,9 +488,21 @@ std::string RenderCertificateSvg(const bj::value& result) {
     const double x0 = x.X(*renewal);
     CatTo(svg, "<rect class=\"renewal-window\" x=\"", Num(x0), "\" y=\"", Num(kBarTop),
           "\" width=\"", Num(std::max(0.0, kRight - x0)), "\" height=\"", Num(kBarHeight),
-          "\" fill=\"#c4b5fd\" fill-opacity=\"0.6\"><title>",
+          "\" fill=\"", Colour("renewal-window"), "\" fill-opacity=\"0.6\"><title>",
           "复评申请截止后至有效期满 after the renewal due date until expiry: a renewal filed here is late",
           "</title></rect>\n");
+  }
+  if (const bj::object* r = Obj(Member(o, "revocation"))) {
+    if (const auto on = DateOf(r, "on")) {
+      const double rx = x.X(*on);
+      CatTo(svg, "<g class=\"revocation\" data-date=\"", on->ToString(), "\"><rect x=\"", Num(rx),
+            "\" y=\"", Num(kBarTop), "\" width=\"", Num(std::max(0.0, kRight - rx)),
+            "\" height=\"", Num(kBarHeight), "\" fill=\"", Colour("revocation"),
+            "\" fill-opacity=\"0.7\"/>",
+            "<text x=\"", Num(rx), "\" y=\"", Num(kBarTop - 5), "\" text-anchor=\"",
+            rx > kRight - 110 ? "end" : "start", "\" fill=\"#991b1b\">吊销 revoked ",
+            on->ToString(), "</text></g>\n");
+    }
   }
 
   // Today's position (as_of), pinned to the edge with its date when outside the validity.
@@ -394,54 +511,67 @@ std::string RenderCertificateSvg(const bj::value& result) {
     const std::string_view where = *today < from ? "◂ " : "";
     const std::string_view after = *today > until ? " ▸" : "";
     CatTo(svg, "<g class=\"today\" data-date=\"", today->ToString(), "\"><line x1=\"", Num(tx),
-          "\" y1=\"60\" x2=\"", Num(tx), "\" y2=\"", Num(kBarTop + kBarHeight + 98),
+          "\" y1=\"72\" x2=\"", Num(tx), "\" y2=\"", Num(kTodayLabelY - 14),
           "\" stroke=\"#111827\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>",
-          "<text x=\"", Num(tx), "\" y=\"", Num(kBarTop + kBarHeight + 112), "\" text-anchor=\"",
-          tx < kLeft + 60 ? "start" : tx > kRight - 60 ? "end" : "middle",
+          "<text x=\"", Num(tx), "\" y=\"", Num(kTodayLabelY), "\" text-anchor=\"", Anchor(tx),
           "\" font-weight=\"bold\">", where, "今天 today ", today->ToString(), after,
           "</text></g>\n");
   }
-  // One marker per milestone; rows by kind keep labels apart.
-  for (const CertificateMilestone& m : CertificateMilestones(result)) {
-    const Date day = *Date::Parse(m.date);
-    const double cx = x.X(day);
-    const bool above = m.kind == "report_due" || m.kind == "upgrade_earliest" ||
-                       m.kind == "renewal_due_by";
-    const double label_y = m.kind == "report_due"         ? 84
-                           : m.kind == "upgrade_earliest" ? 104
-                           : m.kind == "renewal_due_by"   ? 124
-                           : m.kind == "supervision"      ? 222
-                                                          : 250;
-    const double tip = above ? kBarTop : kBarTop + kBarHeight;
-    const std::string_view anchor = cx < kLeft + 60 ? "start" : cx > kRight - 60 ? "end" : "middle";
+  // One marker per milestone: its leader and dot first, then every label over them, so that a
+  // leader never runs across a label.
+  const std::vector<CertificateMilestone> milestones = CertificateMilestones(result);
+  std::vector<std::string> labels;
+  for (const CertificateMilestone& m : milestones) {
+    const double cx = x.X(*Date::Parse(m.date));
+    const bool above = Above(m.kind);
+    const double y = LabelY(m.kind);
+    const double tip = above ? kBarTop : kBarBottom;
+    const double end = above ? y + 2 * kLine + 5 : y - kLine + 1;
     CatTo(svg, "<g class=\"deadline\" data-kind=\"", m.kind, "\" data-date=\"", m.date, "\">",
-          "<line x1=\"", Num(cx), "\" y1=\"", Num(label_y + (above ? 4 : -12)), "\" x2=\"", Num(cx),
-          "\" y2=\"", Num(tip), "\" stroke=\"", Colour(m.kind), "\"/>",
-          "<circle cx=\"", Num(cx), "\" cy=\"", Num(tip), "\" r=\"4\" fill=\"", Colour(m.kind),
-          "\"/>", "<text x=\"", Num(cx), "\" y=\"", Num(label_y - (above ? 12 : 0)),
-          "\" text-anchor=\"", anchor, "\" fill=\"", Colour(m.kind), "\">",
-          EscapeXml(m.summary_zh), "</text>", "<text x=\"", Num(cx), "\" y=\"",
-          Num(label_y + (above ? 0 : 12)), "\" text-anchor=\"", anchor, "\" fill=\"",
-          Colour(m.kind), "\">", EscapeXml(m.date), "</text>", "<title>",
+          "<line x1=\"", Num(cx), "\" y1=\"", Num(end), "\" x2=\"", Num(cx), "\" y2=\"", Num(tip),
+          "\" stroke=\"", Colour(m.kind), "\"/>", "<circle cx=\"", Num(cx), "\" cy=\"", Num(tip),
+          "\" r=\"4\" fill=\"", Colour(m.kind), "\"/>", "<title>",
           EscapeXml(Cat(m.summary_zh, " ", m.summary_en, " ", m.date)), "</title></g>\n");
-  }
-
-  if (const bj::object* r = Obj(Member(o, "revocation"))) {
-    if (const auto on = DateOf(r, "on")) {
-      const double rx = x.X(*on);
-      CatTo(svg, "<g class=\"revocation\" data-date=\"", on->ToString(), "\"><rect x=\"", Num(rx),
-            "\" y=\"", Num(kBarTop), "\" width=\"", Num(std::max(0.0, kRight - rx)),
-            "\" height=\"", Num(kBarHeight), "\" fill=\"#fca5a5\" fill-opacity=\"0.7\"/>",
-            "<text x=\"", Num(rx), "\" y=\"", Num(kBarTop - 4), "\" text-anchor=\"",
-            rx > kRight - 60 ? "end" : "start", "\" fill=\"#991b1b\">吊销 revoked ",
-            on->ToString(), "</text></g>\n");
+    std::string label;
+    CatTo(label, "<text class=\"label\" data-kind=\"", m.kind, "\" x=\"", Num(cx), "\" y=\"",
+          Num(y), "\" text-anchor=\"", Anchor(cx), "\" fill=\"", Colour(m.kind), "\">");
+    const std::string_view parts[] = {m.summary_zh, m.summary_en, m.date};
+    for (size_t i = 0; i < 3; ++i) {
+      CatTo(label, "<tspan x=\"", Num(cx), "\" y=\"", Num(y + kLine * static_cast<double>(i)),
+            "\"", i == 2 ? " font-weight=\"bold\"" : "", ">", EscapeXml(parts[i]), "</tspan>");
     }
+    CatTo(label, "</text>\n");
+    labels.push_back(std::move(label));
   }
+  for (const std::string& label : labels) svg += label;
 
-  CatTo(svg, "<text class=\"legend\" x=\"", Num(kLeft), "\" y=\"", Num(kHeight - 10),
-        "\" fill=\"#4b5563\">自查报告截止 report due · 年度监督 supervision · 最早升级 upgrade "
-        "earliest · 复评截止 renewal due · 有效期末日 last valid day</text>\n");
-  CatTo(svg, "</svg>\n");
+  // The legend: every colour of the drawing with its name in both languages.
+  CatTo(svg, "<g class=\"legend\"><rect x=\"", Num(kLeft - 10), "\" y=\"", Num(kLegendTop),
+        "\" width=\"", Num(kRight - kLeft + 20), "\" height=\"",
+        Num(kHeight - kLegendTop - 6), "\" fill=\"#f9fafb\" stroke=\"#d1d5db\"/>",
+        "<text x=\"", Num(kLeft), "\" y=\"", Num(kLegendTop + 16),
+        "\" font-weight=\"bold\" fill=\"#374151\">图例 Legend</text>\n");
+  for (size_t i = 0; i < std::size(kLegend); ++i) {
+    const LegendKey& k = kLegend[i];
+    const double lx = kLeft + kLegendColumn * static_cast<double>(i % 3);
+    const double ly = kLegendTop + 34 + kLegendRow * static_cast<double>(i / 3);  // baseline
+    CatTo(svg, "<g class=\"legend-key\" data-key=\"", k.key, "\">");
+    if (k.shape == "marker") {
+      CatTo(svg, "<line x1=\"", Num(lx + 7), "\" y1=\"", Num(ly - 11), "\" x2=\"", Num(lx + 7),
+            "\" y2=\"", Num(ly - 4), "\" stroke=\"", k.colour, "\"/><circle cx=\"", Num(lx + 7),
+            "\" cy=\"", Num(ly - 4), "\" r=\"4\" fill=\"", k.colour, "\"/>");
+    } else if (k.shape == "area") {
+      CatTo(svg, "<rect x=\"", Num(lx), "\" y=\"", Num(ly - 10), "\" width=\"14\" height=\"11\" "
+            "fill=\"", k.colour, "\" stroke=\"#1e3a8a\" stroke-width=\"0.5\"/>");
+    } else {
+      CatTo(svg, "<line x1=\"", Num(lx + 7), "\" y1=\"", Num(ly - 11), "\" x2=\"", Num(lx + 7),
+            "\" y2=\"", Num(ly + 1), "\" stroke=\"", k.colour,
+            "\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>");
+    }
+    CatTo(svg, "<text x=\"", Num(lx + 20), "\" y=\"", Num(ly), "\" fill=\"#374151\">", k.zh, " ",
+          k.en, "</text></g>\n");
+  }
+  CatTo(svg, "</g>\n</svg>\n");
   return svg;
 }
 

@@ -3,11 +3,15 @@
 // timeline. Each renders from the result document alone, so every door's result renders alike.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <boost/json.hpp>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 
 namespace sqp::internal {
 
@@ -29,7 +33,16 @@ std::vector<CertificateMilestone> CertificateMilestones(const boost::json::value
                                                         bool keep_cancelled = false);
 
 std::string RenderCertificateText(const boost::json::value& result);
+// The iCalendar file. Its DTSTAMP is the time the file was made (RFC 5545 3.8.7.2: with a
+// METHOD, the time the iCalendar object was created), in seconds since 1970-01-01T00:00:00Z
+// (UTC): IcsCreationTime(). The document's as_of is in every event's DESCRIPTION.
 std::string RenderCertificateIcs(const boost::json::value& result);
+std::string RenderCertificateIcsAt(const boost::json::value& result, std::int64_t created);
+// SOURCE_DATE_EPOCH (the reproducible-builds convention: decimal seconds since 1970, here up to
+// the end of 9999) when it is set, otherwise the clock's current time. A SOURCE_DATE_EPOCH that
+// is set but not such a number is refused by name (CheckIcsCreationTime, kUsage from Render).
+absl::StatusOr<std::int64_t> IcsCreationTime();
+absl::Status CheckIcsCreationTime();
 std::string RenderCertificateSvg(const boost::json::value& result);
 
 namespace certificate_format {

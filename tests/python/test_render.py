@@ -26,9 +26,21 @@ EXAMPLES = {
 FORMATS = {"certificate": ("json", "text", "ics", "svg"), "case": ("json", "text", "ics", "svg")}
 
 
+# The ICS file's DTSTAMP is the time it was made: SOURCE_DATE_EPOCH pins it for the comparison.
+EPOCH = "1796268930"  # 2026-12-03T03:35:30Z
+
+
 class RenderTest(unittest.TestCase):
     def setUp(self):
         self.engine = sqp.Engine()
+        self.saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = EPOCH  # seen by libsqp (getenv) and by the CLI
+
+    def tearDown(self):
+        if self.saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = self.saved_epoch
 
     def cases(self):
         for operation, pattern in EXAMPLES.items():
@@ -62,6 +74,32 @@ class RenderTest(unittest.TestCase):
         rulebook = subprocess.run([CLI, "rulebook", "--format", "text"], capture_output=True, check=True)
         self.assertEqual(self.engine.render("rulebook", {}, "text"), rulebook.stdout.decode("utf-8"))
         self.assertGreater(count, 20)
+
+    def test_ics_stamp_is_when_the_file_was_made(self):
+        # Issue 19, item 7: DTSTAMP is SOURCE_DATE_EPOCH when set, else the current time (UTC),
+        # in every door; the document's as_of stays in the description.
+        with open(os.path.join(SRC, "docs", "examples", "certificate-valid.json"), "rb") as f:
+            document = f.read()
+        pinned = self.engine.render("certificate", document, "ics")
+        self.assertIn("DTSTAMP:20261203T033530Z\r\n", pinned)
+        self.assertIn("Status as of: 2027-01-05", pinned.replace("\r\n ", ""))
+        os.environ["SOURCE_DATE_EPOCH"] = "yesterday"
+        with self.assertRaises(sqp.SqpError) as caught:
+            self.engine.render("certificate", document, "ics")
+        self.assertEqual(caught.exception.code, "usage")
+        self.assertIn("SOURCE_DATE_EPOCH", str(caught.exception))
+        if CLI:
+            cli = subprocess.run([CLI, "certificate", "--format", "ics"], input=document, capture_output=True)
+            self.assertEqual(cli.returncode, 2, cli.stderr)
+            self.assertIn(b"SOURCE_DATE_EPOCH", cli.stderr)
+        del os.environ["SOURCE_DATE_EPOCH"]
+        import datetime
+        before = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        made = self.engine.render("certificate", document, "ics")
+        after = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamps = {line[len("DTSTAMP:"):] for line in made.split("\r\n") if line.startswith("DTSTAMP:")}
+        self.assertEqual(len(stamps), 1)
+        self.assertTrue(before <= stamps.pop() <= after)
 
     def test_formats_an_operation_does_not_render(self):
         with self.assertRaises(sqp.SqpError) as caught:
