@@ -151,7 +151,7 @@ enum class NextStep : std::uint8_t {
   kInvestigateObjection,    // an admissible objection awaits the office's investigation
   kFinalReview,             // the final review meeting (after publicity)
   kAnnounce,                // the announcement month's last day
-  kSupervisionReport,       // SUP.ANNUAL: the first self-inspection report
+  kSupervisionReport,       // SUP.ANNUAL: the next self-inspection report still to come
 };
 inline constexpr size_t kNextStepCount = 12;
 inline constexpr std::array<std::string_view, kNextStepCount> kNextStepNames = {
@@ -174,7 +174,7 @@ inline constexpr std::array<std::string_view, kNextStepCount> kNextStepNamesEn =
     "investigate the objection",
     "final review meeting",
     "announce the result",
-    "first annual self-inspection report due"};
+    "annual self-inspection report due"};
 
 struct NextItem {
   NextStep step = NextStep::kAccept;

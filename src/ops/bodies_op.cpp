@@ -134,14 +134,22 @@ absl::Status DecodeBodies(const bj::value& input, BodiesInput& out) {
   return absl::OkStatus();
 }
 
+// Findings keep rule, article, status and evidence in every answer mode
+// (EngineOptions::messages), and the messages the mode asks for.
+struct FindingOut {
+  json::Writer& w;
+  Messages messages;
+};
+
 void WriteFinding(BodiesRule rule, std::string_view status, std::string_view message,
-                  std::string_view message_zh, std::string_view evidence, json::Writer& w) {
+                  std::string_view message_zh, std::string_view evidence, FindingOut out) {
+  json::Writer& w = out.w;
   w.BeginObject();
   w.Field("rule", kBodiesRuleIds[static_cast<size_t>(rule)]);
   w.Field("article", kBodiesRuleArticles[static_cast<size_t>(rule)]);
   w.Field("status", status);
-  w.Field("message", message);
-  w.Field("message_zh", message_zh);
+  if (out.messages == Messages::kBoth || out.messages == Messages::kEn) w.Field("message", message);
+  if (out.messages == Messages::kBoth || out.messages == Messages::kZh) w.Field("message_zh", message_zh);
   w.Field("evidence", evidence);
   w.EndObject();
 }
@@ -149,7 +157,7 @@ void WriteFinding(BodiesRule rule, std::string_view status, std::string_view mes
 // BODY.DISQUALIFY / PEOPLE.REMOVAL: each ground, in force from its day (fail) or after `on`
 // (a note: it does not yet bar the body or person on that day).
 void WriteGrounds(BodiesRule rule, std::string_view who, const std::vector<DatedGround>& grounds,
-                  const Loc& list, Date on, bool body, json::Writer& w) {
+                  const Loc& list, Date on, bool body, FindingOut w) {
   for (size_t j = 0; j < grounds.size(); ++j) {
     const DatedGround& g = grounds[j];
     const auto item = static_cast<size_t>(g.ground - 1);
@@ -173,7 +181,8 @@ void WriteGrounds(BodiesRule rule, std::string_view who, const std::vector<Dated
 }
 
 void WriteBodies(const Rulebook& rulebook, const BodiesInput& in, const BodiesResult& r,
-                 json::Writer& w) {
+                 Messages messages, json::Writer& w) {
+  const FindingOut out{w, messages};
   w.Field("on", in.on.ToString());
   w.Key("choice");
   w.BeginObject();
@@ -225,13 +234,13 @@ void WriteBodies(const Rulebook& rulebook, const BodiesInput& in, const BodiesRe
       WriteFinding(BodiesRule::kChoice, "fail",
                    Cat(b.name, " holds no telecom-service certification qualification"),
                    Cat(b.name, " 不具有电信服务认证资质"),
-                   at.Key("telecom_service_qualification").Pointer(), w);
+                   at.Key("telecom_service_qualification").Pointer(), out);
     }
     if (!b.ict_quality_system_experience) {
       WriteFinding(BodiesRule::kChoice, "fail",
                    Cat(b.name, " has no quality-system certification experience in the ICT industry"),
                    Cat(b.name, " 在信息通信行业无质量体系认证经历"),
-                   at.Key("ict_quality_system_experience").Pointer(), w);
+                   at.Key("ict_quality_system_experience").Pointer(), out);
     }
   }
   const int need = rulebook.bodies.min_qualified_offered;
@@ -241,11 +250,11 @@ void WriteBodies(const Rulebook& rulebook, const BodiesInput& in, const BodiesRe
                    " must be offered for the applicant to choose from"),
                Cat("可供申请单位自主选择的合格服务认证机构 ", r.offerable, " 家（", in.on.ToString(),
                    "），至少需要 ", need, " 家"),
-               bodies_at.Pointer(), w);
+               bodies_at.Pointer(), out);
   for (size_t i = 0; i < in.bodies.size(); ++i) {
     const Loc body_at = bodies_at.Index(i);
     WriteGrounds(BodiesRule::kDisqualify, in.bodies[i].name, in.bodies[i].violations,
-                 body_at.Key("violations"), in.on, /*body=*/true, w);
+                 body_at.Key("violations"), in.on, /*body=*/true, out);
   }
   const Loc people_at = root.Key("people");
   for (size_t i = 0; i < in.people.size(); ++i) {
@@ -253,7 +262,7 @@ void WriteBodies(const Rulebook& rulebook, const BodiesInput& in, const BodiesRe
         Cat(in.people[i].name, " (", kPersonRoleNames[static_cast<size_t>(in.people[i].role)], ")");
     const Loc person_at = people_at.Index(i);
     WriteGrounds(BodiesRule::kRemoval, who, in.people[i].removals, person_at.Key("removals"),
-                 in.on, /*body=*/false, w);
+                 in.on, /*body=*/false, out);
   }
   // FEE.PERSON_DAYS: informational (the body's own rules decide, Art. 16).
   if (in.site) {
@@ -269,13 +278,13 @@ void WriteBodies(const Rulebook& rulebook, const BodiesInput& in, const BodiesRe
                    Cat("协会不收费（第十五条）；", s.staff_count, " 人、", s.shifts,
                        " 班次的服务现场评价工作按规则库计 ", days, " 人日",
                        r.person_days->template_table ? "（模板：以服务认证机构的相关规定为准，第十六条）" : ""),
-                   "/site", w);
+                   "/site", out);
     } else {
       WriteFinding(BodiesRule::kPersonDays, "note",
                    "the association charges nothing (Art. 15); the rulebook has no person-days table: "
                    "the body's own rules decide (Art. 16)",
                    "协会不收费（第十五条）；规则库无人日表，按服务认证机构的相关规定执行（第十六条）",
-                   "/site", w);
+                   "/site", out);
     }
   }
   w.EndArray();
@@ -287,7 +296,7 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
   if (absl::Status s = DecodeBodies(input, in); !s.ok()) return s;
   const Rulebook& rb = engine.rulebook();
   const BodiesResult r = EvaluateBodies(rb.bodies, rb.fees ? &*rb.fees : nullptr, in);
-  WriteBodies(rb, in, r, w);
+  WriteBodies(rb, in, r, engine.options().messages, w);
   return absl::OkStatus();
 }
 

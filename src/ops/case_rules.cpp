@@ -416,8 +416,9 @@ CaseResult EvaluateCase(const Rulebook& rb, const CaseInput& in) {
     }
     if (c.team.empty() || valid_auditors == 0) team_ok = false;
     rec.Add(CaseRule::kTeamAuditors, team_ok ? FindingStatus::kPass : FindingStatus::kFail,
-            Cat("evaluation team of ", c.team.size(), ": ", valid_auditors,
-                " registered auditors valid on ", D(evaluation_day),
+            Cat("evaluation team of ", c.team.size(), c.team.size() == 1 ? " member: " : " members: ",
+                valid_auditors, valid_auditors == 1 ? " registered auditor" : " registered auditors",
+                " valid on ", D(evaluation_day),
                 team_ok ? "" : "; every member must be a CCAA-registered telecom-service auditor"),
             Cat("评价小组 ", c.team.size(), " 人，其中 ", D(evaluation_day), " 有效注册的审查员 ",
                 valid_auditors, " 人", team_ok ? "" : "；评价小组成员均须为注册电信服务认证审查员"),
@@ -547,6 +548,12 @@ CaseResult EvaluateCase(const Rulebook& rb, const CaseInput& in) {
               Cat("公示期 ", D(p.starts_on), " 至 ", D(*p.ends_on), "，共 ", days, " 个自然日",
                   full ? "，满 " : "，不足 ", need, " 天（应至 ", D(window.last), "）"),
               "/steps/publicity/ends_on");
+    } else if (in.as_of <= window.last) {
+      rec.Add(CaseRule::kPublicity, FindingStatus::kNote,
+              Cat("publicity from ", D(p.starts_on), " runs through ", D(window.last), " (", need,
+                  " natural days, CYCLE.PUBLICITY)"),
+              Cat("公示期自 ", D(p.starts_on), " 起，至 ", D(window.last), " 止（", need, " 个自然日）"),
+              "/steps/publicity/starts_on");
     } else {
       rec.Add(CaseRule::kPublicity, FindingStatus::kPass,
               Cat("publicity of ", need, " natural days from ", D(p.starts_on), " through ",
@@ -593,6 +600,12 @@ CaseResult EvaluateCase(const Rulebook& rb, const CaseInput& in) {
                   Cat(D(o.objection.received_on), " 收到的有效举报尚待推进办调查核实，之后方可终审"),
                   at);
         }
+      } else if (o.investigation->outcome == ObjectionOutcome::kUnsubstantiated) {
+        rec.Add(CaseRule::kPublicity, FindingStatus::kNote,
+                Cat("the objection received ", D(o.objection.received_on), " was investigated on ",
+                    D(o.investigation->on), ": unsubstantiated"),
+                Cat(D(o.objection.received_on), " 收到的举报经 ", D(o.investigation->on), " 调查核实不属实"),
+                Cat(at, "/investigation"));
       } else if (o.investigation->outcome == ObjectionOutcome::kSubstantiated) {
         rec.Add(CaseRule::kPublicity, FindingStatus::kNote,
                 Cat("the objection received ", D(o.objection.received_on), " was substantiated on ",
@@ -612,13 +625,15 @@ CaseResult EvaluateCase(const Rulebook& rb, const CaseInput& in) {
     MeetingFindings(in, m, mr, "final_review", rec);
     bool sound = true;
     if (r.calendar.publicity) {
-      const Date last = r.calendar.publicity->last;
+      // The publicity's last day: its 7 natural days, or the later end the office recorded.
+      Date last = r.calendar.publicity->last;
+      if (s.publicity && s.publicity->ends_on && *s.publicity->ends_on > last) last = *s.publicity->ends_on;
       if (m.held_on <= last) {
         sound = false;
         rec.Add(CaseRule::kFinalReview, FindingStatus::kFail,
-                Cat("the final review met on ", D(m.held_on), ", before the publicity ended on ",
-                    D(last), " (it may meet from ", D(last.PlusDays(1)), ")"),
-                Cat("终审会于 ", D(m.held_on), " 召开，早于公示期结束（", D(last), "）；最早可于 ",
+                Cat("the final review met on ", D(m.held_on), ", while the publicity still ran (its last day is ",
+                    D(last), "); it may meet from ", D(last.PlusDays(1))),
+                Cat("终审会于 ", D(m.held_on), " 召开，公示尚未结束（最后一天为 ", D(last), "）；最早可于 ",
                     D(last.PlusDays(1)), " 召开"),
                 "/steps/final_review/held_on");
       }
@@ -760,8 +775,14 @@ CaseResult EvaluateCase(const Rulebook& rb, const CaseInput& in) {
                     r.outcome == CaseOutcome::kProcedureDefective;
   const bool stopped_by_eligibility =
       r.eligibility && (r.eligibility->disqualified || r.eligibility->decision == Decision::kIneligible);
-  if (r.outcome == CaseOutcome::kAwarded && r.certificate && r.certificate->dates.supervision_count > 0) {
-    next(NextStep::kSupervisionReport, r.certificate->dates.supervision()[0].report_due);
+  if (r.outcome == CaseOutcome::kAwarded && r.certificate) {
+    // The next self-inspection report still to come (the certificate operation follows them).
+    for (const SupervisionDates& sd : r.certificate->dates.supervision()) {
+      if (sd.report_due >= in.as_of) {
+        next(NextStep::kSupervisionReport, sd.report_due);
+        break;
+      }
+    }
   } else if (open && in.application && !stopped_by_eligibility && !ended_at) {
     std::optional<Date> announce_by;
     if (r.calendar.batch) announce_by = LastDayOf(r.calendar.batch->announcement);
