@@ -143,7 +143,7 @@ const DatedGround* RemovalOf(const CaseInput& in, std::string_view name, PersonR
 void RemovalFinding(std::string_view who, const DatedGround& g, Date on, std::string_view role_zh,
                     std::string_view act_en, std::string_view act_zh, std::string evidence,
                     CaseRecorder& rec) {
-  const auto item = static_cast<size_t>(g.ground - 1);
+  const auto item = static_cast<size_t>(std::clamp(g.ground, 1, kRemovalGrounds) - 1);
   rec.AddInvoked("PEOPLE.REMOVAL", "21", FindingStatus::kFail,
                  Cat(who, " was removed on ", D(g.on), " (Art. 21(", g.ground, "): ",
                      kRemovalGroundsEn[item], ") and may not ", act_en, " on ", D(on)),
@@ -374,7 +374,7 @@ CaseResult EvaluateCase(const Rulebook& rb, const CaseInput& in) {
           const DatedGround& g = b.violations[j];
           if (!GroundInForce(g, evaluation_day)) continue;
           body_ok = false;
-          const auto item = static_cast<size_t>(g.ground - 1);
+          const auto item = static_cast<size_t>(std::clamp(g.ground, 1, kBodyViolationGrounds) - 1);
           rec.AddInvoked("BODY.DISQUALIFY", "23", FindingStatus::kFail,
                          Cat(b.name, ": Art. 23(", g.ground, ") on ", D(g.on), ", ",
                              kBodyViolationGroundsEn[item], "; it may not evaluate on ",
@@ -576,10 +576,12 @@ CaseResult EvaluateCase(const Rulebook& rb, const CaseInput& in) {
           "customers report declining service quality", "another violation of law, or fraud"};
       static constexpr std::string_view kGroundsZh[] = {
           "因违法、违规行为受到行政处罚", "经营过程中顾客反映服务质量下降", "其他违反法律法规或弄虚作假的情形"};
+      // A typed caller's ground outside Art. 14(8) 1-3 is not described (the JSON door refuses it).
+      const bool described = o.ground && *o.ground >= 1 && *o.ground <= 3;
       const std::string about_en =
-          o.ground ? Cat(" (Art. 14(8) ", *o.ground, ": ", kGroundsEn[*o.ground - 1], ")") : "";
+          described ? Cat(" (Art. 14(8) ", *o.ground, ": ", kGroundsEn[*o.ground - 1], ")") : "";
       const std::string about_zh =
-          o.ground ? Cat("，举报", kGroundsZh[*o.ground - 1], "（第十四条第（八）项", *o.ground, "）") : "";
+          described ? Cat("，举报", kGroundsZh[*o.ground - 1], "（第十四条第（八）项", *o.ground, "）") : "";
       rec.AddInvoked("CYCLE.OBJECTION", "14(8)", FindingStatus::kNote,
                      v.admissible() ? Cat("objection received ", D(o.objection.received_on), about_en,
                                           ": admissible; the office must investigate it")
