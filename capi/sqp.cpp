@@ -4,6 +4,7 @@
 #include "sqp.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -38,9 +39,9 @@ int Hand(const std::string& text, char** out, size_t* out_len) {
 // a 4 KiB page is a fault. Ahead of the writing (`written` bytes so far, `needed` about to be),
 // the next 4 MiB of `data` are mapped in one call instead (MADV_POPULATE_WRITE, Linux 5.14; on
 // an older kernel the call fails and the faults just happen). Only whole pages inside the
-// buffer. Measured on 377 MB of results: 0.41-0.44 s every time; a huge-page hint gave 0.33 s
-// but one first call in six stalled for 1.2 s on memory compaction, which a server with
-// fragmented memory would see more often. `populated` tracks how far it has gone.
+// buffer. A huge-page hint was faster on average but made some first calls stall on memory
+// compaction, which a server with fragmented memory would see more often (docs/performance.md).
+// `populated` tracks how far it has gone.
 void PopulateAhead(char* data, size_t written, size_t needed, size_t capacity, size_t& populated) {
   constexpr size_t kStep = size_t{4} << 20;
   populated = std::min(capacity, std::max(needed, populated + kStep));
@@ -112,7 +113,7 @@ static_assert(SQP_MESSAGES_EN == static_cast<int>(sqp::Messages::kEn));
 static_assert(SQP_MESSAGES_ZH == static_cast<int>(sqp::Messages::kZh));
 static_assert(SQP_MESSAGES_NONE == static_cast<int>(sqp::Messages::kNone));
 
-int Usage(const char* what, char** out, size_t* out_len) {
+int Usage(const std::string& what, char** out, size_t* out_len) {
   if (out != nullptr) *out = nullptr;
   if (out_len != nullptr) *out_len = 0;
   const std::string doc = sqp::Engine::StandaloneErrorDocument(
@@ -121,126 +122,44 @@ int Usage(const char* what, char** out, size_t* out_len) {
   return SQP_ERR_USAGE;
 }
 
-}  // namespace
-
-extern "C" {
-
-const char* sqp_version(void) { return SQP_VERSION_STRING; }
-int sqp_version_number(void) { return SQP_VERSION_NUMBER; }
-
-const char* sqp_status_name(int status) {
-  if (status > 0 || status < SQP_ERR_INTERNAL) return "unknown";
-  return sqp::ErrorCodeName(static_cast<sqp::ErrorCode>(status)).data();
+// The engine a call runs on (issue 20): the handle's own, or its twin in the answer mode the
+// call's options ask for. nullptr for bad options, with `problem` saying what is wrong.
+const sqp::Engine* EngineFor(const sqp_engine& handle, const sqp_run_options* options,
+                             std::string_view function, std::string& problem) {
+  if (options == nullptr) return &handle.engine;
+  // A later 1.x may append members; the smallest struct accepted is 1.1's.
+  if (options->struct_size < offsetof(sqp_run_options, messages) + sizeof(int)) {
+    problem = std::string(function) + ": options->struct_size is smaller than sizeof(sqp_run_options) of sqp 1.1";
+    return nullptr;
+  }
+  if (options->messages == SQP_MESSAGES_ENGINE) return &handle.engine;
+  if (options->messages < SQP_MESSAGES_BOTH || options->messages > SQP_MESSAGES_NONE) {
+    problem = std::string(function) +
+              ": options->messages must be SQP_MESSAGES_ENGINE (-1), SQP_MESSAGES_BOTH (0), _EN (1), "
+              "_ZH (2) or _NONE (3)";
+    return nullptr;
+  }
+  return &handle.by_messages[static_cast<size_t>(options->messages)];
 }
 
-int sqp_engine_new(const char* rulebook_json, size_t rulebook_len, sqp_engine** out_engine,
-                   char** out_error, size_t* out_error_len) {
-  if (out_error) *out_error = nullptr;
-  if (out_error_len) *out_error_len = 0;
-  if (out_engine == nullptr) return Usage("sqp_engine_new: out_engine is NULL", out_error, out_error_len);
-  *out_engine = nullptr;
-  try {
-    auto engine = rulebook_json == nullptr
-                      ? sqp::Engine::Create()
-                      : sqp::Engine::FromRulebookJson(std::string_view(rulebook_json, rulebook_len));
-    if (!engine.ok()) {
-      Hand(sqp::Engine::StandaloneErrorDocument(engine.status()), out_error, out_error_len);
-      return static_cast<int>(sqp::DescribeError(engine.status()).code);
-    }
-    *out_engine = new sqp_engine{*std::move(engine)};
-    return SQP_OK;
-  } catch (const std::bad_alloc&) {
-    return SQP_ERR_NOMEM;
-  } catch (...) {
-    return SQP_ERR_INTERNAL;
-  }
-}
-
-int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,
-                                const sqp_engine_options* options, sqp_engine** out_engine,
-                                char** out_error, size_t* out_error_len) {
-  if (options == nullptr) {
-    return sqp_engine_new(rulebook_json, rulebook_len, out_engine, out_error, out_error_len);
-  }
-  if (out_error) *out_error = nullptr;
-  if (out_error_len) *out_error_len = 0;
-  if (out_engine == nullptr) {
-    return Usage("sqp_engine_new_with_options: out_engine is NULL", out_error, out_error_len);
-  }
-  *out_engine = nullptr;
-  // Each release reads the struct as far as the caller's struct_size goes: 1.0's ends at
-  // expected_rulebook_sha256; unknown_members came in 1.1.
-  constexpr size_t kOptionsSizeV1 =
-      offsetof(sqp_engine_options, expected_rulebook_sha256) + sizeof(const char*);
-  if (options->struct_size < kOptionsSizeV1) {
-    return Usage("sqp_engine_new_with_options: options->struct_size is smaller than "
-                 "sizeof(sqp_engine_options) of sqp 1.0", out_error, out_error_len);
-  }
-  const bool has_unknown_members =
-      options->struct_size >= offsetof(sqp_engine_options, unknown_members) + sizeof(int);
-  if (has_unknown_members && options->unknown_members != SQP_UNKNOWN_REJECT &&
-      options->unknown_members != SQP_UNKNOWN_NOTE) {
-    return Usage("sqp_engine_new_with_options: options->unknown_members must be "
-                 "SQP_UNKNOWN_REJECT (0) or SQP_UNKNOWN_NOTE (1)", out_error, out_error_len);
-  }
-  const bool has_messages =
-      options->struct_size >= offsetof(sqp_engine_options, messages) + sizeof(int);
-  if (has_messages && (options->messages < SQP_MESSAGES_BOTH || options->messages > SQP_MESSAGES_NONE)) {
-    return Usage("sqp_engine_new_with_options: options->messages must be SQP_MESSAGES_BOTH (0), "
-                 "_EN (1), _ZH (2) or _NONE (3)", out_error, out_error_len);
-  }
-  try {
-    sqp::EngineOptions o;  // a 0 keeps the default
-    if (options->max_input_bytes != 0) o.max_input_bytes = options->max_input_bytes;
-    if (options->max_depth != 0) {
-      // Above the cap is refused by the engine (usage): not clamped, not wrapped into an int.
-      o.max_depth = options->max_depth > static_cast<size_t>(sqp::kMaxDepthLimit)
-                        ? sqp::kMaxDepthLimit + 1
-                        : static_cast<int>(options->max_depth);
-    }
-    if (options->max_string_bytes != 0) o.max_string_bytes = options->max_string_bytes;
-    if (options->max_array_length != 0) o.max_array_length = options->max_array_length;
-    if (options->max_object_members != 0) o.max_object_members = options->max_object_members;
-    if (has_unknown_members && options->unknown_members == SQP_UNKNOWN_NOTE) {
-      o.unknown_members = sqp::UnknownMembers::kNote;
-    }
-    if (has_messages) o.messages = static_cast<sqp::Messages>(options->messages);
-    if (options->expected_rulebook_sha256 != nullptr) {
-      // At most 65 characters are read: a pin is 64 digits, anything longer is refused.
-      const char* pin = options->expected_rulebook_sha256;
-      o.expected_rulebook_sha256.assign(pin, strnlen(pin, 65));
-      if (o.expected_rulebook_sha256.empty()) o.expected_rulebook_sha256 = "(empty)";
-    }
-    auto engine = rulebook_json == nullptr
-                      ? sqp::Engine::Create(o)
-                      : sqp::Engine::FromRulebookJson(std::string_view(rulebook_json, rulebook_len), o);
-    if (!engine.ok()) {
-      Hand(sqp::Engine::StandaloneErrorDocument(engine.status()), out_error, out_error_len);
-      return static_cast<int>(sqp::DescribeError(engine.status()).code);
-    }
-    *out_engine = new sqp_engine{*std::move(engine)};
-    return SQP_OK;
-  } catch (const std::bad_alloc&) {
-    return SQP_ERR_NOMEM;
-  } catch (...) {
-    return SQP_ERR_INTERNAL;
-  }
-}
-
-void sqp_engine_free(sqp_engine* engine) { delete engine; }
-
-int sqp_run(const sqp_engine* engine, const char* operation, const char* input, size_t input_len,
-            char** out, size_t* out_len) {
+// sqp_run and sqp_run_with_options (`function` names the one called, in usage errors).
+int RunOne(const char* function, const sqp_engine* handle, const sqp_run_options* options,
+           const char* operation, const char* input, size_t input_len, char** out,
+           size_t* out_len) {
   if (out == nullptr) return SQP_ERR_USAGE;
   *out = nullptr;
   if (out_len) *out_len = 0;
-  if (engine == nullptr) return Usage("sqp_run: engine is NULL", out, out_len);
-  if (operation == nullptr) return Usage("sqp_run: operation is NULL", out, out_len);
-  if (input == nullptr && input_len != 0) return Usage("sqp_run: input is NULL", out, out_len);
+  const std::string_view fn = function;
+  if (handle == nullptr) return Usage(std::string(fn) + ": engine is NULL", out, out_len);
+  if (operation == nullptr) return Usage(std::string(fn) + ": operation is NULL", out, out_len);
+  if (input == nullptr && input_len != 0) return Usage(std::string(fn) + ": input is NULL", out, out_len);
   try {
+    std::string problem;
+    const sqp::Engine* engine = EngineFor(*handle, options, fn, problem);
+    if (engine == nullptr) return Usage(problem, out, out_len);
     std::string doc;
-    const sqp::ErrorCode code = engine->engine.RunToDocument(
-        operation, std::string_view(input ? input : "", input_len), doc);
+    const sqp::ErrorCode code =
+        engine->RunToDocument(operation, std::string_view(input ? input : "", input_len), doc);
     const int handed = Hand(doc, out, out_len);
     return handed != SQP_OK ? handed : static_cast<int>(code);
   } catch (const std::bad_alloc&) {
@@ -250,51 +169,34 @@ int sqp_run(const sqp_engine* engine, const char* operation, const char* input, 
   }
 }
 
-int sqp_render(const sqp_engine* engine, const char* operation, const char* format,
-               const char* input, size_t input_len, char** out, size_t* out_len) {
-  if (out == nullptr) return SQP_ERR_USAGE;
-  *out = nullptr;
-  if (out_len) *out_len = 0;
-  if (engine == nullptr) return Usage("sqp_render: engine is NULL", out, out_len);
-  if (operation == nullptr) return Usage("sqp_render: operation is NULL", out, out_len);
-  if (format == nullptr) return Usage("sqp_render: format is NULL", out, out_len);
-  if (input == nullptr && input_len != 0) return Usage("sqp_render: input is NULL", out, out_len);
-  try {
-    const absl::StatusOr<std::string> rendered = engine->engine.Render(
-        operation, format, std::string_view(input ? input : "", input_len));
-    if (rendered.ok()) return Hand(*rendered, out, out_len);
-    const int handed = Hand(engine->engine.ErrorDocument(rendered.status()), out, out_len);
-    return handed != SQP_OK ? handed
-                            : static_cast<int>(sqp::DescribeError(rendered.status()).code);
-  } catch (const std::bad_alloc&) {
-    return SQP_ERR_NOMEM;
-  } catch (...) {
-    return SQP_ERR_INTERNAL;
-  }
-}
-
-int sqp_run_batch(const sqp_engine* engine, const char* operation, const char* input,
-                  size_t input_len, char** out, size_t* out_len, size_t* out_error_lines) {
+// sqp_run_batch and sqp_run_batch_with_options.
+int RunBatch(const char* function, const sqp_engine* handle, const sqp_run_options* options,
+             const char* operation, const char* input, size_t input_len, char** out,
+             size_t* out_len, size_t* out_error_lines) {
   if (out_error_lines) *out_error_lines = 0;
   if (out == nullptr) return SQP_ERR_USAGE;
   *out = nullptr;
   if (out_len) *out_len = 0;
-  if (engine == nullptr) return Usage("sqp_run_batch: engine is NULL", out, out_len);
-  if (operation == nullptr) return Usage("sqp_run_batch: operation is NULL", out, out_len);
-  if (input == nullptr && input_len != 0) return Usage("sqp_run_batch: input is NULL", out, out_len);
+  const std::string_view fn = function;
+  if (handle == nullptr) return Usage(std::string(fn) + ": engine is NULL", out, out_len);
+  if (operation == nullptr) return Usage(std::string(fn) + ": operation is NULL", out, out_len);
+  if (input == nullptr && input_len != 0) return Usage(std::string(fn) + ": input is NULL", out, out_len);
   try {
+    std::string problem;
+    const sqp::Engine* engine = EngineFor(*handle, options, fn, problem);
+    if (engine == nullptr) return Usage(problem, out, out_len);
     // An unknown operation fails the call, as sqp_run does, on empty input too: *out is its
     // sqp.error/1 document, not a line of it per input line.
     if (!sqp::Engine::IsOperation(operation)) {
       std::string doc;
-      const auto code = engine->engine.RunToDocument(operation, "", doc);
+      const auto code = engine->RunToDocument(operation, "", doc);
       const int handed = Hand(doc, out, out_len);
       return handed != SQP_OK ? handed : static_cast<int>(code);
     }
     // Results run about three times the size of applications; an untouched reserve costs no
     // memory, only address space.
     HandedBuffer results(input_len * 4 + 4096);
-    const auto summary = engine->engine.RunBatch(
+    const auto summary = engine->RunBatch(
         operation, std::string_view(input ? input : "", input_len),
         [&results](std::string_view answer) { results.Append(answer); });
     if (out_error_lines) *out_error_lines = summary.errors;
@@ -307,53 +209,26 @@ int sqp_run_batch(const sqp_engine* engine, const char* operation, const char* i
   }
 }
 
-int sqp_x_run_batch_into(const sqp_engine* engine, const char* operation, const char* input,
-                         size_t input_len, char* out, size_t out_capacity, size_t* out_len,
-                         size_t* out_error_lines) {
-  if (out_len) *out_len = 0;
-  if (out_error_lines) *out_error_lines = 0;
-  if (engine == nullptr || operation == nullptr || out == nullptr || out_len == nullptr ||
-      (input == nullptr && input_len != 0)) {
-    return SQP_ERR_USAGE;
-  }
-  if (!sqp::Engine::IsOperation(operation)) return SQP_ERR_UNKNOWN_OPERATION;
-  struct DoesNotFit {};  // stops the batch at the first answer that does not fit
-  try {
-    size_t written = 0, populated = 0;
-    const auto summary = engine->engine.RunBatch(
-        operation, std::string_view(input ? input : "", input_len),
-        [&](std::string_view answer) {
-          if (answer.size() + 1 > out_capacity - written) throw DoesNotFit{};
-          AppendLine(out, out_capacity, written, populated, answer);
-        });
-    *out_len = written;
-    if (out_error_lines) *out_error_lines = summary.errors;
-    return SQP_OK;
-  } catch (const DoesNotFit&) {
-    return SQP_ERR_LIMIT;
-  } catch (const std::bad_alloc&) {
-    return SQP_ERR_NOMEM;
-  } catch (...) {
-    return SQP_ERR_INTERNAL;
-  }
-}
-
-int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_read_fn read,
-                   void* read_context, sqp_write_fn write, void* write_context, size_t* out_lines,
-                   size_t* out_error_lines) {
+// sqp_run_stream and sqp_run_stream_with_options.
+int RunStream(const sqp_engine* handle, const char* operation, sqp_read_fn read,
+              void* read_context, sqp_write_fn write, void* write_context,
+              const sqp_run_options* options, size_t* out_lines, size_t* out_error_lines) {
   if (out_lines) *out_lines = 0;
   if (out_error_lines) *out_error_lines = 0;
-  if (engine == nullptr || operation == nullptr || read == nullptr || write == nullptr) {
+  if (handle == nullptr || operation == nullptr || read == nullptr || write == nullptr) {
     return SQP_ERR_USAGE;
   }
-  if (!sqp::Engine::IsOperation(operation)) return SQP_ERR_UNKNOWN_OPERATION;  // nothing read
   try {
+    std::string problem;  // no document to put it in: the status says it
+    const sqp::Engine* engine = EngineFor(*handle, options, "sqp_run_stream", problem);
+    if (engine == nullptr) return SQP_ERR_USAGE;
+    if (!sqp::Engine::IsOperation(operation)) return SQP_ERR_UNKNOWN_OPERATION;  // nothing read
     constexpr size_t kBlock = 64 * 1024;
     std::unique_ptr<char[]> block(new char[kBlock]);
     std::string pending;  // a line that began in an earlier block
     std::string answer;   // one answer and its '\n', reused
     size_t line_no = 0, lines = 0, errors = 0;
-    const sqp::Engine& e = engine->engine;
+    const sqp::Engine& e = *engine;
     // Answers one complete line (without its '\n'); a write callback's value stops the run.
     // A line too long to answer is counted, not held (Engine::SkippedLine): memory stays
     // bounded by max_input_bytes whatever the input's lines.
@@ -434,6 +309,207 @@ int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_read_fn 
   } catch (...) {
     return SQP_ERR_INTERNAL;
   }
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* sqp_version(void) { return SQP_VERSION_STRING; }
+int sqp_version_number(void) { return SQP_VERSION_NUMBER; }
+
+const char* sqp_status_name(int status) {
+  if (status > 0 || status < SQP_ERR_INTERNAL) return "unknown";
+  return sqp::ErrorCodeName(static_cast<sqp::ErrorCode>(status)).data();
+}
+
+int sqp_engine_new(const char* rulebook_json, size_t rulebook_len, sqp_engine** out_engine,
+                   char** out_error, size_t* out_error_len) {
+  if (out_error) *out_error = nullptr;
+  if (out_error_len) *out_error_len = 0;
+  if (out_engine == nullptr) return Usage("sqp_engine_new: out_engine is NULL", out_error, out_error_len);
+  *out_engine = nullptr;
+  try {
+    auto engine = rulebook_json == nullptr
+                      ? sqp::Engine::Create()
+                      : sqp::Engine::FromRulebookJson(std::string_view(rulebook_json, rulebook_len));
+    if (!engine.ok()) {
+      Hand(sqp::Engine::StandaloneErrorDocument(engine.status()), out_error, out_error_len);
+      return static_cast<int>(sqp::DescribeError(engine.status()).code);
+    }
+    *out_engine = new sqp_engine(*std::move(engine));
+    return SQP_OK;
+  } catch (const std::bad_alloc&) {
+    return SQP_ERR_NOMEM;
+  } catch (...) {
+    return SQP_ERR_INTERNAL;
+  }
+}
+
+int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,
+                                const sqp_engine_options* options, sqp_engine** out_engine,
+                                char** out_error, size_t* out_error_len) {
+  if (options == nullptr) {
+    return sqp_engine_new(rulebook_json, rulebook_len, out_engine, out_error, out_error_len);
+  }
+  if (out_error) *out_error = nullptr;
+  if (out_error_len) *out_error_len = 0;
+  if (out_engine == nullptr) {
+    return Usage("sqp_engine_new_with_options: out_engine is NULL", out_error, out_error_len);
+  }
+  *out_engine = nullptr;
+  // Each release reads the struct as far as the caller's struct_size goes: 1.0's ends at
+  // expected_rulebook_sha256; unknown_members came in 1.1.
+  constexpr size_t kOptionsSizeV1 =
+      offsetof(sqp_engine_options, expected_rulebook_sha256) + sizeof(const char*);
+  if (options->struct_size < kOptionsSizeV1) {
+    return Usage("sqp_engine_new_with_options: options->struct_size is smaller than "
+                 "sizeof(sqp_engine_options) of sqp 1.0", out_error, out_error_len);
+  }
+  const bool has_unknown_members =
+      options->struct_size >= offsetof(sqp_engine_options, unknown_members) + sizeof(int);
+  if (has_unknown_members && options->unknown_members != SQP_UNKNOWN_REJECT &&
+      options->unknown_members != SQP_UNKNOWN_NOTE) {
+    return Usage("sqp_engine_new_with_options: options->unknown_members must be "
+                 "SQP_UNKNOWN_REJECT (0) or SQP_UNKNOWN_NOTE (1)", out_error, out_error_len);
+  }
+  const bool has_messages =
+      options->struct_size >= offsetof(sqp_engine_options, messages) + sizeof(int);
+  if (has_messages && (options->messages < SQP_MESSAGES_BOTH || options->messages > SQP_MESSAGES_NONE)) {
+    return Usage("sqp_engine_new_with_options: options->messages must be SQP_MESSAGES_BOTH (0), "
+                 "_EN (1), _ZH (2) or _NONE (3)", out_error, out_error_len);
+  }
+  try {
+    sqp::EngineOptions o;  // a 0 keeps the default
+    if (options->max_input_bytes != 0) o.max_input_bytes = options->max_input_bytes;
+    if (options->max_depth != 0) {
+      // Above the cap is refused by the engine (usage): not clamped, not wrapped into an int.
+      o.max_depth = options->max_depth > static_cast<size_t>(sqp::kMaxDepthLimit)
+                        ? sqp::kMaxDepthLimit + 1
+                        : static_cast<int>(options->max_depth);
+    }
+    if (options->max_string_bytes != 0) o.max_string_bytes = options->max_string_bytes;
+    if (options->max_array_length != 0) o.max_array_length = options->max_array_length;
+    if (options->max_object_members != 0) o.max_object_members = options->max_object_members;
+    if (has_unknown_members && options->unknown_members == SQP_UNKNOWN_NOTE) {
+      o.unknown_members = sqp::UnknownMembers::kNote;
+    }
+    if (has_messages) o.messages = static_cast<sqp::Messages>(options->messages);
+    if (options->expected_rulebook_sha256 != nullptr) {
+      // At most 65 characters are read: a pin is 64 digits, anything longer is refused.
+      const char* pin = options->expected_rulebook_sha256;
+      o.expected_rulebook_sha256.assign(pin, strnlen(pin, 65));
+      if (o.expected_rulebook_sha256.empty()) o.expected_rulebook_sha256 = "(empty)";
+    }
+    auto engine = rulebook_json == nullptr
+                      ? sqp::Engine::Create(o)
+                      : sqp::Engine::FromRulebookJson(std::string_view(rulebook_json, rulebook_len), o);
+    if (!engine.ok()) {
+      Hand(sqp::Engine::StandaloneErrorDocument(engine.status()), out_error, out_error_len);
+      return static_cast<int>(sqp::DescribeError(engine.status()).code);
+    }
+    *out_engine = new sqp_engine(*std::move(engine));
+    return SQP_OK;
+  } catch (const std::bad_alloc&) {
+    return SQP_ERR_NOMEM;
+  } catch (...) {
+    return SQP_ERR_INTERNAL;
+  }
+}
+
+void sqp_engine_free(sqp_engine* engine) { delete engine; }
+
+int sqp_run(const sqp_engine* engine, const char* operation, const char* input, size_t input_len,
+            char** out, size_t* out_len) {
+  return RunOne("sqp_run", engine, nullptr, operation, input, input_len, out, out_len);
+}
+
+int sqp_run_with_options(const sqp_engine* engine, const char* operation, const char* input,
+                         size_t input_len, const sqp_run_options* options, char** out,
+                         size_t* out_len) {
+  return RunOne("sqp_run_with_options", engine, options, operation, input, input_len, out, out_len);
+}
+
+int sqp_render(const sqp_engine* engine, const char* operation, const char* format,
+               const char* input, size_t input_len, char** out, size_t* out_len) {
+  if (out == nullptr) return SQP_ERR_USAGE;
+  *out = nullptr;
+  if (out_len) *out_len = 0;
+  if (engine == nullptr) return Usage("sqp_render: engine is NULL", out, out_len);
+  if (operation == nullptr) return Usage("sqp_render: operation is NULL", out, out_len);
+  if (format == nullptr) return Usage("sqp_render: format is NULL", out, out_len);
+  if (input == nullptr && input_len != 0) return Usage("sqp_render: input is NULL", out, out_len);
+  try {
+    const absl::StatusOr<std::string> rendered = engine->engine.Render(
+        operation, format, std::string_view(input ? input : "", input_len));
+    if (rendered.ok()) return Hand(*rendered, out, out_len);
+    const int handed = Hand(engine->engine.ErrorDocument(rendered.status()), out, out_len);
+    return handed != SQP_OK ? handed
+                            : static_cast<int>(sqp::DescribeError(rendered.status()).code);
+  } catch (const std::bad_alloc&) {
+    return SQP_ERR_NOMEM;
+  } catch (...) {
+    return SQP_ERR_INTERNAL;
+  }
+}
+
+int sqp_run_batch(const sqp_engine* engine, const char* operation, const char* input,
+                  size_t input_len, char** out, size_t* out_len, size_t* out_error_lines) {
+  return RunBatch("sqp_run_batch", engine, nullptr, operation, input, input_len, out, out_len,
+                  out_error_lines);
+}
+
+int sqp_run_batch_with_options(const sqp_engine* engine, const char* operation, const char* input,
+                               size_t input_len, const sqp_run_options* options, char** out,
+                               size_t* out_len, size_t* out_error_lines) {
+  return RunBatch("sqp_run_batch_with_options", engine, options, operation, input, input_len, out,
+                  out_len, out_error_lines);
+}
+
+int sqp_x_run_batch_into(const sqp_engine* engine, const char* operation, const char* input,
+                         size_t input_len, char* out, size_t out_capacity, size_t* out_len,
+                         size_t* out_error_lines) {
+  if (out_len) *out_len = 0;
+  if (out_error_lines) *out_error_lines = 0;
+  if (engine == nullptr || operation == nullptr || out == nullptr || out_len == nullptr ||
+      (input == nullptr && input_len != 0)) {
+    return SQP_ERR_USAGE;
+  }
+  if (!sqp::Engine::IsOperation(operation)) return SQP_ERR_UNKNOWN_OPERATION;
+  struct DoesNotFit {};  // stops the batch at the first answer that does not fit
+  try {
+    size_t written = 0, populated = 0;
+    const auto summary = engine->engine.RunBatch(
+        operation, std::string_view(input ? input : "", input_len),
+        [&](std::string_view answer) {
+          if (answer.size() + 1 > out_capacity - written) throw DoesNotFit{};
+          AppendLine(out, out_capacity, written, populated, answer);
+        });
+    *out_len = written;
+    if (out_error_lines) *out_error_lines = summary.errors;
+    return SQP_OK;
+  } catch (const DoesNotFit&) {
+    return SQP_ERR_LIMIT;
+  } catch (const std::bad_alloc&) {
+    return SQP_ERR_NOMEM;
+  } catch (...) {
+    return SQP_ERR_INTERNAL;
+  }
+}
+
+int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_read_fn read,
+                   void* read_context, sqp_write_fn write, void* write_context, size_t* out_lines,
+                   size_t* out_error_lines) {
+  return RunStream(engine, operation, read, read_context, write, write_context, nullptr, out_lines,
+                   out_error_lines);
+}
+
+int sqp_run_stream_with_options(const sqp_engine* engine, const char* operation, sqp_read_fn read,
+                                void* read_context, sqp_write_fn write, void* write_context,
+                                const sqp_run_options* options, size_t* out_lines,
+                                size_t* out_error_lines) {
+  return RunStream(engine, operation, read, read_context, write, write_context, options,
+                   out_lines, out_error_lines);
 }
 
 void sqp_free(void* buffer) { std::free(buffer); }

@@ -396,6 +396,52 @@ SQP_API int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebo
                                         sqp_engine** out_engine, char** out_error,
                                         size_t* out_error_len);
 
+/* ---- Per-call options ------------------------------------------------------------------ */
+
+/** sqp_run_options.messages: the engine's own answer mode (sqp_engine_options.messages), what
+    SQP_RUN_OPTIONS_INIT sets. Otherwise one of SQP_MESSAGES_BOTH, _EN, _ZH, _NONE. Since 1.1. */
+#define SQP_MESSAGES_ENGINE (-1)
+
+/**
+ * Options of one call (issue 20), for the *_with_options forms of sqp_run, sqp_run_batch and
+ * sqp_run_stream: a CRM's bulk run asks for compact answers (SQP_MESSAGES_NONE) and its screen
+ * for both languages from the same engine. Start from SQP_RUN_OPTIONS_INIT: a later 1.x may
+ * append members, which then take their defaults for a program built against this header.
+ * Since 1.1.
+ */
+typedef struct sqp_run_options {
+  size_t struct_size; /**< sizeof(sqp_run_options) */
+  /** The findings' languages for this call: SQP_MESSAGES_ENGINE (-1, the engine's own) or
+      SQP_MESSAGES_BOTH, _EN, _ZH, _NONE. Text reports and assessments always carry both. */
+  int messages;
+} sqp_run_options;
+
+/** An sqp_run_options with struct_size set and the engine's own answer mode. Since 1.1. */
+#define SQP_RUN_OPTIONS_INIT {sizeof(sqp_run_options), SQP_MESSAGES_ENGINE}
+
+/**
+ * sqp_run with options for this call (NULL: the engine's, as sqp_run). SQP_ERR_USAGE, with its
+ * sqp.error/1 document in *out, for a struct_size smaller than 1.1's sqp_run_options or a
+ * messages value that is not one of the above. Since 1.1.
+ */
+SQP_API int sqp_run_with_options(const sqp_engine* engine, const char* operation,
+                                 const char* input, size_t input_len,
+                                 const sqp_run_options* options, char** out, size_t* out_len);
+
+/** sqp_run_batch with options for this call (NULL: the engine's), checked as by
+    sqp_run_with_options. Since 1.1. */
+SQP_API int sqp_run_batch_with_options(const sqp_engine* engine, const char* operation,
+                                       const char* input, size_t input_len,
+                                       const sqp_run_options* options, char** out,
+                                       size_t* out_len, size_t* out_error_lines);
+
+/** sqp_run_stream with options for this call (NULL: the engine's); bad options are
+    SQP_ERR_USAGE before anything is read. Since 1.1. */
+SQP_API int sqp_run_stream_with_options(const sqp_engine* engine, const char* operation,
+                                        sqp_read_fn read, void* read_context, sqp_write_fn write,
+                                        void* write_context, const sqp_run_options* options,
+                                        size_t* out_lines, size_t* out_error_lines);
+
 /* SQP-ENGINE-OPTIONS: end */
 
 /* ---- Experimental surface ------------------------------------------------------------- */

@@ -74,6 +74,14 @@ class Engine {
   const Rulebook& rulebook() const { return *rulebook_; }
   const RulebookIdentity& identity() const { return rulebook_->identity; }
   const EngineOptions& options() const { return options_; }
+  // This engine with another answer mode (issue 20): the rulebook and its stamp are shared, not
+  // copied, so a caller can keep one engine per mode, or choose the mode for one call
+  // (`engine.WithMessages(Messages::kNone).Run(...)`; the C ABI's sqp_run_options).
+  Engine WithMessages(Messages messages) const {
+    Engine copy = *this;
+    copy.options_.messages = messages;
+    return copy;
+  }
   // The "rulebook" stamp every result carries, {"id","version","sha256"}, as JSON text: made
   // once with the engine, since it is the same for every document.
   std::string_view rulebook_stamp_json() const { return *rulebook_stamp_; }

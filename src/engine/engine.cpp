@@ -174,9 +174,7 @@ absl::StatusOr<std::string> Engine::Render(std::string_view operation, std::stri
     }
   }
   // A report is read by a person: both languages, whatever the engine's messages option.
-  Engine both = *this;
-  both.options_.messages = Messages::kBoth;
-  absl::StatusOr<std::string> result = both.Run(operation, input);  // an unknown operation fails here
+  absl::StatusOr<std::string> result = WithMessages(Messages::kBoth).Run(operation, input);  // an unknown operation fails here
   if (!result.ok() || renderer == nullptr) return result;
   try {
     bj::value doc = bj::parse(*result);
