@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Issue 7's targets, measured side by side in one run; prints medians and ratios.
+"""Issue 7's and issue 20's targets, measured side by side in one run; prints medians and ratios.
 
     python3 bench/compare.py [--build build] [--peers ../shared/peers] [--n 100000]
                              [--skip-peers] [--memory-docs 1000000]
@@ -7,11 +7,12 @@
 Steps (each printed as it goes):
   1. the peer benchmark (a copy of --peers in a temp dir: the shared one may be read-only) with
      SQP_CLI and SQP_THREADS=2, so sqp's --batch runs beside ZEN, json-logic-engine and
-     json-logic-js on the same documents, checked against the oracle (agree=yes);
+     json-logic-js on the same documents, checked against the oracle (agree=yes); then each
+     answer mode (--messages en, zh, none) with one and two threads on the same documents, and
+     each mode's I/O limit: reading the input and writing that mode's output bytes, no rules;
   2. the Google Benchmark suites (eligibility, JSON limit on the same documents, engine and
      typed C functions, meeting), 5 repetitions, medians;
   3. Python: the ctypes batch call over the same documents vs the CLI, and per-call overhead;
-     and the time that writing sqp's output alone takes on this file system (target 1's ceiling);
   4. memory: peak RSS of `sqp eligibility --batch` over --memory-docs documents streamed on stdin.
 Then the six targets with the measured ratios. `--quick` measures target 2 alone in seconds. Nothing here is a pass/fail test: the
 machine is shared and noisy, so read the ratios, and rerun when in doubt.
@@ -58,11 +59,69 @@ def peers(args, cli):
     out = sh(["bash", "run.sh", str(args.n)], cwd=dst, env=env).stdout
     print(out, flush=True)
     rows = {}
-    for line in out.splitlines():
-        parts = line.split()
-        if len(parts) == 5 and not line.startswith("#"):
-            rows[parts[0]] = {"per_s": float(parts[3]), "agree": parts[4], "seconds": float(parts[2])}
-    return rows, os.path.join(dst, "data", f"apps-{args.n}.jsonl")
+
+    def read_rows(text):
+        for line in text.splitlines():
+            parts = line.split()
+            if len(parts) == 5 and not line.startswith("#"):
+                rows[parts[0]] = {"per_s": float(parts[3]), "agree": parts[4],
+                                  "seconds": float(parts[2])}
+
+    read_rows(out)
+    apps = os.path.join(dst, "data", f"apps-{args.n}.jsonl")
+    ref = os.path.join(dst, "data", f"ref-{args.n}.jsonl")
+    # The answer modes (issue 20) on the same documents, checked against the same oracle, one
+    # and two threads; after each, the I/O limit of that mode: the time to read the input and
+    # write as many bytes as sqp wrote, with no rules (sqp_run.py leaves its output beside the
+    # input).
+    ceilings = {"both": io_limit(apps)}
+    for mode in MODES[1:]:
+        for threads in ([], ["--threads", "2"]):
+            line = sh([sys.executable, "sqp_run.py", cli, apps, ref, "--messages", mode, *threads],
+                      cwd=dst).stdout
+            print(line, end="", flush=True)
+            read_rows(line)
+        ceilings[mode] = io_limit(apps)
+    return rows, apps, ceilings
+
+
+# The answer modes of --messages, the default first.
+MODES = ("both", "en", "zh", "none")
+
+
+def mode_row(mode, threads):
+    """The peers' table's name for sqp_run.py's line of `mode` (its extra arguments joined)."""
+    name = "sqp-batch" if mode == "both" else f"sqp-batch-messages{mode}"
+    return name + ("-threads2" if threads == 2 else "")
+
+
+def io_limit(apps):
+    """Seconds to read `apps` and write the bytes of sqp's last --batch output for it, in 128 KiB
+    read(2)s and write(2)s as the CLI makes them, best of 3, and the output's size: what any
+    program that reads those documents and writes those answers costs the kernel, with no
+    parsing and no rules. The bound on the CLI's rate in that mode."""
+    out = apps.replace(".jsonl", ".sqp-out.jsonl")
+    if not os.path.exists(out):
+        return None, 0
+    with open(out, "rb") as f:
+        data = f.read()
+    target = out + ".ceiling"
+    block = 128 << 10
+    best = None
+    for _ in range(3):
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        view = memoryview(data)
+        t = time.perf_counter()
+        with open(apps, "rb", buffering=0) as src:
+            while src.read(block):
+                pass
+        for i in range(0, len(data), block):
+            os.write(fd, view[i:i + block])
+        t = time.perf_counter() - t
+        os.close(fd)
+        best = t if best is None else min(best, t)
+    os.unlink(target)
+    return best, len(data)
 
 
 def gbench(binary, env=None, filt=None, repetitions=5, min_time=0.3):
@@ -103,30 +162,6 @@ print(n / best, single * 1e6, trivial * 1e6)
     env = dict(os.environ, SQP_LIBRARY=lib, PYTHONPATH=os.path.join(ROOT, "bindings", "python"))
     per_s, single_us, trivial_us = map(float, sh([sys.executable, "-c", code, apps], env=env).stdout.split())
     return per_s, single_us, trivial_us
-
-
-def write_ceiling(apps):
-    """Seconds to write sqp's --batch output for `apps` (sqp_run.py leaves it beside the input)
-    to a new file in the same directory, in 1 MiB writes, best of 3: the time the output costs
-    the kernel alone, which bounds the CLI's rate whatever its own speed."""
-    out = apps.replace(".jsonl", ".sqp-out.jsonl")
-    if not os.path.exists(out):
-        return None, 0
-    with open(out, "rb") as f:
-        data = f.read()
-    target = out + ".ceiling"
-    best = None
-    for _ in range(3):
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        view = memoryview(data)
-        t = time.perf_counter()
-        for i in range(0, len(data), 1 << 20):
-            os.write(fd, view[i:i + (1 << 20)])
-        t = time.perf_counter() - t
-        os.close(fd)
-        best = t if best is None else min(best, t)
-    os.unlink(target)
-    return best, len(data)
 
 
 def quick(args):
@@ -177,7 +212,7 @@ def main():
     lib = os.path.join(args.build, "capi", "libsqp.so.1")
     bench = os.path.join(args.build, "bench")
 
-    rows, apps = ({}, os.path.join(ROOT, "tests", "data", "peers_generated.jsonl"))
+    rows, apps, ceilings = ({}, os.path.join(ROOT, "tests", "data", "peers_generated.jsonl"), {})
     if not args.skip_peers and args.peers is None:
         args.peers = os.path.join(ROOT, "..", "shared", "peers")
         if not os.path.isfile(os.path.join(args.peers, "run.sh")):
@@ -185,12 +220,11 @@ def main():
                      "--peers DIR (the peers' checkout, with run.sh and gen.py), or --skip-peers "
                      "to measure sqp alone, or --quick for target 2 in seconds")
     if not args.skip_peers:
-        rows, apps = peers(args, cli)
+        rows, apps, ceilings = peers(args, cli)
     elig = gbench(os.path.join(bench, "sqp_eligibility_bench"))
     limit = gbench(os.path.join(bench, "sqp_json_limit_bench"), env={"SQP_BENCH_APPS": apps})
     eng = gbench(os.path.join(bench, "sqp_engine_bench"))
     meet = gbench(os.path.join(bench, "sqp_meeting_bench"), filt="BM_CheckVoteCAbi")
-    ceiling_s, out_bytes = write_ceiling(apps) if rows else (None, 0)
     py_per_s, py_single_us, py_trivial_us = python_batch(args, apps, lib)
     mem_docs, mem_mib, mem_s = memory(args, cli, apps)
 
@@ -208,12 +242,25 @@ def main():
         print(f"1. CLI --batch vs fastest peer ({best_peer} {rows[best_peer]['per_s']:.0f}/s): "
               f"sqp {sqp1:.0f}/s = {sqp1 / rows[best_peer]['per_s']:.2f}x (target >= 3x), "
               f"{rows['sqp-batch']['agree']}")
-        if ceiling_s:
-            n = args.n
-            print(f"   writing the {out_bytes / 1e6:.0f} MB of output alone takes {ceiling_s:.3f} s "
-                  f"here: at most {n / ceiling_s:.0f}/s = "
-                  f"{n / ceiling_s / rows[best_peer]['per_s']:.2f}x the peer for any CLI that "
-                  f"writes it (the peers write nothing)")
+        # Issue 20: every answer mode, one and two threads, against the peer and against the
+        # I/O limit of its own output.
+        peer = rows[best_peer]["per_s"]
+        print(f"   answer modes (issue 20; targets: both >= 3x, none >= 10x the peer and >= 50% "
+              f"of its I/O limit):")
+        print(f"   {'mode':5} {'out MB':>7} {'1 thread/s':>11} {'x peer':>7} {'2 threads/s':>12} "
+              f"{'x peer':>7} {'I/O limit/s':>12} {'2 thr/limit':>11}  agree")
+        for mode in MODES:
+            one = rows.get(mode_row(mode, 1))
+            two = rows.get(mode_row(mode, 2))
+            if not one:
+                continue
+            limit_s, out_bytes = ceilings.get(mode, (None, 0))
+            limit = args.n / limit_s if limit_s else None
+            best = max(one["per_s"], two["per_s"] if two else 0)
+            print(f"   {mode:5} {out_bytes / 1e6:7.0f} {one['per_s']:11.0f} {one['per_s'] / peer:7.2f} "
+                  + (f"{two['per_s']:12.0f} {two['per_s'] / peer:7.2f} " if two else f"{'-':>12} {'-':>7} ")
+                  + (f"{limit:12.0f} {100 * best / limit:10.0f}%" if limit else f"{'-':>12} {'-':>11}")
+                  + f"  {one['agree']}" + (f" {two['agree']}" if two else ""))
     lim, path = ips(limit, "BM_LimitParseAndSerialize"), ips(limit, "BM_SqpEligibilityJsonPath")
     print(f"2. JSON path vs Boost.JSON parse+serialise limit: {path:.0f}/s vs {lim:.0f}/s = "
           f"{100 * path / lim:.0f}% (target >= 70%)")

@@ -218,6 +218,30 @@ void BM_EligibilityJsonEngine(benchmark::State& state) {
 }
 BENCHMARK(BM_EligibilityJsonEngine);
 
+// The JSON door in each answer mode (issue 20; argument: 0 both, 1 en, 2 zh, 3 none), the
+// engine's twin in that mode as the C ABI's per-call option picks it. Bytes out per document in
+// the "out_bytes" counter.
+void BM_EligibilityJsonEngineMessages(benchmark::State& state) {
+  const sqp::Engine engine =
+      DefaultEngine().WithMessages(static_cast<sqp::Messages>(state.range(0)));
+  const auto& lines = PeerLines();
+  std::string out;
+  size_t i = 0, bytes = 0, out_bytes = 0;
+  for (auto _ : state) {
+    out.clear();
+    engine.RunToDocument("eligibility", lines[i], out);
+    benchmark::DoNotOptimize(out.data());
+    bytes += lines[i].size();
+    out_bytes += out.size();
+    if (++i == lines.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["out_bytes"] =
+      benchmark::Counter(static_cast<double>(out_bytes), benchmark::Counter::kAvgIterations);
+}
+BENCHMARK(BM_EligibilityJsonEngineMessages)->DenseRange(0, 3);
+
 // The floor: Boost.JSON parse (same arena scheme as the engine) + serialize of the input.
 void BM_BoostJsonParseSerialize(benchmark::State& state) {
   const auto& lines = PeerLines();
