@@ -613,6 +613,8 @@ TEST(CaseAssess, TheAssessmentReportNamesWhatACaseAdds) {
 
 // The C door: sqp_run and sqp_render give the engine's bytes.
 TEST(CaseCAbi, RunAndRenderThroughTheCAbi) {
+  // The calendar's DTSTAMP is when it was made: pinned, so that the doors' bytes compare.
+  ::setenv("SOURCE_DATE_EPOCH", "1796268930", 1);
   const Engine engine = DefaultEngine();
   const std::string input = ReadExample("case-awarded.json");
   sqp_engine* e = nullptr;
@@ -628,6 +630,13 @@ TEST(CaseCAbi, RunAndRenderThroughTheCAbi) {
     sqp_free(out);
   }
   sqp_engine_free(e);
+  // DTSTAMP is SOURCE_DATE_EPOCH (2026-12-03T03:35:30Z), not the case's as_of (2026-04-01),
+  // which stays in each event's description.
+  const std::string ics = *engine.Render("case", "ics", input);
+  EXPECT_NE(ics.find("DTSTAMP:20261203T033530Z\r\n"), std::string::npos) << ics;
+  EXPECT_EQ(ics.find("DTSTAMP:20260401"), std::string::npos) << ics;
+  EXPECT_NE(ics.find("as of 2026-04-01"), std::string::npos) << ics;
+  ::unsetenv("SOURCE_DATE_EPOCH");
 }
 
 }  // namespace

@@ -562,13 +562,15 @@ std::string RenderText(const bj::value& result) {
 }
 
 // The case's coming deadlines (PROC.NEXT with a due date) as an iCalendar, one all-day event
-// each, in the certificate calendar's manner (RFC 5545: escaped text, folded lines).
-std::string RenderIcs(const bj::value& result) {
+// each, in the certificate calendar's manner (RFC 5545: escaped text, folded lines). DTSTAMP is
+// when the file was made, as the certificate calendar's (IcsCreationTime: SOURCE_DATE_EPOCH or
+// the clock, checked before the document is run); the case's as_of is in each DESCRIPTION.
+std::string RenderIcsAt(const bj::value& result, std::int64_t created) {
   const bj::object* o = result.if_object();
   if (o == nullptr) return {};
   const std::string_view id = Str(*o, "application_id");
   const std::string_view as_of = Str(*o, "as_of");
-  const std::optional<Date> stamp = Date::Parse(as_of);
+  const std::string dtstamp = certificate_format::IcsUtcTime(created);
   std::string s = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//sqp//case//EN\r\nCALSCALE:GREGORIAN\r\n";
   if (const bj::array* ns = Arr(*o, "next")) {
     for (const bj::value& nv : *ns) {
@@ -578,7 +580,7 @@ std::string RenderIcs(const bj::value& result) {
       if (!due) continue;
       const std::string_view step = Str(*n, "step");
       const std::string_view evidence = Str(*n, "evidence");
-      char day[8], next_day[8], dtstamp[8];
+      char day[8], next_day[8];
       auto basic = [](Date d, char (&out)[8]) {
         const std::string t = d.ToString();
         for (size_t i = 0, j = 0; i < t.size(); ++i) {
@@ -587,12 +589,11 @@ std::string RenderIcs(const bj::value& result) {
       };
       basic(*due, day);
       basic(due->PlusDays(1), next_day);
-      basic(stamp.value_or(*due), dtstamp);
       s += "BEGIN:VEVENT\r\n";
       s += FoldIcsLine(Cat("UID:", EscapeIcsText(Cat(id.empty() ? "case" : id, "-", step,
                                                       evidence.empty() ? "" : evidence)),
                            "@sqp"));
-      s += Cat("DTSTAMP:", std::string_view(dtstamp, 8), "T000000Z\r\n");
+      s += Cat("DTSTAMP:", dtstamp, "\r\n");
       s += Cat("DTSTART;VALUE=DATE:", std::string_view(day, 8), "\r\n");
       s += Cat("DTEND;VALUE=DATE:", std::string_view(next_day, 8), "\r\n");
       s += FoldIcsLine(Cat("SUMMARY:", EscapeIcsText(Cat(NextLabel(step), " — ", id.empty() ? "case" : id))));
@@ -603,6 +604,10 @@ std::string RenderIcs(const bj::value& result) {
   }
   s += "END:VCALENDAR\r\n";
   return s;
+}
+
+std::string RenderIcs(const bj::value& result) {
+  return RenderIcsAt(result, IcsCreationTime().value_or(0));
 }
 
 // The case's timeline: each recorded step on a date axis, the coming deadlines after it.
@@ -677,7 +682,7 @@ std::string RenderSvg(const bj::value& result) {
 
 const OperationDef& CaseOperation() {
   static constexpr Renderer kRenderers[] = {
-      {"text", &RenderText}, {"ics", &RenderIcs}, {"svg", &RenderSvg}};
+      {"text", &RenderText}, {"ics", &RenderIcs, &CheckIcsCreationTime}, {"svg", &RenderSvg}};
   static const OperationDef kDef{.name = "case",
                                  .input_schema = "sqp.case/1",
                                  .output_schema = "sqp.case-status/1",

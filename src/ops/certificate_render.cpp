@@ -165,6 +165,7 @@ std::string RenderCertificateText(const bj::value& result) {
 
 namespace certificate_format {
 
+
 std::string EscapeIcsText(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -265,6 +266,16 @@ absl::StatusOr<std::int64_t> IcsCreationTime() {
 
 absl::Status CheckIcsCreationTime() { return IcsCreationTime().status(); }
 
+std::string certificate_format::IcsUtcTime(std::int64_t seconds) {
+  const std::int64_t day_seconds = ((seconds % 86400) + 86400) % 86400;
+  const Date day = Date::FromYmdUnchecked(1970, 1, 1)
+                       .PlusDays(static_cast<std::int32_t>((seconds - day_seconds) / 86400));
+  char clock[8];
+  std::snprintf(clock, sizeof clock, "%02d%02d%02d", static_cast<int>(day_seconds / 3600),
+                static_cast<int>(day_seconds / 60 % 60), static_cast<int>(day_seconds % 60));
+  return Cat(Basic(day), "T", clock, "Z");
+}
+
 std::string RenderCertificateIcs(const bj::value& result) {
   // CheckIcsCreationTime ran first (Engine::Render), so a bad value is not expected here; a
   // direct caller that sets one anyway gets 1970-01-01.
@@ -276,14 +287,7 @@ std::string RenderCertificateIcsAt(const bj::value& result, std::int64_t created
   const std::string_view certificate_no = Str(o, "certificate_no");
   const std::string_view certified_on = Str(o, "certified_on");
   const std::string_view as_of = Str(o, "as_of");
-  // DTSTAMP: when the file was made, in UTC (RFC 5545 3.3.5, form 2).
-  const std::int64_t day_seconds = ((created % 86400) + 86400) % 86400;
-  const Date made = Date::FromYmdUnchecked(1970, 1, 1)
-                        .PlusDays(static_cast<std::int32_t>((created - day_seconds) / 86400));
-  char clock[8];
-  std::snprintf(clock, sizeof clock, "%02d%02d%02d", static_cast<int>(day_seconds / 3600),
-                static_cast<int>(day_seconds / 60 % 60), static_cast<int>(day_seconds % 60));
-  const std::string stamp = Cat(Basic(made), "T", clock, "Z");
+  const std::string stamp = certificate_format::IcsUtcTime(created);
   // UIDs stay the same when the file is regenerated (calendar apps update instead of
   // duplicating) and differ between certificates announced on the same day.
   std::string uid_tail;

@@ -46,6 +46,9 @@ absl::Status CheckIcsCreationTime();
 std::string RenderCertificateSvg(const boost::json::value& result);
 
 namespace certificate_format {
+// A DTSTAMP value: `seconds` since 1970-01-01T00:00:00Z as UTC date-time (RFC 5545 3.3.5, form
+// 2), "20261207T083000Z". The one form every calendar sqp writes uses for when it was made.
+std::string IcsUtcTime(std::int64_t seconds);
 // RFC 5545 §3.3.11: TEXT values escape backslash, semicolon, comma and newline.
 std::string EscapeIcsText(std::string_view text);
 // RFC 5545 §3.1: one content line, folded so no physical line exceeds 75 octets (never inside

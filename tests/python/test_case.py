@@ -40,6 +40,18 @@ class CaseTest(unittest.TestCase):
         cls.engine = sqp.Engine()
         cls.paths = sorted(glob.glob(os.path.join(EXAMPLES, "case-*.json")))
 
+    # A case calendar's DTSTAMP is the time it was made (issue 19, as the certificate's):
+    # SOURCE_DATE_EPOCH pins it, so the doors' bytes can be compared.
+    def setUp(self):
+        self.saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = "1796268930"  # 2026-12-03T03:35:30Z
+
+    def tearDown(self):
+        if self.saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = self.saved_epoch
+
     def test_every_example_is_expected(self):
         self.assertEqual(sorted(os.path.basename(p) for p in self.paths), sorted(EXPECTED))
 
@@ -141,6 +153,11 @@ class CaseTest(unittest.TestCase):
         ics = self.engine.render("case", document, "ics")
         self.assertTrue(ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n"))
         self.assertIn("DTSTART;VALUE=DATE:20261225", ics)
+        # DTSTAMP: when the file was made; the case's as_of stays in each description.
+        stamps = [l for l in ics.split("\r\n") if l.startswith("DTSTAMP:")]
+        self.assertTrue(stamps)
+        self.assertEqual(set(stamps), {"DTSTAMP:20261203T033530Z"})
+        self.assertIn("as of 2026-04-01", ics)
         svg = self.engine.render("case", document, "svg")
         self.assertTrue(svg.startswith("<svg ") and svg.rstrip().endswith("</svg>"))
         with self.assertRaises(sqp.SqpError) as caught:
