@@ -22,16 +22,14 @@ namespace {
 // About 100 applications: large enough that a block's bookkeeping and the hand-over between
 // workers cost nothing per line, small enough that a block (128 KiB) and its results (~400 KB)
 // stay in the core's L2 cache from the reading through the evaluation to the kernel's copy of
-// them in write(2). With 1 MiB blocks (3 MB of results) that copy read from L3 or memory: over
-// 100,000 peer documents, alternating runs of both builds, 1 MiB took a median 0.43-0.65 s
-// (most of the spread in system time), 128 KiB 0.39 s; 64 and 256 KiB were no better.
+// them in write(2). With 1 MiB blocks (3 MB of results) that copy read from L3 or memory and
+// was slower; 64 and 256 KiB were no better (docs/performance.md has the runs).
 constexpr size_t kBlockBytes = 128u << 10;
 // And at most this many lines (tiny lines), so the progress line still moves.
 constexpr size_t kBlockLines = 4096;
 
 // Input bytes, grown without being cleared first: a std::string zero-fills what resize adds,
-// and here read(2) overwrites it at once (that memset was 1-2 % of a --batch run's time, more
-// with two threads).
+// and here read(2) overwrites it at once (that memset showed in a --batch run's profile).
 class ReadBuffer {
  public:
   size_t size() const { return size_; }
