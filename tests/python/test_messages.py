@@ -37,6 +37,30 @@ class MessagesTest(unittest.TestCase):
         with self.assertRaises(sqp.SqpError) as caught:
             sqp.Engine(messages="fr")
         self.assertEqual(caught.exception.code, "usage")
+        with self.assertRaises(sqp.SqpError) as caught:
+            sqp.Engine().run("eligibility", self.doc, messages="fr")
+        self.assertEqual(caught.exception.code, "usage")
+
+    def test_a_mode_for_one_call_is_the_engine_made_with_it(self):
+        # run_raw/run/batch_raw(messages=...) go through sqp_run_with_options and
+        # sqp_run_batch_with_options: the bytes of an engine made in that mode, either way round.
+        lines = (self.doc.replace("\n", " ") + "\n") * 3 + "{bad\n"
+        for engine_mode in ("both", "none"):
+            engine = sqp.Engine(messages=engine_mode)
+            for mode in ("both", "en", "zh", "none"):
+                with self.subTest(engine=engine_mode, call=mode):
+                    made = sqp.Engine(messages=mode)
+                    self.assertEqual(engine.run_raw("eligibility", self.doc, messages=mode),
+                                     made.run_raw("eligibility", self.doc))
+                    self.assertEqual(engine.run("eligibility", self.doc, messages=mode),
+                                     made.run("eligibility", self.doc))
+                    self.assertEqual(engine.batch_raw("eligibility", lines, messages=mode),
+                                     made.batch_raw("eligibility", lines))
+            # No mode for the call: the engine's own.
+            self.assertEqual(engine.run_raw("eligibility", self.doc),
+                             sqp.Engine(messages=engine_mode).run_raw("eligibility", self.doc))
+        self.assertNotEqual(sqp.Engine(messages="none").run_raw("eligibility", self.doc, messages="both"),
+                            sqp.Engine(messages="none").run_raw("eligibility", self.doc))
 
 
 if __name__ == "__main__":

@@ -449,6 +449,24 @@ _lib.sqp_run_batch.restype = ctypes.c_int
 _lib.sqp_run_batch.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_size_t,
                                ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_size_t),
                                ctypes.POINTER(ctypes.c_size_t)]
+
+
+class _RunOptions(ctypes.Structure):
+    """sqp_run_options (sqp.h): one call's answer mode."""
+    _fields_ = [("struct_size", ctypes.c_size_t), ("messages", ctypes.c_int)]
+
+
+_lib.sqp_run_with_options.restype = ctypes.c_int
+_lib.sqp_run_with_options.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p,
+                                      ctypes.c_size_t, ctypes.POINTER(_RunOptions),
+                                      ctypes.POINTER(ctypes.c_void_p),
+                                      ctypes.POINTER(ctypes.c_size_t)]
+_lib.sqp_run_batch_with_options.restype = ctypes.c_int
+_lib.sqp_run_batch_with_options.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p,
+                                            ctypes.c_size_t, ctypes.POINTER(_RunOptions),
+                                            ctypes.POINTER(ctypes.c_void_p),
+                                            ctypes.POINTER(ctypes.c_size_t),
+                                            ctypes.POINTER(ctypes.c_size_t)]
 _lib.sqp_free.restype = None
 _lib.sqp_render.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p,
                             ctypes.c_size_t, ctypes.POINTER(ctypes.c_void_p),
@@ -985,19 +1003,37 @@ class Engine:
             raise SqpError(json.loads(text) if text else _status_error(status))
         return name
 
-    def run_raw(self, operation: str, document: _Json) -> bytes:
+    def _run_options(self, messages: Optional[str]) -> Optional[_RunOptions]:
+        """sqp_run_options for one call's answer mode; None keeps the engine's own."""
+        if messages is None:
+            return None
+        if messages not in _MESSAGES:
+            raise SqpError(_error("usage", -1, "", "messages must be 'both', 'en', 'zh' or 'none', "
+                                  f"not {messages!r}"))
+        return _RunOptions(ctypes.sizeof(_RunOptions), _MESSAGES.index(messages))
+
+    def run_raw(self, operation: str, document: _Json, messages: Optional[str] = None) -> bytes:
         """Runs an operation on one document and returns the result's bytes exactly as the C ABI
         gave them (the CLI prints the same bytes); raises SqpError with the sqp.error/1 document on
-        failure.
+        failure. `messages` ("both", "en", "zh", "none") sets the findings' languages for this
+        call only (sqp_run_with_options); None keeps the engine's (Engine(messages=...)).
 
         >>> engine.run_raw("rulebook", {})[:32]
         b'{"schema":"sqp.rulebook-info/1",'
+        >>> b'"message"' in engine.run_raw("eligibility", open("docs/examples/application-eligible.json").read(), messages="none")
+        False
         """
         name = self._operation(operation)
+        options = self._run_options(messages)
         data = self._bytes(document)
         out, out_len = ctypes.c_void_p(), ctypes.c_size_t()
-        status = _lib.sqp_run(self._handle, name, data, len(data),
-                              ctypes.byref(out), ctypes.byref(out_len))
+        if options is None:
+            status = _lib.sqp_run(self._handle, name, data, len(data),
+                                  ctypes.byref(out), ctypes.byref(out_len))
+        else:
+            status = _lib.sqp_run_with_options(self._handle, name, data, len(data),
+                                               ctypes.byref(options), ctypes.byref(out),
+                                               ctypes.byref(out_len))
         text = _take(out, out_len)
         if status != 0:
             raise SqpError(json.loads(text) if text else _status_error(status))
@@ -1028,7 +1064,7 @@ class Engine:
             raise SqpError(json.loads(text) if text else _status_error(status))
         return text.decode("utf-8")
 
-    def run(self, operation: str, document: _Json) -> Document:
+    def run(self, operation: str, document: _Json, messages: Optional[str] = None) -> Document:
         """Runs an operation by name ("eligibility", "cycle", "meeting", "certificate", "score",
         "assess", "rulebook", "bodies", "case") on one document: a dict, or JSON text as str or
         bytes. Returns the result as a dict; raises SqpError for a document the operation refuses,
@@ -1043,11 +1079,14 @@ class Engine:
         ... except sqp.SqpError as e:
         ...     print(e.code, e.status, e.path)
         invalid_input -4 /kind
+
+        `messages` chooses the findings' languages for this call, as in run_raw().
         """
-        result: Document = json.loads(self.run_raw(operation, document))
+        result: Document = json.loads(self.run_raw(operation, document, messages))
         return result
 
-    def batch_raw(self, operation: str, json_lines: Union[str, bytes]) -> bytes:
+    def batch_raw(self, operation: str, json_lines: Union[str, bytes],
+                  messages: Optional[str] = None) -> bytes:
         """JSON Lines in (str or bytes), JSON Lines out: one answer line per non-blank input line, in
         order, through sqp_run_batch (the fastest way through the binding). A bad line's answer is
         an sqp.error/1 line with its 1-based "line"; blank lines are skipped and still counted.
@@ -1055,16 +1094,26 @@ class Engine:
         >>> out = engine.batch_raw("rulebook", b'{}\\n\\nnot json\\n')
         >>> [line[:30] for line in out.splitlines()]
         [b'{"schema":"sqp.rulebook-info/1', b'{"schema":"sqp.error/1","code"']
+
+        `messages` chooses the findings' languages for this call (sqp_run_batch_with_options),
+        as in run_raw(); for bulk runs an Engine(messages=...) is faster still, since its
+        answers are written straight into the returned bytes.
         """
         name = self._operation(operation)
+        options = self._run_options(messages)
         data = _to_bytes(json_lines)
-        if _batch_into is not None and len(data) >= _BATCH_INTO_MIN_INPUT:
+        if options is None and _batch_into is not None and len(data) >= _BATCH_INTO_MIN_INPUT:
             answered = _batch_into_bytes(self._handle, name, data)
             if answered is not None:
                 return answered
         out, out_len, bad = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_size_t()
-        status = _lib.sqp_run_batch(self._handle, name, data, len(data),
-                                    ctypes.byref(out), ctypes.byref(out_len), ctypes.byref(bad))
+        if options is None:
+            status = _lib.sqp_run_batch(self._handle, name, data, len(data),
+                                        ctypes.byref(out), ctypes.byref(out_len), ctypes.byref(bad))
+        else:
+            status = _lib.sqp_run_batch_with_options(self._handle, name, data, len(data),
+                                                     ctypes.byref(options), ctypes.byref(out),
+                                                     ctypes.byref(out_len), ctypes.byref(bad))
         text = _take(out, out_len)
         if status != 0:
             raise SqpError(json.loads(text) if text else _status_error(status))
