@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "json/members.hpp"
+#include "json/reader.hpp"
 #include "sqp/engine.hpp"
 #include "test_support.hpp"
 
@@ -176,7 +177,12 @@ TEST(MembersTest, EveryMemberOfEveryDocumentMisspeltIsRefusedWithTheMemberMeant)
       if (InScoreMap(parent)) continue;
       auto noted = Noting().Run(ex.operation, bj::serialize(doc));
       if (!noted.ok()) continue;  // a required member misspelt is still missing
-      const bj::value r = bj::parse(*noted);
+      // One well-formed object: the note is one of the result's findings, never a second
+      // "findings" member (json::ParseDocument refuses a repeated name; bj::parse keeps the
+      // last, which hid that bodies and case wrote two).
+      const auto strict = json::ParseDocument(*noted, json::JsonLimits{});
+      ASSERT_TRUE(strict.ok()) << ex.operation << " " << pointer << ": " << strict.status() << ": " << *noted;
+      const bj::value& r = *strict;
       const bj::array& findings = r.at("findings").as_array();
       const bj::object* note = nullptr;
       for (const bj::value& f : findings) {

@@ -42,6 +42,18 @@ struct RunContext {
 void WriteUnknownMembersFinding(std::span<const std::string> pointers, json::Writer& w,
                                 Messages messages = Messages::kBoth);
 
+// For an operation whose result has a "findings" member of its own: writes the note
+// INPUT.UNKNOWN_MEMBER, when members were noted, as one more item of the array being written,
+// and marks them reported, so that the engine does not add a second "findings" member (which
+// would make the result's object hold a name twice).
+inline void ReportUnknownMembers(RunContext& context, json::Writer& w,
+                                 Messages messages = Messages::kBoth) {
+  if (!context.unknown_members.empty()) {
+    WriteUnknownMembersFinding(context.unknown_members, w, messages);
+  }
+  context.unknown_members_reported = true;
+}
+
 struct OperationDef {
   std::string_view name;
   std::string_view input_schema;   // checked by the engine before `run`; "" = any object

@@ -181,7 +181,7 @@ void WriteGrounds(BodiesRule rule, std::string_view who, const std::vector<Dated
 }
 
 void WriteBodies(const Rulebook& rulebook, const BodiesInput& in, const BodiesResult& r,
-                 Messages messages, json::Writer& w) {
+                 Messages messages, RunContext& context, json::Writer& w) {
   const FindingOut out{w, messages};
   w.Field("on", in.on.ToString());
   w.Key("choice");
@@ -287,16 +287,18 @@ void WriteBodies(const Rulebook& rulebook, const BodiesInput& in, const BodiesRe
                    "/site", out);
     }
   }
+  // READ.MEMBERS in note mode: the result has one "findings", the note the last of them.
+  ReportUnknownMembers(context, w, messages);
   w.EndArray();
 }
 
-absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/,
+absl::Status Run(const Engine& engine, const bj::value& input, RunContext& context,
                  json::Writer& w) {
   BodiesInput in;
   if (absl::Status s = DecodeBodies(input, in); !s.ok()) return s;
   const Rulebook& rb = engine.rulebook();
   const BodiesResult r = EvaluateBodies(rb.bodies, rb.fees ? &*rb.fees : nullptr, in);
-  WriteBodies(rb, in, r, engine.options().messages, w);
+  WriteBodies(rb, in, r, engine.options().messages, context, w);
   return absl::OkStatus();
 }
 

@@ -333,7 +333,8 @@ void WriteCaseMeeting(const CaseMeeting& m, const CaseMeetingResult& r, json::Wr
   w.EndObject();
 }
 
-void WriteCase(const Rulebook& rb, const CaseInput& in, const CaseResult& r, json::Writer& w) {
+void WriteCase(const Rulebook& rb, const CaseInput& in, const CaseResult& r, RunContext& context,
+               json::Writer& w) {
   if (in.application && in.application->application_id) {
     w.Field("application_id", *in.application->application_id);
   } else {
@@ -461,15 +462,18 @@ void WriteCase(const Rulebook& rb, const CaseInput& in, const CaseResult& r, jso
     }
     w.EndObject();
   }
+  // READ.MEMBERS in note mode: the result has one "findings", the note the last of them (both
+  // languages, as every finding of a case report).
+  ReportUnknownMembers(context, w, Messages::kBoth);
   w.EndArray();
 }
 
-absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/,
+absl::Status Run(const Engine& engine, const bj::value& input, RunContext& context,
                  json::Writer& w) {
   CaseInput in;
   if (absl::Status s = DecodeCase(engine.rulebook(), input, in); !s.ok()) return s;
   const CaseResult r = EvaluateCase(engine.rulebook(), in);
-  WriteCase(engine.rulebook(), in, r, w);
+  WriteCase(engine.rulebook(), in, r, context, w);
   return absl::OkStatus();
 }
 
