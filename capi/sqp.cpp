@@ -142,21 +142,35 @@ const sqp::Engine* EngineFor(const sqp_engine& handle, const sqp_run_options* op
   return &handle.by_messages[static_cast<size_t>(options->messages)];
 }
 
+// What sqp_run and sqp_run_batch (and their _with_options forms) check first: clears *out,
+// refuses a NULL argument or bad options with a usage document naming `function`, and picks the
+// engine the call runs on. SQP_OK with `engine` set, or the status to return.
+int Prepare(std::string_view function, const sqp_engine* handle, const sqp_run_options* options,
+            const char* operation, const char* input, size_t input_len, char** out,
+            size_t* out_len, const sqp::Engine*& engine) {
+  if (out == nullptr) return SQP_ERR_USAGE;
+  *out = nullptr;
+  if (out_len) *out_len = 0;
+  const std::string fn(function);
+  if (handle == nullptr) return Usage(fn + ": engine is NULL", out, out_len);
+  if (operation == nullptr) return Usage(fn + ": operation is NULL", out, out_len);
+  if (input == nullptr && input_len != 0) return Usage(fn + ": input is NULL", out, out_len);
+  std::string problem;
+  engine = EngineFor(*handle, options, function, problem);
+  return engine != nullptr ? SQP_OK : Usage(problem, out, out_len);
+}
+
 // sqp_run and sqp_run_with_options (`function` names the one called, in usage errors).
 int RunOne(const char* function, const sqp_engine* handle, const sqp_run_options* options,
            const char* operation, const char* input, size_t input_len, char** out,
            size_t* out_len) {
-  if (out == nullptr) return SQP_ERR_USAGE;
-  *out = nullptr;
-  if (out_len) *out_len = 0;
-  const std::string_view fn = function;
-  if (handle == nullptr) return Usage(std::string(fn) + ": engine is NULL", out, out_len);
-  if (operation == nullptr) return Usage(std::string(fn) + ": operation is NULL", out, out_len);
-  if (input == nullptr && input_len != 0) return Usage(std::string(fn) + ": input is NULL", out, out_len);
   try {
-    std::string problem;
-    const sqp::Engine* engine = EngineFor(*handle, options, fn, problem);
-    if (engine == nullptr) return Usage(problem, out, out_len);
+    const sqp::Engine* engine = nullptr;
+    if (const int ready = Prepare(function, handle, options, operation, input, input_len, out,
+                                  out_len, engine);
+        ready != SQP_OK) {
+      return ready;
+    }
     std::string doc;
     const sqp::ErrorCode code =
         engine->RunToDocument(operation, std::string_view(input ? input : "", input_len), doc);
@@ -174,17 +188,13 @@ int RunBatch(const char* function, const sqp_engine* handle, const sqp_run_optio
              const char* operation, const char* input, size_t input_len, char** out,
              size_t* out_len, size_t* out_error_lines) {
   if (out_error_lines) *out_error_lines = 0;
-  if (out == nullptr) return SQP_ERR_USAGE;
-  *out = nullptr;
-  if (out_len) *out_len = 0;
-  const std::string_view fn = function;
-  if (handle == nullptr) return Usage(std::string(fn) + ": engine is NULL", out, out_len);
-  if (operation == nullptr) return Usage(std::string(fn) + ": operation is NULL", out, out_len);
-  if (input == nullptr && input_len != 0) return Usage(std::string(fn) + ": input is NULL", out, out_len);
   try {
-    std::string problem;
-    const sqp::Engine* engine = EngineFor(*handle, options, fn, problem);
-    if (engine == nullptr) return Usage(problem, out, out_len);
+    const sqp::Engine* engine = nullptr;
+    if (const int ready = Prepare(function, handle, options, operation, input, input_len, out,
+                                  out_len, engine);
+        ready != SQP_OK) {
+      return ready;
+    }
     // An unknown operation fails the call, as sqp_run does, on empty input too: *out is its
     // sqp.error/1 document, not a line of it per input line.
     if (!sqp::Engine::IsOperation(operation)) {

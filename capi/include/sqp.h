@@ -174,7 +174,7 @@ SQP_API int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_
    far as this release knows. The smallest struct_size accepted is the 1.0 struct's: up to the
    end of its last 1.0 member (which may be a few bytes short of its sizeof, the padding). */
 
-/* SQP-TYPED-MEETING: begin (issue 4) */
+/* -- Meetings: quorum and votes (VOTE.* in docs/rules.md) -- */
 
 /** The body that meets (sqp_vote_query.body). Values never change. */
 typedef enum sqp_meeting_body {
@@ -234,9 +234,7 @@ typedef struct sqp_vote_result {
 SQP_API int sqp_check_vote(const sqp_engine* engine, const sqp_vote_query* query,
                            sqp_vote_result* result);
 
-/* SQP-TYPED-MEETING: end */
-
-/* SQP-TYPED-CERTIFICATE: begin (issue 5) */
+/* -- Certificates: dates and deadlines (CERT.* in docs/rules.md) -- */
 
 /** Capacity of the per-anniversary arrays of sqp_certificate_dates. A rulebook's validity is at
     most 20 years, so it has at most 19 supervision anniversaries. */
@@ -338,9 +336,7 @@ SQP_API int sqp_certificate_supervision_status(const sqp_engine* engine, int32_t
 SQP_API int sqp_certificate_reapplication(const sqp_engine* engine, int32_t certified_on,
                                           int32_t kind, int32_t filed_on, int32_t* out_verdict);
 
-/* SQP-TYPED-CERTIFICATE: end */
-
-/* SQP-ENGINE-OPTIONS: begin (issue 8) */
+/* ---- Engine options: limits, strict reading, answer modes, rulebook pinning ---------- */
 
 /** sqp_engine_options.unknown_members (READ.MEMBERS; values never change). */
 #define SQP_UNKNOWN_REJECT 0 /**< the default: a member the schema does not define is invalid input */
@@ -441,8 +437,6 @@ SQP_API int sqp_run_stream_with_options(const sqp_engine* engine, const char* op
                                         sqp_read_fn read, void* read_context, sqp_write_fn write,
                                         void* write_context, const sqp_run_options* options,
                                         size_t* out_lines, size_t* out_error_lines);
-
-/* SQP-ENGINE-OPTIONS: end */
 
 /* ---- Experimental surface ------------------------------------------------------------- */
 /* Declarations inside #ifdef SQP_EXPERIMENTAL are named sqp_x_*, may change or go in any release

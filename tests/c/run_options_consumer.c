@@ -17,47 +17,13 @@
 
 static int failures = 0;
 #include "check.h"
+#include "buffer_io.h"
 #include "read_file.h"
 
 static char* read_example(const char* root, const char* name, size_t* len) {
   char path[4096];
   snprintf(path, sizeof path, "%s/docs/examples/%s", root, name);
   return read_file(path, len);
-}
-
-/* ---- sqp_run_stream plumbing: a reader over a buffer, a writer into a growing one ---- */
-typedef struct {
-  const char* data;
-  size_t len, at;
-} reader;
-
-static int read_all(void* context, char* buffer, size_t capacity, size_t* out_read) {
-  reader* r = (reader*)context;
-  size_t n = r->len - r->at;
-  if (n > capacity) n = capacity;
-  memcpy(buffer, r->data + r->at, n);
-  r->at += n;
-  *out_read = n;
-  return 0;
-}
-
-typedef struct {
-  char* data;
-  size_t len, cap;
-} writer;
-
-static int write_all(void* context, const char* data, size_t len) {
-  writer* w = (writer*)context;
-  if (w->len + len > w->cap) {
-    size_t cap = (w->len + len) * 2;
-    char* grown = (char*)realloc(w->data, cap);
-    if (grown == NULL) return 1;
-    w->data = grown;
-    w->cap = cap;
-  }
-  memcpy(w->data + w->len, data, len);
-  w->len += len;
-  return 0;
 }
 
 static int same(const char* a, size_t a_len, const char* b, size_t b_len) {
@@ -71,8 +37,8 @@ static void compare_mode(const sqp_engine* engine, const sqp_engine* mode_engine
   sqp_run_options o = SQP_RUN_OPTIONS_INIT;
   char *want = NULL, *got = NULL;
   size_t want_len = 0, got_len = 0, want_bad = 0, got_bad = 0, n = 0;
-  reader r;
-  writer w = {NULL, 0, 0};
+  buffer_reader r = {NULL, 0, 0, 0};
+  buffer_writer w = {NULL, 0, 0, 0, 0};
   o.messages = mode;
 
   CHECK(sqp_run(mode_engine, "eligibility", app, app_len, &want, &want_len) == SQP_OK);
@@ -90,9 +56,9 @@ static void compare_mode(const sqp_engine* engine, const sqp_engine* mode_engine
 
   r.data = lines;
   r.len = lines_len;
-  r.at = 0;
-  CHECK(sqp_run_stream_with_options(engine, "eligibility", read_all, &r, write_all, &w, &o, &n,
-                                    &got_bad) == SQP_OK);
+  r.chunk = 4096;
+  CHECK(sqp_run_stream_with_options(engine, "eligibility", read_buffer, &r, write_buffer, &w, &o,
+                                    &n, &got_bad) == SQP_OK);
   CHECK(same(want, want_len, w.data, w.len) && got_bad == want_bad && n == 6);
   sqp_free(want);
   free(w.data);
@@ -176,8 +142,8 @@ int main(int argc, char** argv) {
   /* Bad options: usage errors naming the member, before anything is run or read. */
   {
     sqp_run_options o = SQP_RUN_OPTIONS_INIT;
-    reader r;
-    writer w = {NULL, 0, 0};
+    buffer_reader r = {NULL, 0, 0, 0};
+    buffer_writer w = {NULL, 0, 0, 0, 0};
     size_t n = 7, bad = 7;
     o.messages = 4;
     CHECK(sqp_run_with_options(engine, "eligibility", app, app_len, &o, &a, &a_len) ==
@@ -193,9 +159,9 @@ int main(int argc, char** argv) {
     sqp_free(a);
     r.data = lines;
     r.len = lines_len;
-    r.at = 0;
-    CHECK(sqp_run_stream_with_options(engine, "eligibility", read_all, &r, write_all, &w, &o, &n,
-                                      &bad) == SQP_ERR_USAGE);
+    r.chunk = 4096;
+    CHECK(sqp_run_stream_with_options(engine, "eligibility", read_buffer, &r, write_buffer, &w, &o,
+                                      &n, &bad) == SQP_ERR_USAGE);
     CHECK(r.at == 0 && w.len == 0 && n == 0 && bad == 0);
     o.messages = SQP_MESSAGES_NONE;
     o.struct_size = offsetof(sqp_run_options, messages);
