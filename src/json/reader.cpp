@@ -19,13 +19,17 @@ std::string Loc::Pointer() const {
   if (kind_ == Kind::kIndex) {
     CatTo(prefix, index_);
   } else {
-    for (char c : key_) {
-      if (c == '~') prefix += "~0";
-      else if (c == '/') prefix += "~1";
-      else prefix += c;
-    }
+    AppendPointerToken(prefix, key_);
   }
   return prefix;
+}
+
+void AppendPointerToken(std::string& out, std::string_view token) {
+  for (char c : token) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
 }
 
 void Issues::Add(const Loc& at, std::string message) { AddAt(at.Pointer(), std::move(message)); }
@@ -330,13 +334,9 @@ absl::Status CheckSchema(const bj::value& doc, std::string_view expected) {
 namespace sqp::json {
 namespace {
 
-void AppendPointerToken(std::string& out, std::string_view token) {
+void AppendPointerStep(std::string& out, std::string_view token) {
   out += '/';
-  for (char c : token) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
+  AppendPointerToken(out, token);
 }
 
 template <class T>
@@ -494,7 +494,7 @@ class LimitedHandler {
       if (f.kind == Frame::kArray) {
         CatTo(out, "/", f.count);
       } else {
-        AppendPointerToken(out, KeyText(keys_[f.current_key]));
+        AppendPointerStep(out, KeyText(keys_[f.current_key]));
       }
     }
     return out;
@@ -571,7 +571,7 @@ class LimitedHandler {
     if (repeated == nullptr) return true;
     const std::string_view name = KeyText(*repeated);
     std::string path = PointerThrough(frames_.size() - 1);
-    AppendPointerToken(path, name);
+    AppendPointerStep(path, name);
     return Fail(ErrorCode::kInvalidJson, std::move(path),
                 Cat("member name ", Quote(name),
                     " appears more than once in the object; each name may appear once"),

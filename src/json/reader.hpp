@@ -25,6 +25,10 @@ namespace sqp::json {
 
 namespace bj = boost::json;
 
+// RFC 6901: appends one reference token of a JSON pointer, '~' as "~0" and '/' as "~1" (the
+// one escaper of every pointer sqp writes).
+void AppendPointerToken(std::string& out, std::string_view token);
+
 class Loc {
  public:
   static Loc Root() { return Loc(nullptr, Kind::kRoot, {}, 0); }
@@ -191,5 +195,14 @@ struct JsonLimits {
 absl::Status InputTooLong(size_t bytes, const JsonLimits& limits);
 absl::StatusOr<bj::value> ParseDocument(std::string_view text, const JsonLimits& limits,
                                         bj::storage_ptr storage = {});
+
+// The names every document decoder uses, brought in with one line,
+// `using namespace json::decoding;`, instead of a using-declaration each.
+namespace decoding {
+using json::Fields;
+using json::Issues;
+using json::Loc;
+using json::Need;
+}  // namespace decoding
 
 }  // namespace sqp::json

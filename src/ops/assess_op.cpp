@@ -21,10 +21,7 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using json::Fields;
-using json::Issues;
-using json::Loc;
-using json::Need;
+using namespace json::decoding;
 
 // The members of sqp.assessment/1: the embedded documents' own tables.
 constexpr json::MemberDef kAssessment[] = {{"schema"},
@@ -145,7 +142,7 @@ std::string RenderText(const bj::value& result) {
   auto text = [](const bj::value& v) -> std::string {
     if (v.is_string()) return std::string(v.as_string());
     if (v.is_null()) return "—";
-    return NumberText(v);
+    return ResultNumberText(v);
   };
   std::string out;
   CatTo(out, "══ 服务现场质量评估报告 Service-site quality assessment ══\n",

@@ -9,15 +9,13 @@
 #include "ops/bodies_codec.hpp"
 #include "sqp/bodies.hpp"
 #include "strings.hpp"
+#include "vocabulary_codec.hpp"
 
 namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using json::Fields;
-using json::Issues;
-using json::Loc;
-using json::Need;
+using namespace json::decoding;
 
 // The members of sqp.bodies/1 (READ.MEMBERS).
 constexpr json::MemberDef kGround[] = {{"ground"}, {"on"}};
@@ -46,11 +44,7 @@ constexpr json::ObjectDef kBodiesDef{kBodies};
 
 constexpr json::EnumName<PersonRole> kRoles[] = {{"expert", PersonRole::kExpert},
                                                  {"evaluator", PersonRole::kEvaluator}};
-constexpr json::EnumName<SiteType> kSiteTypes[] = {
-    {kSiteTypeNames[0], SiteType::kBusinessHall},
-    {kSiteTypeNames[1], SiteType::kCustomerServiceCenter},
-    {kSiteTypeNames[2], SiteType::kInstallationMaintenanceCenter},
-    {kSiteTypeNames[3], SiteType::kOtherIct}};
+constexpr const auto& kSiteTypes = kSiteTypeTable.entries;  // ELIG.SCOPE's spellings
 
 // `key`: [{"ground": 1..max, "on": date}]; absent is none.
 std::vector<DatedGround> DecodeGrounds(const Fields& f, std::string_view key, int max) {

@@ -25,10 +25,7 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using json::Fields;
-using json::Issues;
-using json::Loc;
-using json::Need;
+using namespace json::decoding;
 using certificate_format::EscapeIcsText;
 using certificate_format::EscapeXml;
 using certificate_format::FoldIcsLine;

@@ -15,9 +15,7 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using json::Fields;
-using json::Loc;
-using json::Need;
+using namespace json::decoding;
 
 // REVOKE.TRIGGERS: the four grounds of Art. 14(12)3, in the article's order.
 struct TriggerText {

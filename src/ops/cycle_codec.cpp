@@ -18,9 +18,7 @@ constinit const json::ObjectDef kCycleMembers{kCycle};
 namespace {
 
 namespace bj = boost::json;
-using json::Fields;
-using json::Loc;
-using json::Need;
+using namespace json::decoding;
 
 std::string MonthText(const YearMonth& m) {
   std::string s(7, '0');

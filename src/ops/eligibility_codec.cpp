@@ -8,6 +8,7 @@
 
 #include "engine/operation.hpp"
 #include "strings.hpp"
+#include "vocabulary_codec.hpp"
 
 namespace sqp::internal {
 
@@ -77,9 +78,7 @@ constinit const json::ObjectDef kApplicationMembers{kApplication};
 namespace {
 
 namespace bj = boost::json;
-using json::Fields;
-using json::Loc;
-using json::Need;
+using namespace json::decoding;
 
 // ---- Decoding ------------------------------------------------------------------------------
 
@@ -87,16 +86,8 @@ constexpr json::EnumName<ApplicationKind> kKinds[] = {
     {"initial", ApplicationKind::kInitial},
     {"renewal", ApplicationKind::kRenewal},
     {"upgrade", ApplicationKind::kUpgrade}};
-constexpr json::EnumName<SiteType> kSiteTypes[] = {
-    {"business_hall", SiteType::kBusinessHall},
-    {"customer_service_center", SiteType::kCustomerServiceCenter},
-    {"installation_maintenance_center", SiteType::kInstallationMaintenanceCenter},
-    {"other_ict", SiteType::kOtherIct}};
-constexpr json::EnumName<AccidentSeverity> kSeverities[] = {
-    {"general", AccidentSeverity::kGeneral},
-    {"larger", AccidentSeverity::kLarger},
-    {"major", AccidentSeverity::kMajor},
-    {"especially_major", AccidentSeverity::kEspeciallyMajor}};
+constexpr const auto& kSiteTypes = kSiteTypeTable.entries;  // ELIG.SCOPE's spellings
+constexpr const auto& kSeverities = kAccidentSeverityTable.entries;
 constexpr json::EnumName<CriticismSubject> kSubjects[] = {
     {"site", CriticismSubject::kSite}, {"enterprise", CriticismSubject::kEnterprise}};
 constexpr json::EnumName<RegulatorOpinion> kOpinions[] = {
@@ -839,12 +830,8 @@ bool EvidencePointer(const Application& app, const Finding& f, std::string_view 
         t.User(name);
         break;
       }
-      std::string escaped;  // RFC 6901: '~' as "~0", '/' as "~1"
-      for (const char ch : name) {
-        if (ch == '~') escaped += "~0";
-        else if (ch == '/') escaped += "~1";
-        else escaped += ch;
-      }
+      std::string escaped;
+      json::AppendPointerToken(escaped, name);
       t.User(escaped);
       break;
     }

@@ -19,10 +19,7 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using json::Fields;
-using json::Issues;
-using json::Loc;
-using json::Need;
+using namespace json::decoding;
 
 constexpr json::EnumName<MeetingBody> kBodies[] = {
     {"expert_review", MeetingBody::kExpertReview}, {"final_review", MeetingBody::kFinalReview}};

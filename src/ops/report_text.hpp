@@ -11,7 +11,7 @@ namespace sqp::internal {
 
 // A number of a result document as the writer printed it: Boost.JSON parses "91.5" into a
 // double and would print it back as "9.15E1"; the shortest decimal round trip gives "91.5".
-inline std::string NumberText(const boost::json::value& v) {
+inline std::string ResultNumberText(const boost::json::value& v) {
   if (const auto* i = v.if_int64()) return std::to_string(*i);
   if (const auto* u = v.if_uint64()) return std::to_string(*u);
   if (const auto* d = v.if_double()) {

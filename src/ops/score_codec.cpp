@@ -5,6 +5,7 @@
 
 #include "ops/report_text.hpp"
 #include "strings.hpp"
+#include "vocabulary_codec.hpp"
 
 namespace sqp::internal {
 
@@ -18,16 +19,9 @@ constinit const json::ObjectDef kScoresheetMembers{kScoresheet};
 namespace {
 
 namespace bj = boost::json;
-using json::Fields;
-using json::Issues;
-using json::Loc;
-using json::Need;
+using namespace json::decoding;
 
-constexpr json::EnumName<SiteType> kSiteTypes[] = {
-    {"business_hall", SiteType::kBusinessHall},
-    {"customer_service_center", SiteType::kCustomerServiceCenter},
-    {"installation_maintenance_center", SiteType::kInstallationMaintenanceCenter},
-    {"other_ict", SiteType::kOtherIct}};
+constexpr const auto& kSiteTypes = kSiteTypeTable.entries;  // ELIG.SCOPE's spellings
 
 std::string StepText(const Rulebook& rb) {
   return Cat(rb.scoring.precision, " decimal", rb.scoring.precision == 1 ? "" : "s", ", step ",
@@ -116,7 +110,7 @@ void WriteMessage(json::Writer& w, const std::string* item, std::string_view en,
 
 // ---- Text ------------------------------------------------------------------------------------
 
-std::string Num(const bj::value& v) { return NumberText(v); }
+std::string Num(const bj::value& v) { return ResultNumberText(v); }
 std::string Str(const bj::object& o, std::string_view key) {
   const bj::value* v = o.if_contains(key);
   if (v == nullptr || !v->is_string()) return "";

@@ -9,6 +9,7 @@
 #include <openssl/evp.h>
 
 #include "strings.hpp"
+#include "vocabulary_codec.hpp"
 #include "json/reader.hpp"
 #include "rulebook/scoring_codec.hpp"
 #include "sqp/rulebook.hpp"
@@ -17,10 +18,7 @@ namespace sqp {
 namespace {
 
 namespace bj = boost::json;
-using json::Fields;
-using json::Issues;
-using json::Loc;
-using json::Need;
+using namespace json::decoding;
 
 constexpr std::string_view kSchema = "sqp.rulebook/1";
 // Period sizes a rulebook may set: generous for any revision, small enough that no derived date
@@ -91,11 +89,7 @@ void ReadEligibility(const Fields& root, Rulebook& rb) {
   auto& e = rb.eligibility;
   e.lookback_years = ReadCount(f, "lookback_years", 0, kMaxYears, e.lookback_years);
   e.min_trained_staff = ReadCount(f, "min_trained_staff", 0, 1000, e.min_trained_staff);
-  static constexpr json::EnumName<AccidentSeverity> kSeverities[] = {
-      {"general", AccidentSeverity::kGeneral},
-      {"larger", AccidentSeverity::kLarger},
-      {"major", AccidentSeverity::kMajor},
-      {"especially_major", AccidentSeverity::kEspeciallyMajor}};
+  constexpr const auto& kSeverities = internal::kAccidentSeverityTable.entries;
   if (const bj::array* a = f.Array("disqualifying_accident_severities", Need::kRequired)) {
     e.disqualifying_severity = {false, false, false, false};
     const Loc list = at.Key("disqualifying_accident_severities");

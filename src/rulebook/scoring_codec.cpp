@@ -15,10 +15,7 @@ namespace sqp::rulebook_internal {
 namespace {
 
 namespace bj = boost::json;
-using json::Fields;
-using json::Issues;
-using json::Loc;
-using json::Need;
+using namespace json::decoding;
 
 // The decoding context of one scoring section.
 struct Context {
