@@ -28,6 +28,21 @@ set_target_properties(sqp_core PROPERTIES EXPORT_NAME sqp)
 set_target_properties(sqp_capi PROPERTIES EXPORT_NAME capi)
 target_include_directories(sqp_capi PUBLIC "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")
 
+# Debug information for the packaged binaries, split into the -dbgsym packages (below): the
+# objects of libsqp.so.1 and sqp are compiled with -g (also in Release, whose -O3 code GCC and
+# Clang generate identically with or without -g) and linked with an ELF build ID, the name of
+# their .debug file. PRIVATE: a consumer of sqp::sqp gets no -g from the exported target. The
+# tests and benchmarks keep their flags (a benchmark links the same code, debug sections aside).
+include(CheckLinkerFlag)
+check_linker_flag(CXX "LINKER:--build-id" SQP_LINKER_HAS_BUILD_ID)
+foreach(target sqp_core sqp_capi sqp_cli)
+  target_compile_options(${target} PRIVATE -g)
+endforeach()
+if(SQP_LINKER_HAS_BUILD_ID)
+  target_link_options(sqp_capi PRIVATE LINKER:--build-id)
+  target_link_options(sqp_cli PRIVATE LINKER:--build-id)
+endif()
+
 install(TARGETS sqp_capi EXPORT sqpCapiTargets
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT runtime NAMELINK_COMPONENT dev)
 install(TARGETS sqp_core EXPORT sqpTargets
