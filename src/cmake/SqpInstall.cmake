@@ -29,10 +29,11 @@ set_target_properties(sqp_capi PROPERTIES EXPORT_NAME capi)
 target_include_directories(sqp_capi PUBLIC "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")
 
 # Debug information for the packaged binaries, split into the -dbgsym packages (below): the
-# objects of libsqp.so.1 and sqp are compiled with -g (also in Release, whose -O3 code GCC and
-# Clang generate identically with or without -g) and linked with an ELF build ID, the name of
-# their .debug file. PRIVATE: a consumer of sqp::sqp gets no -g from the exported target. The
-# tests and benchmarks keep their flags (a benchmark links the same code, debug sections aside).
+# objects of libsqp.so.1 and sqp are compiled with -g (also in Release: GCC generates the same
+# -O3 code with or without -g, by design; Clang aims to) and linked with an ELF build ID, the
+# name of their .debug file. PRIVATE: a consumer of sqp::sqp gets no -g from the exported
+# target. The tests and benchmarks keep their flags (a benchmark links the same code, debug
+# sections aside).
 include(CheckLinkerFlag)
 check_linker_flag(CXX "LINKER:--build-id" SQP_LINKER_HAS_BUILD_ID)
 foreach(target sqp_core sqp_capi sqp_cli)
