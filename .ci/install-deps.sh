@@ -16,6 +16,7 @@ packages=(
   man-db                                               # test man_page: man -l renders sqp(1)
   jq                                                   # test docs_commands: docs/cli.md pipes JSON Lines into jq
   lintian                                              # test consumer_deb_packages: the .debs by Debian's rules, no errors
+  gdb                                                  # test consumer_deb_packages: the -dbgsym packages' symbols found by build ID
   librsvg2-bin fonts-noto-cjk                          # test certificate_svg_png: rsvg-convert, the SVG's first CJK font
   mypy                                                 # test python_types: the binding's type hints (py.typed)
   python3-pandas                                       # test python (test_frame.py): Engine.frame over 10,000 applications

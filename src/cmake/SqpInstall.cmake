@@ -28,6 +28,22 @@ set_target_properties(sqp_core PROPERTIES EXPORT_NAME sqp)
 set_target_properties(sqp_capi PROPERTIES EXPORT_NAME capi)
 target_include_directories(sqp_capi PUBLIC "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")
 
+# Debug information for the packaged binaries, split into the -dbgsym packages (below): the
+# objects of libsqp.so.1 and sqp are compiled with -g (also in Release: GCC generates the same
+# -O3 code with or without -g, by design; Clang aims to) and linked with an ELF build ID, the
+# name of their .debug file. PRIVATE: a consumer of sqp::sqp gets no -g from the exported
+# target. The tests and benchmarks keep their flags (a benchmark links the same code, debug
+# sections aside).
+include(CheckLinkerFlag)
+check_linker_flag(CXX "LINKER:--build-id" SQP_LINKER_HAS_BUILD_ID)
+foreach(target sqp_core sqp_capi sqp_cli)
+  target_compile_options(${target} PRIVATE -g)
+endforeach()
+if(SQP_LINKER_HAS_BUILD_ID)
+  target_link_options(sqp_capi PRIVATE LINKER:--build-id)
+  target_link_options(sqp_cli PRIVATE LINKER:--build-id)
+endif()
+
 install(TARGETS sqp_capi EXPORT sqpCapiTargets
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT runtime NAMELINK_COMPONENT dev)
 install(TARGETS sqp_core EXPORT sqpTargets
@@ -89,6 +105,7 @@ install(FILES "${PROJECT_SOURCE_DIR}/src/cli/completion/sqp.bash"
 # libsqp-cxx-dev (the C++ headers and archive, with the Boost, Abseil, OpenSSL and simdjson
 # development packages they need), sqp (the CLI and its manual page). Checked by lintian in the test
 # consumer_deb_packages. Runtime dependencies come from dpkg-shlibdeps (package dpkg-dev).
+# libsqp1-dbgsym and sqp-dbgsym hold their debug symbols (Section: debug).
 set(SQP_DEB_MAINTAINER "sqp maintainers <maintainers@users.noreply.r-seed-babef0a1.example>"
     CACHE STRING "The Maintainer field of the Debian packages and their changelog")
 set(SQP_DEB_PACKAGES runtime=libsqp1 dev=libsqp-dev cxxdev=libsqp-cxx-dev tools=sqp)
@@ -122,10 +139,24 @@ set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_ENABLE_COMPONENT_DEPENDS ON)
-# Stripped binaries (lintian: unstripped-binary-or-object). Split debug symbols are not made:
-# CMake 3.25's CPACK_DEBIAN_DEBUGINFO_PACKAGE writes -dbgsym packages whose md5sums name the
-# build machine's staging paths and that lack copyright and changelog (lintian errors).
-set(CPACK_STRIP_FILES ON)
+# Stripped binaries (lintian: unstripped-binary-or-object) with their debug symbols split out
+# into libsqp1-dbgsym and sqp-dbgsym, as Debian's dh_strip makes them (docs/install.md): the
+# pre-build script (after CPack's install, before packaging) moves the debug sections of each
+# ELF file of libsqp1 and sqp into /usr/lib/debug/.build-id/xx/yyyy.debug, strips the file and
+# links it to that file (.gnu_debuglink), and strips libsqp_core.a of its debug sections; the
+# post-build script packages the .debug files with dpkg-deb beside the package they belong to,
+# with its Version, Architecture and Maintainer read back from that .deb. CPack's own strip
+# stays off (it would throw the debug sections away first), and CMake 3.25's
+# CPACK_DEBIAN_DEBUGINFO_PACKAGE is not used: its -dbgsym packages have md5sums naming the build
+# machine's staging paths and no copyright (lintian errors), and fixing them up after the fact
+# would mean unpacking and rebuilding them anyway.
+set(CPACK_STRIP_FILES OFF)
+set(CPACK_SQP_DBGSYM_PACKAGES runtime=libsqp1 tools=sqp)
+set(CPACK_SQP_OBJCOPY "${CMAKE_OBJCOPY}")
+set(CPACK_SQP_STRIP "${CMAKE_STRIP}")
+set(CPACK_SQP_READELF "${CMAKE_READELF}")
+set(CPACK_PRE_BUILD_SCRIPTS "${CMAKE_CURRENT_LIST_DIR}/debian/dbgsym_split.cmake")
+set(CPACK_POST_BUILD_SCRIPTS "${CMAKE_CURRENT_LIST_DIR}/debian/dbgsym_build.cmake")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME libsqp1)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION libs)
 # The loader's cache is refreshed by dpkg's ldconfig trigger (lintian: lacks-ldconfig-trigger);

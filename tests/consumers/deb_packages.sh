@@ -3,11 +3,14 @@
 # sqp (the CLI), built from the build tree with `cpack -G DEB`, then checked with dpkg-deb: names,
 # files under /usr/lib/<multiarch>, /usr/share/doc/<package>/{copyright,changelog.gz}, stripped
 # binaries, Depends that are Debian packages (dpkg-shlibdeps for the binaries, the -dev packages
-# for the C++ headers, none of them for the C -dev package); then lintian (no errors); then a
-# C-only CMake project (tests/consumers/c_project) against libsqp1 + libsqp-dev alone, unpacked.
+# for the C++ headers, none of them for the C -dev package); the debug symbols split out into
+# libsqp1-dbgsym and sqp-dbgsym (their fields, Build-Ids equal to the stripped binaries' build
+# IDs, .debug files with DWARF that gdb finds by build ID); then lintian over all six (no errors);
+# then a C-only CMake project (tests/consumers/c_project) against libsqp1 + libsqp-dev alone.
 # usage: deb_packages.sh CPACK BUILD_DIR WORK_DIR VERSION SOURCE_DIR CMAKE CC [CFLAGS]
 # (CFLAGS: the sanitizer flags of a sanitizer build, whose libsqp needs their runtime first)
-# Exit 77 (skipped) when dpkg-deb or dpkg-shlibdeps (Debian package dpkg-dev) is missing.
+# Exit 77 (skipped) when dpkg-deb or dpkg-shlibdeps (Debian package dpkg-dev) is missing; lintian
+# and gdb are required (.ci/install-deps.sh installs them).
 set -euo pipefail
 cpack=$1 build=$2 work=$3 version=$4 source=$5 cmake=$6 cc=$7 cflags=${8:-}
 fail() { echo "deb packages: $*" >&2; exit 1; }
@@ -25,7 +28,10 @@ dev=$work/libsqp-dev_${version}_$arch.deb
 cxxdev=$work/libsqp-cxx-dev_${version}_$arch.deb
 tools=$work/sqp_${version}_$arch.deb
 debs=("$runtime" "$dev" "$cxxdev" "$tools")
-for deb in "${debs[@]}"; do [[ -f $deb ]] || fail "no $(basename "$deb") (see $work/cpack.log)"; done
+runtime_dbg=$work/libsqp1-dbgsym_${version}_$arch.deb
+tools_dbg=$work/sqp-dbgsym_${version}_$arch.deb
+dbgsyms=("$runtime_dbg" "$tools_dbg")
+for deb in "${debs[@]}" "${dbgsyms[@]}"; do [[ -f $deb ]] || fail "no $(basename "$deb") (see $work/cpack.log)"; done
 
 contents() { dpkg-deb -c "$1" | awk '{print $6}' | sed 's|^\./|/|'; }
 field() { dpkg-deb -f "$1" "$2"; }
@@ -86,16 +92,84 @@ has_file "$tools" /usr/share/man/man1/sqp.1.gz
 has_file "$tools" /usr/share/bash-completion/completions/sqp
 depends_on "$tools" libc6
 
-# Stripped binaries (the symbol table is what strip removes).
+# Stripped binaries (the symbol table is what strip removes) with no DWARF left; the archive of
+# libsqp-cxx-dev keeps its symbols (it is linked against) but not its debug sections.
 mkdir -p "$work/root"
-for deb in "${debs[@]}"; do dpkg-deb -x "$deb" "$work/root"; done
+for deb in "${debs[@]}" "${dbgsyms[@]}"; do dpkg-deb -x "$deb" "$work/root"; done
+sections() { readelf -S -W "$1" | awk '$1 == "[" {print $3; next} $1 ~ /^\[/ {print $2}'; }
+has_section() { grep -qx -- "$2" <<<"$(sections "$1")"; }
 for f in "$work/root$lib/libsqp.so.$version" "$work/root/usr/bin/sqp"; do
-  [[ -z $(readelf -S "$f" | grep -w '.symtab') ]] || fail "${f#"$work/root"} is not stripped"
+  has_section "$f" .symtab && fail "${f#"$work/root"} is not stripped"
+  has_section "$f" .debug_info && fail "${f#"$work/root"} still has .debug_info"
+  has_section "$f" .comment && fail "${f#"$work/root"} still has .comment (strip --remove-section=.comment)"
 done
+has_section "$work/root$lib/libsqp_core.a" .debug_info && fail "libsqp_core.a in libsqp-cxx-dev has .debug_info"
+has_section "$work/root$lib/libsqp_core.a" .symtab || fail "libsqp_core.a in libsqp-cxx-dev has no symbol table"
+
+# Debug symbols, as dh_strip splits them: <package>-dbgsym holds one .debug file per binary of
+# <package>, named by its ELF build ID, which the Build-Ids field lists; it depends on exactly
+# that version and borrows its copyright and changelog through /usr/share/doc/<package>-dbgsym.
+build_id() { readelf -n "$1" 2>/dev/null | sed -n 's/^ *Build ID: *\([0-9a-f]*\)$/\1/p'; }
+check_dbgsym() {  # DBGSYM_DEB PACKAGE BINARY...
+  local deb=$1 pkg=$2; shift 2
+  local name=$pkg-dbgsym ids=() f id debug
+  [[ $(field "$deb" Package) == "$name" ]] || fail "$(basename "$deb") is not $name"
+  [[ $(field "$deb" Version) == "$version" ]] || fail "$name: Version $(field "$deb" Version), not $version"
+  [[ $(field "$deb" Architecture) == "$arch" ]] || fail "$name: Architecture is not $arch"
+  [[ $(field "$deb" Section) == debug ]] || fail "$name: Section is not debug"
+  [[ $(field "$deb" Priority) == optional ]] || fail "$name: Priority is not optional"
+  [[ $(field "$deb" Auto-Built-Package) == debug-symbols ]] || fail "$name: no Auto-Built-Package: debug-symbols"
+  [[ $(field "$deb" Depends) == "$pkg (= $version)" ]] || fail "$name: Depends: $(field "$deb" Depends)"
+  [[ $(dpkg-deb --fsys-tarfile "$deb" | tar -tv "./usr/share/doc/$name" | awk '{print $NF}') == "$pkg" ]] ||
+    fail "$name: /usr/share/doc/$name is not a link to $pkg"
+  for f in "$@"; do
+    id=$(build_id "$work/root$f")
+    [[ $id =~ ^[0-9a-f]{40}$ ]] || fail "$f in $pkg has no (SHA-1) build ID: '$id'"
+    ids+=("$id")
+    debug=/usr/lib/debug/.build-id/${id:0:2}/${id:2}.debug
+    has_file "$deb" "$debug"
+    has_section "$work/root$debug" .debug_info || fail "$debug ($name, for $f) has no .debug_info"
+    has_section "$work/root$debug" .debug_line || fail "$debug ($name, for $f) has no .debug_line"
+    [[ $(build_id "$work/root$debug") == "$id" ]] || fail "$debug ($name) has another build ID than $f"
+    grep -qF "${id:2}.debug" <<<"$(readelf --string-dump=.gnu_debuglink "$work/root$f")" ||
+      fail "$f has no .gnu_debuglink to ${id:2}.debug"
+  done
+  [[ $(field "$deb" Build-Ids) == "$(printf '%s\n' "${ids[@]}" | sort | paste -sd ' ')" ]] ||
+    fail "$name: Build-Ids '$(field "$deb" Build-Ids)' are not the build IDs of $pkg's binaries (${ids[*]})"
+  # Nothing else: the .debug files, their directories and the doc link.
+  local extra
+  extra=$(contents "$deb" | grep -v -e '/$' -e '^/usr/lib/debug/\.build-id/[0-9a-f][0-9a-f]/[0-9a-f]*\.debug$' \
+                               -e "^/usr/share/doc/$name\$" || true)
+  [[ -z $extra ]] || fail "$name carries more than debug symbols: $extra"
+  [[ $(contents "$deb" | grep -c '\.debug$') == "$#" ]] || fail "$name: not one .debug file per binary of $pkg"
+  grep -q '\.build-id/' <<<"$(contents "$runtime")$(contents "$tools")" && fail "the .debug files are also in the runtime packages"
+  # md5sums: relative paths, one per .debug file (dpkg --verify, lintian).
+  [[ $(dpkg-deb -I "$deb" md5sums | awk '{print $2}') == "$(contents "$deb" | grep '\.debug$' | sed 's|^/||')" ]] ||
+    fail "$name: md5sums do not list its .debug files: $(dpkg-deb -I "$deb" md5sums)"
+  echo "$name: Build-Ids: $(field "$deb" Build-Ids)"
+}
+check_dbgsym "$runtime_dbg" libsqp1 "$lib/libsqp.so.$version"
+check_dbgsym "$tools_dbg" sqp /usr/bin/sqp
+
+# gdb finds them by build ID (as from /usr/lib/debug once the -dbgsym packages are installed):
+# the stripped binaries' functions have their source lines back.
+command -v gdb >/dev/null || fail "gdb is not installed (Debian: gdb; .ci/install-deps.sh installs it)"
+gdb_line() {  # BINARY FUNCTION SOURCE
+  local out
+  out=$(env -u DEBUGINFOD_URLS gdb -batch -nx -iex "set debug-file-directory $work/root/usr/lib/debug" -ex "info line $2" \
+        "$work/root$1" 2>&1 || true)
+  grep -q "^Line [0-9]* of \".*$3\"" <<<"$out" || fail "gdb: no source line for $2 in $1 with its -dbgsym: $out"
+  out=$(env -u DEBUGINFOD_URLS gdb -batch -nx -iex "set debug-file-directory $work/root/nonexistent" -ex "info line $2" "$work/root$1" 2>&1 || true)
+  grep -q "^Line [0-9]* of " <<<"$out" && fail "gdb: $1 has source lines without its -dbgsym: $out"
+  return 0
+}
+gdb_line /usr/bin/sqp main src/cli/main.cpp
+gdb_line "$lib/libsqp.so.$version" sqp_run_stream capi/sqp.cpp
+echo "gdb: source lines for sqp (main) and libsqp.so.1 (sqp_run_stream) from the -dbgsym packages"
 
 # lintian, Debian's package checker: no errors (warnings are printed).
 if command -v lintian >/dev/null; then
-  lintian --tag-display-limit 0 "${debs[@]}" > "$work/lintian.log" 2>&1 || true
+  lintian --tag-display-limit 0 "${debs[@]}" "${dbgsyms[@]}" > "$work/lintian.log" 2>&1 || true
   cat "$work/lintian.log"
   grep -q '^E: ' "$work/lintian.log" && fail "lintian reports errors"
   echo "lintian: no errors"
@@ -115,7 +189,7 @@ dpkg-deb -x "$runtime" "$work/croot" && dpkg-deb -x "$dev" "$work/croot"
   { cat "$work/c_project.log"; fail "the C-only project failed against libsqp1 + libsqp-dev"; }
 echo "C-only project (project(crm C), find_package(sqp CONFIG REQUIRED)) against libsqp1 + libsqp-dev: passed"
 
-for deb in "${debs[@]}"; do
+for deb in "${debs[@]}" "${dbgsyms[@]}"; do
   echo "$(field "$deb" Package) $(field "$deb" Version) [$(field "$deb" Section)]: Depends: $(field "$deb" Depends)"
 done
 echo "deb packages: all checks passed"
