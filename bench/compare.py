@@ -248,18 +248,18 @@ def main():
         print(f"   answer modes (issue 20; targets: both >= 3x, none >= 10x the peer and >= 50% "
               f"of its I/O limit):")
         print(f"   {'mode':5} {'out MB':>7} {'1 thread/s':>11} {'x peer':>7} {'2 threads/s':>12} "
-              f"{'x peer':>7} {'I/O limit/s':>12} {'2 thr/limit':>11}  agree")
+              f"{'x peer':>7} {'I/O limit/s':>12} {'best/limit':>11}  agree")
         for mode in MODES:
             one = rows.get(mode_row(mode, 1))
             two = rows.get(mode_row(mode, 2))
             if not one:
                 continue
             limit_s, out_bytes = ceilings.get(mode, (None, 0))
-            limit = args.n / limit_s if limit_s else None
+            io_rate = args.n / limit_s if limit_s else None
             best = max(one["per_s"], two["per_s"] if two else 0)
             print(f"   {mode:5} {out_bytes / 1e6:7.0f} {one['per_s']:11.0f} {one['per_s'] / peer:7.2f} "
                   + (f"{two['per_s']:12.0f} {two['per_s'] / peer:7.2f} " if two else f"{'-':>12} {'-':>7} ")
-                  + (f"{limit:12.0f} {100 * best / limit:10.0f}%" if limit else f"{'-':>12} {'-':>11}")
+                  + (f"{io_rate:12.0f} {100 * best / io_rate:10.0f}%" if io_rate else f"{'-':>12} {'-':>11}")
                   + f"  {one['agree']}" + (f" {two['agree']}" if two else ""))
     lim, path = ips(limit, "BM_LimitParseAndSerialize"), ips(limit, "BM_SqpEligibilityJsonPath")
     print(f"2. JSON path vs Boost.JSON parse+serialise limit: {path:.0f}/s vs {lim:.0f}/s = "

@@ -766,9 +766,9 @@ def _take(ptr: ctypes.c_void_p, size: ctypes.c_size_t) -> bytes:
 # mostly page faults, one per 4 KiB of fresh memory. On CPython on Linux the bytes object is
 # made the way C extensions make one (PyBytes_FromStringAndSize(NULL, n): uninitialised, its
 # size known), its pages are mapped in one call (MADV_POPULATE_WRITE, Linux 5.14; on an older
-# kernel the call fails and the faults just happen), then it is filled with one copy. Measured
-# on 100,000 peer documents (377 MB): 0.50 s against 0.62 s for ctypes.string_at; a huge-page
-# hint was faster on a warm machine but stalled for seconds on compaction, so it is not used.
+# kernel the call fails and the faults just happen), then it is filled with one copy: faster
+# than ctypes.string_at on large results; a huge-page hint was faster on a warm machine but
+# stalled for seconds on compaction, so it is not used (docs/performance.md has the figures).
 # Elsewhere ctypes.string_at does the copy.
 _LARGE_RESULT = 8 << 20
 _PAGE = 4096
@@ -814,8 +814,7 @@ def _copy_large(address: int, size: int) -> bytes:
 # times the size of applications), filled by the library (which maps its pages ahead), and cut
 # to size with _PyBytes_Resize while this function holds its only reference, as C extensions
 # build bytes objects. When the answers do not fit (many tiny or bad lines), sqp_run_batch
-# answers instead. Measured on 100,000 peer documents (377 MB of results): 0.38-0.40 s, against
-# 0.53 s with sqp_run_batch and a copy (docs/performance.md).
+# answers instead. It saves copying the results once (docs/performance.md has the figures).
 _BATCH_INTO_MIN_INPUT = 1 << 20
 
 
