@@ -113,29 +113,44 @@ static_assert(SQP_MESSAGES_EN == static_cast<int>(sqp::Messages::kEn));
 static_assert(SQP_MESSAGES_ZH == static_cast<int>(sqp::Messages::kZh));
 static_assert(SQP_MESSAGES_NONE == static_cast<int>(sqp::Messages::kNone));
 
-int Usage(const std::string& what, char** out, size_t* out_len) {
+// A usage error: SQP_ERR_USAGE with its sqp.error/1 document in *out, `what` prefixed by
+// `function`. Never throws (it runs outside the callers' try blocks too): when the document
+// cannot be made, *out stays NULL and the status is SQP_ERR_NOMEM, as sqp.h promises.
+int Usage(std::string_view function, std::string_view what, char** out, size_t* out_len) noexcept {
   if (out != nullptr) *out = nullptr;
   if (out_len != nullptr) *out_len = 0;
-  const std::string doc = sqp::Engine::StandaloneErrorDocument(
-      sqp::MakeError(sqp::ErrorCode::kUsage, "", what));
-  Hand(doc, out, out_len);
+  try {
+    const std::string doc = sqp::Engine::StandaloneErrorDocument(sqp::MakeError(
+        sqp::ErrorCode::kUsage, "",
+        function.empty() ? std::string(what)
+                         : std::string(function).append(": ").append(what)));
+    if (Hand(doc, out, out_len) != SQP_OK) return SQP_ERR_NOMEM;
+  } catch (...) {
+    if (out != nullptr) *out = nullptr;
+    return SQP_ERR_NOMEM;
+  }
   return SQP_ERR_USAGE;
+}
+int Usage(std::string_view what, char** out, size_t* out_len) noexcept {
+  return Usage({}, what, out, out_len);
 }
 
 // The engine a call runs on (issue 20): the handle's own, or its twin in the answer mode the
-// call's options ask for. nullptr for bad options, with `problem` saying what is wrong.
+// call's options ask for. nullptr for bad options, with `problem` saying what is wrong (a
+// literal: nothing is allocated on the way to an answer).
 const sqp::Engine* EngineFor(const sqp_engine& handle, const sqp_run_options* options,
-                             std::string_view function, std::string& problem) {
+                             const char*& problem) {
   if (options == nullptr) return &handle.engine;
-  // A later 1.x may append members; the smallest struct accepted is 1.1's.
+  // A later 1.x may append members; the smallest struct accepted is 1.1's, up to the end of
+  // `messages`.
   if (options->struct_size < offsetof(sqp_run_options, messages) + sizeof(int)) {
-    problem = std::string(function) + ": options->struct_size is smaller than sizeof(sqp_run_options) of sqp 1.1";
+    problem = "options->struct_size ends before options->messages (the end of sqp 1.1's "
+              "sqp_run_options)";
     return nullptr;
   }
   if (options->messages == SQP_MESSAGES_ENGINE) return &handle.engine;
   if (options->messages < SQP_MESSAGES_BOTH || options->messages > SQP_MESSAGES_NONE) {
-    problem = std::string(function) +
-              ": options->messages must be SQP_MESSAGES_ENGINE (-1), SQP_MESSAGES_BOTH (0), _EN (1), "
+    problem = "options->messages must be SQP_MESSAGES_ENGINE (-1), SQP_MESSAGES_BOTH (0), _EN (1), "
               "_ZH (2) or _NONE (3)";
     return nullptr;
   }
@@ -151,13 +166,12 @@ int Prepare(std::string_view function, const sqp_engine* handle, const sqp_run_o
   if (out == nullptr) return SQP_ERR_USAGE;
   *out = nullptr;
   if (out_len) *out_len = 0;
-  const std::string fn(function);
-  if (handle == nullptr) return Usage(fn + ": engine is NULL", out, out_len);
-  if (operation == nullptr) return Usage(fn + ": operation is NULL", out, out_len);
-  if (input == nullptr && input_len != 0) return Usage(fn + ": input is NULL", out, out_len);
-  std::string problem;
-  engine = EngineFor(*handle, options, function, problem);
-  return engine != nullptr ? SQP_OK : Usage(problem, out, out_len);
+  if (handle == nullptr) return Usage(function, "engine is NULL", out, out_len);
+  if (operation == nullptr) return Usage(function, "operation is NULL", out, out_len);
+  if (input == nullptr && input_len != 0) return Usage(function, "input is NULL", out, out_len);
+  const char* problem = "";
+  engine = EngineFor(*handle, options, problem);
+  return engine != nullptr ? SQP_OK : Usage(function, problem, out, out_len);
 }
 
 // sqp_run and sqp_run_with_options (`function` names the one called, in usage errors).
@@ -229,8 +243,8 @@ int RunStream(const sqp_engine* handle, const char* operation, sqp_read_fn read,
     return SQP_ERR_USAGE;
   }
   try {
-    std::string problem;  // no document to put it in: the status says it
-    const sqp::Engine* engine = EngineFor(*handle, options, "sqp_run_stream", problem);
+    const char* problem = "";  // no document to put it in: the status says it
+    const sqp::Engine* engine = EngineFor(*handle, options, problem);
     if (engine == nullptr) return SQP_ERR_USAGE;
     if (!sqp::Engine::IsOperation(operation)) return SQP_ERR_UNKNOWN_OPERATION;  // nothing read
     constexpr size_t kBlock = 64 * 1024;

@@ -614,7 +614,7 @@ TEST(CaseAssess, TheAssessmentReportNamesWhatACaseAdds) {
 // The C door: sqp_run and sqp_render give the engine's bytes.
 TEST(CaseCAbi, RunAndRenderThroughTheCAbi) {
   // The calendar's DTSTAMP is when it was made: pinned, so that the doors' bytes compare.
-  ::setenv("SOURCE_DATE_EPOCH", "1796268930", 1);
+  const test::ScopedEnv epoch("SOURCE_DATE_EPOCH", "1796268930");
   const Engine engine = DefaultEngine();
   const std::string input = ReadExample("case-awarded.json");
   sqp_engine* e = nullptr;
@@ -636,7 +636,6 @@ TEST(CaseCAbi, RunAndRenderThroughTheCAbi) {
   EXPECT_NE(ics.find("DTSTAMP:20261203T033530Z\r\n"), std::string::npos) << ics;
   EXPECT_EQ(ics.find("DTSTAMP:20260401"), std::string::npos) << ics;
   EXPECT_NE(ics.find("as of 2026-04-01"), std::string::npos) << ics;
-  ::unsetenv("SOURCE_DATE_EPOCH");
 }
 
 }  // namespace

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -16,6 +18,29 @@
 namespace sqp::test {
 
 // A bundled example's text (docs/examples/NAME); SQP_SOURCE_DIR is set by tests/CMakeLists.txt.
+// Sets an environment variable (SOURCE_DATE_EPOCH, which pins an ICS file's DTSTAMP) for the
+// scope and restores what it was, even when an ASSERT leaves the test early.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) saved_ = old;
+    ::setenv(name, value, 1);
+  }
+  ~ScopedEnv() {
+    if (saved_) {
+      ::setenv(name_, saved_->c_str(), 1);
+    } else {
+      ::unsetenv(name_);
+    }
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+  std::optional<std::string> saved_;
+};
+
 inline std::string ReadExample(const std::string& name) {
   std::ifstream in(std::string(SQP_SOURCE_DIR) + "/docs/examples/" + name, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

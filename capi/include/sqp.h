@@ -417,8 +417,8 @@ typedef struct sqp_run_options {
 
 /**
  * sqp_run with options for this call (NULL: the engine's, as sqp_run). SQP_ERR_USAGE, with its
- * sqp.error/1 document in *out, for a struct_size smaller than 1.1's sqp_run_options or a
- * messages value that is not one of the above. Since 1.1.
+ * sqp.error/1 document in *out, for a struct_size that ends before `messages` (the end of 1.1's
+ * sqp_run_options) or a messages value that is not one of the above. Since 1.1.
  */
 SQP_API int sqp_run_with_options(const sqp_engine* engine, const char* operation,
                                  const char* input, size_t input_len,

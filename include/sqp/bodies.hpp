@@ -18,13 +18,20 @@
 
 namespace sqp {
 
-// The rules' IDs and articles, in the order findings are written.
-enum class BodiesRule : std::uint8_t { kChoice, kDisqualify, kRemoval, kPersonDays };
-inline constexpr size_t kBodiesRuleCount = 4;
-inline constexpr std::array<std::string_view, kBodiesRuleCount> kBodiesRuleIds = {
-    "BODY.CHOICE", "BODY.DISQUALIFY", "PEOPLE.REMOVAL", "FEE.PERSON_DAYS"};
-inline constexpr std::array<std::string_view, kBodiesRuleCount> kBodiesRuleArticles = {
-    "22", "23", "21", "15-16"};
+// The rules' IDs and articles, in the order findings are written, from the catalogue.
+enum class BodiesRule : std::uint8_t {
+#define SQP_BODIES_RULE(enumerator, id, article) enumerator,
+#include "sqp/rule_catalogue.def"
+};
+inline constexpr std::array kBodiesRuleIds = {
+#define SQP_BODIES_RULE(enumerator, id, article) std::string_view(id),
+#include "sqp/rule_catalogue.def"
+};
+inline constexpr size_t kBodiesRuleCount = kBodiesRuleIds.size();
+inline constexpr std::array kBodiesRuleArticles = {
+#define SQP_BODIES_RULE(enumerator, id, article) std::string_view(article),
+#include "sqp/rule_catalogue.def"
+};
 static_assert(static_cast<size_t>(BodiesRule::kPersonDays) + 1 == kBodiesRuleCount);
 
 // Art. 23's six grounds for taking a body's role away, Art. 21's three for removing an expert

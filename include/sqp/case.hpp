@@ -86,28 +86,20 @@ constexpr bool StepRequired(CaseStep s) { return s != CaseStep::kEvaluated; }
 
 // ---- Rules, outcomes, next steps ---------------------------------------------------------------
 
-// The rules a case adds (RULES.md §6-7), in catalogue order.
+// The rules a case adds (RULES.md §6-7), in catalogue order, from the catalogue.
 enum class CaseRule : std::uint8_t {
-  kOrder,
-  kAcceptance,
-  kInvestigation,
-  kBody,
-  kReport,
-  kExpertReview,
-  kPublicity,
-  kFinalReview,
-  kAnnouncement,
-  kNext,
-  kTeamAuditors,
+#define SQP_CASE_RULE(enumerator, id, article) enumerator,
+#include "sqp/rule_catalogue.def"
 };
-inline constexpr size_t kCaseRuleCount = 11;
-inline constexpr std::array<std::string_view, kCaseRuleCount> kCaseRuleIds = {
-    "PROC.ORDER",         "PROC.ACCEPTANCE", "PROC.INVESTIGATION", "PROC.BODY",
-    "PROC.REPORT",        "PROC.EXPERT_REVIEW", "PROC.PUBLICITY",  "PROC.FINAL_REVIEW",
-    "PROC.ANNOUNCEMENT",  "PROC.NEXT",       "TEAM.AUDITORS"};
-inline constexpr std::array<std::string_view, kCaseRuleCount> kCaseRuleArticles = {
-    "14", "14(3)", "14(4)", "14(5), 22, 23", "14(6)", "14(7)", "14(8)", "14(9)",
-    "14(3), 14(10)", "14", "9, 23(4)"};
+inline constexpr std::array kCaseRuleIds = {
+#define SQP_CASE_RULE(enumerator, id, article) std::string_view(id),
+#include "sqp/rule_catalogue.def"
+};
+inline constexpr size_t kCaseRuleCount = kCaseRuleIds.size();
+inline constexpr std::array kCaseRuleArticles = {
+#define SQP_CASE_RULE(enumerator, id, article) std::string_view(article),
+#include "sqp/rule_catalogue.def"
+};
 static_assert(static_cast<size_t>(CaseRule::kTeamAuditors) + 1 == kCaseRuleCount);
 
 // The rule that holds each step (the application itself is held to ELIG.*, the site

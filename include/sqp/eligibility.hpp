@@ -203,27 +203,20 @@ struct Application {
 
 // ---- The result (sqp.eligibility/1) -------------------------------------------------------
 
+// The rules, their IDs and their articles (RULES.md §1), from the catalogue.
 enum class EligibilityRule : std::uint8_t {
-  kScope,
-  kRegistration,
-  kLicense,
-  kIndicators,
-  kAccident,
-  kCriticism,
-  kAdverse,
-  kTrainedStaff,
-  kKind,
-  kRecovery,
-  kInForce,  // ELIG.IN_FORCE (Art. 25): last, so the earlier rules keep their indexes
+#define SQP_ELIGIBILITY_RULE(enumerator, id, article) enumerator,
+#include "sqp/rule_catalogue.def"
 };
-inline constexpr size_t kEligibilityRuleCount = 11;
-inline constexpr std::array<std::string_view, kEligibilityRuleCount> kEligibilityRuleIds = {
-    "ELIG.SCOPE",    "ELIG.REGISTRATION", "ELIG.LICENSE",       "ELIG.INDICATORS",
-    "ELIG.ACCIDENT", "ELIG.CRITICISM",    "ELIG.ADVERSE",       "ELIG.TRAINED_STAFF",
-    "ELIG.KIND",     "ELIG.RECOVERY",     "ELIG.IN_FORCE"};
-// The articles of the Measures each rule encodes (RULES.md §1).
-inline constexpr std::array<std::string_view, kEligibilityRuleCount> kEligibilityRuleArticles = {
-    "10", "11(1)", "11(2)", "11(3)", "11(4), 14(4)", "11(5)", "14(4)", "11(6)", "14(14)", "-", "25"};
+inline constexpr std::array kEligibilityRuleIds = {
+#define SQP_ELIGIBILITY_RULE(enumerator, id, article) std::string_view(id),
+#include "sqp/rule_catalogue.def"
+};
+inline constexpr size_t kEligibilityRuleCount = kEligibilityRuleIds.size();
+inline constexpr std::array kEligibilityRuleArticles = {
+#define SQP_ELIGIBILITY_RULE(enumerator, id, article) std::string_view(article),
+#include "sqp/rule_catalogue.def"
+};
 constexpr std::string_view RuleId(EligibilityRule r) {
   return kEligibilityRuleIds[static_cast<size_t>(r)];
 }

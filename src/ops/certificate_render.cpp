@@ -165,7 +165,6 @@ std::string RenderCertificateText(const bj::value& result) {
 
 namespace certificate_format {
 
-
 std::string EscapeIcsText(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -80,6 +80,7 @@ grep -qx "prefix=/usr" <<<"$(dpkg-deb --fsys-tarfile "$dev" | tar -xO ".$lib/pkg
 
 # The C++ -dev package: the headers and the archive, with the development packages they need.
 has_file "$cxxdev" /usr/include/sqp/engine.hpp
+has_file "$cxxdev" /usr/include/sqp/rule_catalogue.def  # the rule catalogue eligibility.hpp includes
 has_file "$cxxdev" "$lib/libsqp_core.a"
 has_file "$cxxdev" "$lib/cmake/sqp/sqpTargets.cmake"
 depends_on "$cxxdev" "libsqp-dev (= $version)"

@@ -31,8 +31,10 @@ foreach(f IN LISTS expected)
     message(FATAL_ERROR "not installed: ${PREFIX}/${f}")
   endif()
 endforeach()
-# Every public C++ header is installed (consumers include them by name).
-file(GLOB headers RELATIVE "${SOURCE_DIR}/include/sqp" "${SOURCE_DIR}/include/sqp/*.hpp")
+# Every public C++ header is installed (consumers include them by name), and the X-macro
+# catalogue they include.
+file(GLOB headers RELATIVE "${SOURCE_DIR}/include/sqp" "${SOURCE_DIR}/include/sqp/*.hpp"
+     "${SOURCE_DIR}/include/sqp/*.def")
 foreach(h IN LISTS headers)
   if(NOT EXISTS "${PREFIX}/${INCLUDEDIR}/sqp/${h}")
     message(FATAL_ERROR "header not installed: ${INCLUDEDIR}/sqp/${h}")

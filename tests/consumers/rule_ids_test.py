@@ -26,7 +26,7 @@ def text_under(*dirs):
     for d in dirs:
         for root, _, files in os.walk(os.path.join(SOURCE, d)):
             for name in files:
-                if name.endswith((".cpp", ".hpp", ".h", ".c", ".py", ".json", ".jsonl", ".txt", ".in")):
+                if name.endswith((".cpp", ".hpp", ".def", ".h", ".c", ".py", ".json", ".jsonl", ".txt", ".in")):
                     with open(os.path.join(root, name), encoding="utf-8", errors="replace") as f:
                         chunks.append(f.read())
     return "\n".join(chunks)

@@ -8,6 +8,11 @@
 #   Auto-Built-Package: debug-symbols, Build-Ids: the build IDs of its .debug files
 #   /usr/lib/debug/.build-id/xx/yyyy….debug, md5sums, and /usr/share/doc/<package>-dbgsym, a
 #   symbolic link to /usr/share/doc/<package> (its copyright and changelog), as dh_strip makes it.
+# Only for Debian packages: CPack hands these scripts to every generator, the source
+# package's (package_source) too.
+if(NOT CPACK_GENERATOR STREQUAL "DEB")
+  return()
+endif()
 find_program(SQP_DPKG_DEB dpkg-deb)
 if(NOT SQP_DPKG_DEB)
   message(FATAL_ERROR "dbgsym: dpkg-deb is not installed (Debian: dpkg)")

@@ -11,6 +11,11 @@
 # packaged as <package>-dbgsym by dbgsym_build.cmake after CPack has built <package>. Static
 # archives of every component are stripped of their debug sections (strip --strip-debug), as
 # dh_strip does for a -dev package. Nothing else is touched.
+# Only for Debian packages: CPack hands these scripts to every generator, the source
+# package's (package_source) too.
+if(NOT CPACK_GENERATOR STREQUAL "DEB")
+  return()
+endif()
 foreach(tool CPACK_SQP_OBJCOPY CPACK_SQP_STRIP CPACK_SQP_READELF)
   if(NOT ${tool})
     message(FATAL_ERROR "dbgsym: ${tool} is not set (objcopy, strip, readelf: Debian binutils)")
