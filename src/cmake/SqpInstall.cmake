@@ -36,8 +36,13 @@ target_include_directories(sqp_capi PUBLIC "$<INSTALL_INTERFACE:${CMAKE_INSTALL_
 # sections aside).
 include(CheckLinkerFlag)
 check_linker_flag(CXX "LINKER:--build-id" SQP_LINKER_HAS_BUILD_ID)
+# The paths of the build machine are mapped away, as Debian's build flags do
+# (-ffile-prefix-map): the debug information names src/cli/main.cpp, not where this tree was.
+# The binary directory's map comes last, so a build directory inside the source tree maps as
+# itself.
 foreach(target sqp_core sqp_capi sqp_cli)
-  target_compile_options(${target} PRIVATE -g)
+  target_compile_options(${target} PRIVATE -g "-ffile-prefix-map=${PROJECT_SOURCE_DIR}/="
+                                           "-ffile-prefix-map=${PROJECT_BINARY_DIR}/=")
 endforeach()
 if(SQP_LINKER_HAS_BUILD_ID)
   target_link_options(sqp_capi PRIVATE LINKER:--build-id)

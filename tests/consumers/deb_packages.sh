@@ -134,6 +134,13 @@ check_dbgsym() {  # DBGSYM_DEB PACKAGE BINARY...
     [[ $(build_id "$work/root$debug") == "$id" ]] || fail "$debug ($name) has another build ID than $f"
     grep -qF "${id:2}.debug" <<<"$(readelf --string-dump=.gnu_debuglink "$work/root$f")" ||
       fail "$f has no .gnu_debuglink to ${id:2}.debug"
+    # No path of the build machine in it (-ffile-prefix-map): neither this source tree nor this
+    # build tree, in the debug sections decompressed.
+    plain="$work/plain.debug"
+    objcopy --decompress-debug-sections "$work/root$debug" "$plain"
+    grep -qaF -e "$source/" -e "$build/" "$plain" &&
+      fail "$debug ($name) names the build machine's paths ($source, $build)"
+    rm -f "$plain"
   done
   [[ $(field "$deb" Build-Ids) == "$(printf '%s\n' "${ids[@]}" | sort | paste -sd ' ')" ]] ||
     fail "$name: Build-Ids '$(field "$deb" Build-Ids)' are not the build IDs of $pkg's binaries (${ids[*]})"
