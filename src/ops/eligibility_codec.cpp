@@ -997,11 +997,15 @@ std::string_view StringMember(const bj::object& o, std::string_view key) {
   return v != nullptr && v->is_string() ? std::string_view(v->get_string()) : std::string_view();
 }
 
+// A written finding's rank, read back from its status name: the rank the rules give that
+// FindingStatus (eligibility_internal::Rank), so the report orders statuses as the verdict does.
 int StatusRank(std::string_view status) {
-  if (status == "fail") return 3;
-  if (status == "pending") return 2;
-  if (status == "pass") return 1;
-  return 0;
+  for (size_t i = 0; i < kFindingStatusNames.size(); ++i) {
+    if (kFindingStatusNames[i] == status) {
+      return eligibility_internal::Rank(static_cast<FindingStatus>(i));
+    }
+  }
+  return eligibility_internal::kNoteRank;
 }
 
 constexpr std::string_view kStatusTags[] = {"[· 提示 note   ]", "[✓ 符合 pass   ]",
