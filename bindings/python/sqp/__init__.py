@@ -436,6 +436,15 @@ class _EngineOptions(ctypes.Structure):
 _UNKNOWN_MEMBERS = ("reject", "note")
 # sqp_engine_options.messages: SQP_MESSAGES_BOTH, _EN, _ZH, _NONE.
 _MESSAGES = ("both", "en", "zh", "none")
+
+
+def _messages_mode(messages: object) -> int:
+    """The SQP_MESSAGES_* value of an answer mode's name, for Engine(messages=...) and the
+    per-call messages= alike; a usage SqpError for any other value."""
+    if messages not in _MESSAGES:
+        raise SqpError(_error("usage", -1, "", "messages must be 'both', 'en', 'zh' or 'none', "
+                              f"not {messages!r}"))
+    return _MESSAGES.index(cast(str, messages))
 _lib.sqp_engine_new_with_options.restype = ctypes.c_int
 _lib.sqp_engine_new_with_options.argtypes = [ctypes.c_char_p, ctypes.c_size_t,
                                              ctypes.POINTER(_EngineOptions),
@@ -924,9 +933,7 @@ class Engine:
         if unknown_members not in _UNKNOWN_MEMBERS:
             raise SqpError(_error("usage", -1, "", "unknown_members must be 'reject' or 'note', "
                                   f"not {unknown_members!r}"))
-        if messages not in _MESSAGES:
-            raise SqpError(_error("usage", -1, "", "messages must be 'both', 'en', 'zh' or 'none', "
-                                  f"not {messages!r}"))
+        mode = _messages_mode(messages)
         err, err_len = ctypes.c_void_p(), ctypes.c_size_t()
         path = _rulebook_path(rulebook)
         if path is not None:
@@ -936,7 +943,7 @@ class Engine:
             data = None if rulebook is None else _to_bytes(cast(_Json, rulebook))
         options = _EngineOptions(struct_size=ctypes.sizeof(_EngineOptions),
                                  unknown_members=_UNKNOWN_MEMBERS.index(unknown_members),
-                                 messages=_MESSAGES.index(messages))
+                                 messages=mode)
         status = _lib.sqp_engine_new_with_options(data, 0 if data is None else len(data),
                                                   ctypes.byref(options), ctypes.byref(self._handle),
                                                   ctypes.byref(err), ctypes.byref(err_len))
@@ -1006,10 +1013,7 @@ class Engine:
         """sqp_run_options for one call's answer mode; None keeps the engine's own."""
         if messages is None:
             return None
-        if messages not in _MESSAGES:
-            raise SqpError(_error("usage", -1, "", "messages must be 'both', 'en', 'zh' or 'none', "
-                                  f"not {messages!r}"))
-        return _RunOptions(ctypes.sizeof(_RunOptions), _MESSAGES.index(messages))
+        return _RunOptions(ctypes.sizeof(_RunOptions), _messages_mode(messages))
 
     def run_raw(self, operation: str, document: _Json, messages: Optional[str] = None) -> bytes:
         """Runs an operation on one document and returns the result's bytes exactly as the C ABI
