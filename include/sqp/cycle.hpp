@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,12 @@ struct YearMonth {
       out[i] = i == 4 ? '-' : static_cast<char>('0' + digits[d++]);
     }
     return out + 7;
+  }
+  // "YYYY-MM", as the JSON documents write a month.
+  std::string ToString() const {
+    std::string s(7, '0');
+    Format(s.data());
+    return s;
   }
 };
 

@@ -34,11 +34,6 @@ class CaseRecorder {
 };
 
 std::string D(Date d) { return d.ToString(); }
-std::string Ym(YearMonth m) {
-  char buf[7];
-  m.Format(buf);
-  return std::string(buf, 7);
-}
 std::string_view StepEn(CaseStep s) { return kCaseStepNamesEn[Index(s)]; }
 std::string_view StepZh(CaseStep s) { return kCaseStepNamesZh[Index(s)]; }
 std::string StepPointer(CaseStep s) { return std::string(kCaseStepPointers[Index(s)]); }
@@ -246,10 +241,10 @@ CaseResult EvaluateCase(const Rulebook& rb, const CaseInput& in) {
       const bool in_month = YearMonth{a.year, a.month} == batch.acceptance;
       rec.Add(CaseRule::kAcceptance, in_month ? FindingStatus::kPass : FindingStatus::kFail,
               Cat("accepted on ", D(*s.accepted_on), in_month ? ", in " : ", outside ",
-                  "the acceptance month ", Ym(batch.acceptance), " of the batch the filing of ",
+                  "the acceptance month ", batch.acceptance.ToString(), " of the batch the filing of ",
                   D(in.application->applied_on), " joins (CYCLE.BATCH)"),
               Cat(D(*s.accepted_on), " 受理，", in_month ? "在" : "不在", "申请（",
-                  D(in.application->applied_on), "）所属批次的受理月 ", Ym(batch.acceptance), " 内"),
+                  D(in.application->applied_on), "）所属批次的受理月 ", batch.acceptance.ToString(), " 内"),
               "/steps/accepted_on");
     }
   }
@@ -709,8 +704,8 @@ CaseResult EvaluateCase(const Rulebook& rb, const CaseInput& in) {
       const bool in_month = YearMonth{a.year, a.month} == month;
       rec.Add(CaseRule::kAnnouncement, in_month ? FindingStatus::kPass : FindingStatus::kFail,
               Cat("announced on ", D(on), in_month ? ", in " : ", outside ",
-                  "the batch's announcement month ", Ym(month)),
-              Cat(D(on), " 公告，", in_month ? "在" : "不在", "本批次的公告月 ", Ym(month), " 内"),
+                  "the batch's announcement month ", month.ToString()),
+              Cat(D(on), " 公告，", in_month ? "在" : "不在", "本批次的公告月 ", month.ToString(), " 内"),
               "/steps/announced_on");
     }
     if (!agreed) {

@@ -20,12 +20,6 @@ namespace {
 namespace bj = boost::json;
 using namespace json::decoding;
 
-std::string MonthText(const YearMonth& m) {
-  std::string s(7, '0');
-  m.Format(s.data());
-  return s;
-}
-
 std::string BatchLabel(const Batch& b) {
   std::string s(7, '0');
   b.FormatLabel(s.data());
@@ -103,8 +97,8 @@ absl::Status DecodeCycle(const bj::value& value, const Loc& at, CycleInput& out)
 void WriteCycle(const CycleResult& r, json::Writer& w) {
   if (r.batch) {
     w.Field("batch", BatchLabel(*r.batch));
-    w.Field("acceptance_month", MonthText(r.batch->acceptance));
-    w.Field("announcement_month", MonthText(r.batch->announcement));
+    w.Field("acceptance_month", r.batch->acceptance.ToString());
+    w.Field("announcement_month", r.batch->announcement.ToString());
   }
   if (r.report_due) {
     w.Field("report_due", r.report_due->due);
