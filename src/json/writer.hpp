@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -94,6 +95,15 @@ class Writer {
   void Field(const Name& k, Date v) { Key(k); DateValue(v); }
   void Field(const Name& k, Decimal v) { Key(k); DecimalValue(v); }
   void NullField(const Name& k) { Key(k); Null(); }
+  // The value, or null when there is none: an optional member of a result.
+  template <typename T>
+  void OptionalField(const Name& k, const std::optional<T>& v) {
+    if (v) {
+      Field(k, *v);
+    } else {
+      NullField(k);
+    }
+  }
 
   // Appends `s` as a JSON string literal. UTF-8 passes through (inputs were validated by the
   // parser); quotes, backslashes and control characters are escaped.

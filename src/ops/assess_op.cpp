@@ -72,22 +72,14 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
   }
   const AssessmentResult& r = *evaluated;
 
-  if (in.application.application_id) {
-    w.Field("application_id", *in.application.application_id);
-  } else {
-    w.NullField("application_id");
-  }
+  w.OptionalField("application_id", in.application.application_id);
   w.Key("summary");
   w.BeginObject();
   w.Field("outcome", kAssessmentOutcomeNames[static_cast<size_t>(r.outcome)]);
   static constexpr std::string_view kDecisions[] = {"eligible", "ineligible", "pending"};
   w.Field("decision", kDecisions[static_cast<size_t>(r.eligibility.decision)]);
   w.Field("disqualified", r.eligibility.disqualified);
-  if (r.eligibility.eligible_from) {
-    w.Field("eligible_from", *r.eligibility.eligible_from);
-  } else {
-    w.NullField("eligible_from");
-  }
+  w.OptionalField("eligible_from", r.eligibility.eligible_from);
   if (r.score) {
     const ScoringTable& table = rb.scoring.Table(r.score->site_type);
     if (r.score->grade) {

@@ -7,6 +7,7 @@
 #include "engine/operation.hpp"
 #include "json/reader.hpp"
 #include "ops/bodies_codec.hpp"
+#include "ops/report_text.hpp"
 #include "sqp/bodies.hpp"
 #include "strings.hpp"
 #include "vocabulary_codec.hpp"
@@ -301,40 +302,32 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& conte
 std::string RenderText(const bj::value& result) {
   const bj::object* o = result.if_object();
   if (o == nullptr) return {};
-  auto str = [](const bj::object& obj, std::string_view k) -> std::string {
-    const bj::value* v = obj.if_contains(k);
-    return v && v->is_string() ? std::string(v->get_string()) : std::string();
-  };
-  auto flag = [](const bj::object& obj, std::string_view k) {
-    const bj::value* v = obj.if_contains(k);
-    return v && v->is_bool() && v->get_bool();
-  };
-  std::string s = Cat("服务认证机构与人员 Bodies and people — ", str(*o, "on"), "\n");
+  std::string s = Cat("服务认证机构与人员 Bodies and people — ", ResultString(*o, "on"), "\n");
   if (const bj::value* bs = o->if_contains("bodies"); bs && bs->is_array()) {
     for (const bj::value& b : bs->get_array()) {
       if (!b.is_object()) continue;
       const bj::object& body = b.get_object();
-      CatTo(s, "  ", flag(body, "may_evaluate") ? "[✓ 可选 may evaluate]" : "[✗ 不可选 may not]", " ",
-            str(body, "name"), flag(body, "qualified") ? "" : " — 资质不符 not qualified",
-            flag(body, "disqualified") ? " — 已取消资格 disqualified" : "", "\n");
+      CatTo(s, "  ", ResultFlag(body, "may_evaluate") ? "[✓ 可选 may evaluate]" : "[✗ 不可选 may not]", " ",
+            ResultString(body, "name"), ResultFlag(body, "qualified") ? "" : " — 资质不符 not qualified",
+            ResultFlag(body, "disqualified") ? " — 已取消资格 disqualified" : "", "\n");
     }
   }
   if (const bj::value* ps = o->if_contains("people"); ps && ps->is_array()) {
     for (const bj::value& p : ps->get_array()) {
       if (!p.is_object()) continue;
       const bj::object& person = p.get_object();
-      CatTo(s, "  ", flag(person, "removed") ? "[✗ 除名 removed]" : "[✓ 在册 listed]", " ",
-            str(person, "name"), " (", str(person, "role"), ")\n");
+      CatTo(s, "  ", ResultFlag(person, "removed") ? "[✗ 除名 removed]" : "[✓ 在册 listed]", " ",
+            ResultString(person, "name"), " (", ResultString(person, "role"), ")\n");
     }
   }
   if (const bj::value* fs = o->if_contains("findings"); fs && fs->is_array()) {
     for (const bj::value& fv : fs->get_array()) {
       if (!fv.is_object()) continue;
       const bj::object& f = fv.get_object();
-      const std::string status = str(f, "status");
+      const std::string_view status = ResultString(f, "status");
       const char* mark = status == "pass" ? "✓ 符合" : status == "fail" ? "✗ 不符合" : "· 说明";
-      CatTo(s, "[", mark, " ", status, "] ", str(f, "rule"), " (Art. ", str(f, "article"), "): ",
-            str(f, "message_zh"), " | ", str(f, "message"), "\n");
+      CatTo(s, "[", mark, " ", status, "] ", ResultString(f, "rule"), " (Art. ", ResultString(f, "article"), "): ",
+            ResultString(f, "message_zh"), " | ", ResultString(f, "message"), "\n");
     }
   }
   return s;

@@ -14,6 +14,7 @@
 #include "json/reader.hpp"
 #include "ops/bodies_codec.hpp"
 #include "ops/certificate_render.hpp"
+#include "ops/report_text.hpp"
 #include "ops/cycle_codec.hpp"
 #include "ops/eligibility_codec.hpp"
 #include "ops/meeting_codec.hpp"
@@ -309,14 +310,6 @@ absl::Status DecodeCase(const Rulebook& rb, const bj::value& input, CaseInput& o
 
 // ---- Writing ----------------------------------------------------------------------------------
 
-void WriteOptionalDate(const json::Name& key, const std::optional<Date>& d, json::Writer& w) {
-  if (d) {
-    w.Field(key, *d);
-  } else {
-    w.NullField(key);
-  }
-}
-
 void WriteCaseMeeting(const CaseMeeting& m, const CaseMeetingResult& r, json::Writer& w) {
   w.BeginObject();
   w.Field("held_on", m.held_on);
@@ -344,11 +337,7 @@ void WriteCase(const Rulebook& rb, const CaseInput& in, const CaseResult& r, Run
   } else {
     w.NullField("stage");
   }
-  if (r.grade) {
-    w.Field("grade", *r.grade);
-  } else {
-    w.NullField("grade");
-  }
+  w.OptionalField("grade", r.grade);
   w.Key("eligibility");
   if (r.eligibility) {
     w.BeginObject();
@@ -426,7 +415,7 @@ void WriteCase(const Rulebook& rb, const CaseInput& in, const CaseResult& r, Run
   for (const NextItem& n : r.next) {
     w.BeginObject();
     w.Field("step", kNextStepNames[static_cast<size_t>(n.step)]);
-    WriteOptionalDate("due_by", n.due_by, w);
+    w.OptionalField("due_by", n.due_by);
     w.Field("overdue", n.overdue);
     if (n.evidence.empty()) {
       w.NullField("evidence");
@@ -476,22 +465,6 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& conte
 
 // ---- Renderings -------------------------------------------------------------------------------
 
-std::string_view Str(const bj::object& o, std::string_view key) {
-  const bj::value* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string_view(v->get_string()) : std::string_view();
-}
-const bj::object* Obj(const bj::object& o, std::string_view key) {
-  const bj::value* v = o.if_contains(key);
-  return v != nullptr ? v->if_object() : nullptr;
-}
-const bj::array* Arr(const bj::object& o, std::string_view key) {
-  const bj::value* v = o.if_contains(key);
-  return v != nullptr ? v->if_array() : nullptr;
-}
-bool Flag(const bj::object& o, std::string_view key) {
-  const bj::value* v = o.if_contains(key);
-  return v != nullptr && v->is_bool() && v->get_bool();
-}
 template <size_t N>
 int IndexOf(const std::array<std::string_view, N>& names, std::string_view name) {
   for (size_t i = 0; i < N; ++i) {
@@ -514,48 +487,48 @@ std::string RenderText(const bj::value& result) {
   const bj::object* o = result.if_object();
   if (o == nullptr) return {};
   std::string s = "══ 服务现场质量推进活动案卷 Service-site quality case file ══\n";
-  const std::string_view id = Str(*o, "application_id");
-  CatTo(s, "申请 Application: ", id.empty() ? "—" : id, "    截至 As of: ", Str(*o, "as_of"), "\n");
-  CatTo(s, "结论 Outcome: ", Bilingual(Str(*o, "outcome"), kCaseOutcomeNames, kCaseOutcomeNamesZh, {}),
+  const std::string_view id = ResultString(*o, "application_id");
+  CatTo(s, "申请 Application: ", id.empty() ? "—" : id, "    截至 As of: ", ResultString(*o, "as_of"), "\n");
+  CatTo(s, "结论 Outcome: ", Bilingual(ResultString(*o, "outcome"), kCaseOutcomeNames, kCaseOutcomeNamesZh, {}),
         "\n");
   CatTo(s, "阶段 Stage:   ",
-        Bilingual(Str(*o, "stage"), kCaseStepNames, kCaseStepNamesZh, kCaseStepNamesEn), "\n");
-  if (const bj::object* c = Obj(*o, "calendar"); c && !Str(*c, "batch").empty()) {
-    CatTo(s, "批次 Batch:   ", Str(*c, "batch"), "（受理月 accepted in ", Str(*c, "acceptance_month"),
-          "，公告月 announced in ", Str(*c, "announcement_month"), "）\n");
+        Bilingual(ResultString(*o, "stage"), kCaseStepNames, kCaseStepNamesZh, kCaseStepNamesEn), "\n");
+  if (const bj::object* c = ResultObject(*o, "calendar"); c && !ResultString(*c, "batch").empty()) {
+    CatTo(s, "批次 Batch:   ", ResultString(*c, "batch"), "（受理月 accepted in ", ResultString(*c, "acceptance_month"),
+          "，公告月 announced in ", ResultString(*c, "announcement_month"), "）\n");
   }
-  if (const bj::object* e = Obj(*o, "eligibility")) {
-    CatTo(s, "资格 Eligibility: ", Str(*e, "decision"),
-          Flag(*e, "disqualified") ? "（直接取消参评资格 disqualified）" : "", "\n");
+  if (const bj::object* e = ResultObject(*o, "eligibility")) {
+    CatTo(s, "资格 Eligibility: ", ResultString(*e, "decision"),
+          ResultFlag(*e, "disqualified") ? "（直接取消参评资格 disqualified）" : "", "\n");
   }
-  if (const bj::object* c = Obj(*o, "certificate")) {
-    const std::string_view grade = Str(*o, "grade");
-    CatTo(s, "证书 Certificate: ", Str(*c, "valid_from"), " 至 through ", Str(*c, "valid_until"),
+  if (const bj::object* c = ResultObject(*o, "certificate")) {
+    const std::string_view grade = ResultString(*o, "grade");
+    CatTo(s, "证书 Certificate: ", ResultString(*c, "valid_from"), " 至 through ", ResultString(*c, "valid_until"),
           grade.empty() ? "" : "，等级 grade ", grade, "\n");
   }
-  if (const bj::array* fs = Arr(*o, "findings")) {
+  if (const bj::array* fs = ResultArray(*o, "findings")) {
     s += "\n核查 Findings:\n";
     for (const bj::value& fv : *fs) {
       const bj::object* f = fv.if_object();
       if (f == nullptr) continue;
-      const std::string_view status = Str(*f, "status");
+      const std::string_view status = ResultString(*f, "status");
       const char* mark = status == "pass"      ? "✓ 符合"
                          : status == "fail"    ? "✗ 不符合"
                          : status == "pending" ? "… 待定"
                                                : "· 说明";
-      CatTo(s, "  [", mark, " ", status, "] ", Str(*f, "rule"), " (Art. ", Str(*f, "article"), "): ",
-            Str(*f, "message_zh"), " | ", Str(*f, "message"), "\n");
+      CatTo(s, "  [", mark, " ", status, "] ", ResultString(*f, "rule"), " (Art. ", ResultString(*f, "article"), "): ",
+            ResultString(*f, "message_zh"), " | ", ResultString(*f, "message"), "\n");
     }
   }
-  if (const bj::array* ns = Arr(*o, "next"); ns && !ns->empty()) {
+  if (const bj::array* ns = ResultArray(*o, "next"); ns && !ns->empty()) {
     s += "\n下一步 Next:\n";
     for (const bj::value& nv : *ns) {
       const bj::object* n = nv.if_object();
       if (n == nullptr) continue;
-      const std::string_view due = Str(*n, "due_by");
-      CatTo(s, "  - ", NextLabel(Str(*n, "step")));
+      const std::string_view due = ResultString(*n, "due_by");
+      CatTo(s, "  - ", NextLabel(ResultString(*n, "step")));
       if (!due.empty()) CatTo(s, "，截止 due by ", due);
-      if (Flag(*n, "overdue")) s += "  【已逾期 OVERDUE】";
+      if (ResultFlag(*n, "overdue")) s += "  【已逾期 OVERDUE】";
       s += "\n";
     }
   }
@@ -569,37 +542,28 @@ std::string RenderText(const bj::value& result) {
 std::string RenderIcsAt(const bj::value& result, std::int64_t created) {
   const bj::object* o = result.if_object();
   if (o == nullptr) return {};
-  const std::string_view id = Str(*o, "application_id");
-  const std::string_view as_of = Str(*o, "as_of");
+  const std::string_view id = ResultString(*o, "application_id");
+  const std::string_view as_of = ResultString(*o, "as_of");
   const std::string dtstamp = certificate_format::IcsUtcTime(created);
   std::string s = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//sqp//case//EN\r\nCALSCALE:GREGORIAN\r\n";
-  if (const bj::array* ns = Arr(*o, "next")) {
+  if (const bj::array* ns = ResultArray(*o, "next")) {
     for (const bj::value& nv : *ns) {
       const bj::object* n = nv.if_object();
       if (n == nullptr) continue;
-      const std::optional<Date> due = Date::Parse(Str(*n, "due_by"));
+      const std::optional<Date> due = Date::Parse(ResultString(*n, "due_by"));
       if (!due) continue;
-      const std::string_view step = Str(*n, "step");
-      const std::string_view evidence = Str(*n, "evidence");
-      char day[8], next_day[8];
-      auto basic = [](Date d, char (&out)[8]) {
-        const std::string t = d.ToString();
-        for (size_t i = 0, j = 0; i < t.size(); ++i) {
-          if (t[i] != '-') out[j++] = t[i];
-        }
-      };
-      basic(*due, day);
-      basic(due->PlusDays(1), next_day);
+      const std::string_view step = ResultString(*n, "step");
+      const std::string_view evidence = ResultString(*n, "evidence");
       s += "BEGIN:VEVENT\r\n";
       s += FoldIcsLine(Cat("UID:", EscapeIcsText(Cat(id.empty() ? "case" : id, "-", step,
                                                       evidence.empty() ? "" : evidence)),
                            "@sqp"));
       s += Cat("DTSTAMP:", dtstamp, "\r\n");
-      s += Cat("DTSTART;VALUE=DATE:", std::string_view(day, 8), "\r\n");
-      s += Cat("DTEND;VALUE=DATE:", std::string_view(next_day, 8), "\r\n");
+      s += Cat("DTSTART;VALUE=DATE:", certificate_format::IcsDate(*due), "\r\n");
+      s += Cat("DTEND;VALUE=DATE:", certificate_format::IcsDate(due->PlusDays(1)), "\r\n");
       s += FoldIcsLine(Cat("SUMMARY:", EscapeIcsText(Cat(NextLabel(step), " — ", id.empty() ? "case" : id))));
       s += FoldIcsLine(Cat("DESCRIPTION:", EscapeIcsText(Cat("截至 as of ", as_of,
-                                                              Flag(*n, "overdue") ? "；已逾期 overdue" : ""))));
+                                                              ResultFlag(*n, "overdue") ? "；已逾期 overdue" : ""))));
       s += "END:VEVENT\r\n";
     }
   }
@@ -624,27 +588,27 @@ std::string RenderSvg(const bj::value& result) {
   std::vector<Mark> marks;
   // The recorded steps come from the findings' order of steps: read them back from the result's
   // own members where the dates are.
-  const bj::object* cal = Obj(*o, "calendar");
+  const bj::object* cal = ResultObject(*o, "calendar");
   auto add = [&](std::string_view date, std::string label, bool deadline, bool overdue) {
     if (auto d = Date::Parse(date)) marks.push_back({*d, std::move(label), deadline, overdue});
   };
-  if (const bj::object* er = Obj(*o, "expert_review")) add(Str(*er, "held_on"), "专家评审 expert review", false, false);
+  if (const bj::object* er = ResultObject(*o, "expert_review")) add(ResultString(*er, "held_on"), "专家评审 expert review", false, false);
   if (cal != nullptr) {
-    if (const bj::object* p = Obj(*cal, "publicity")) {
-      add(Str(*p, "starts_on"), "公示开始 publicity starts", false, false);
-      add(Str(*p, "ends_on"), "公示结束 publicity ends", false, false);
+    if (const bj::object* p = ResultObject(*cal, "publicity")) {
+      add(ResultString(*p, "starts_on"), "公示开始 publicity starts", false, false);
+      add(ResultString(*p, "ends_on"), "公示结束 publicity ends", false, false);
     }
-    add(Str(*cal, "report_due"), "初评报告期限 report due", true, false);
+    add(ResultString(*cal, "report_due"), "初评报告期限 report due", true, false);
   }
-  if (const bj::object* fr = Obj(*o, "final_review")) add(Str(*fr, "held_on"), "终审 final review", false, false);
-  if (const bj::object* c = Obj(*o, "certificate")) {
-    add(Str(*c, "valid_from"), "公告 / 证书生效 announced, valid from", false, false);
+  if (const bj::object* fr = ResultObject(*o, "final_review")) add(ResultString(*fr, "held_on"), "终审 final review", false, false);
+  if (const bj::object* c = ResultObject(*o, "certificate")) {
+    add(ResultString(*c, "valid_from"), "公告 / 证书生效 announced, valid from", false, false);
   }
-  if (const bj::array* ns = Arr(*o, "next")) {
+  if (const bj::array* ns = ResultArray(*o, "next")) {
     for (const bj::value& nv : *ns) {
       const bj::object* n = nv.if_object();
       if (n == nullptr) continue;
-      add(Str(*n, "due_by"), NextLabel(Str(*n, "step")), true, Flag(*n, "overdue"));
+      add(ResultString(*n, "due_by"), NextLabel(ResultString(*n, "step")), true, ResultFlag(*n, "overdue"));
     }
   }
   std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.on < b.on; });
@@ -654,12 +618,12 @@ std::string RenderSvg(const bj::value& result) {
                       height, R"(" viewBox="0 0 )", width, " ", height, R"(" font-family=")",
                       R"(Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif" font-size="13">)",
                       "\n");
-  const std::string_view id = Str(*o, "application_id");
+  const std::string_view id = ResultString(*o, "application_id");
   CatTo(s, R"(<text x="20" y="28" font-size="16" font-weight="bold">)",
         EscapeXml(Cat("案件时间线 Case timeline — ", id.empty() ? "—" : id)), "</text>\n");
   CatTo(s, R"(<text x="20" y="50">)",
-        EscapeXml(Cat("结论 outcome: ", Bilingual(Str(*o, "outcome"), kCaseOutcomeNames, kCaseOutcomeNamesZh, {}),
-                      "；截至 as of ", Str(*o, "as_of"))),
+        EscapeXml(Cat("结论 outcome: ", Bilingual(ResultString(*o, "outcome"), kCaseOutcomeNames, kCaseOutcomeNamesZh, {}),
+                      "；截至 as of ", ResultString(*o, "as_of"))),
         "</text>\n");
   // Legend: recorded steps, deadlines, overdue deadlines.
   CatTo(s, R"(<circle cx="470" cy="46" r="5" fill="#2b6cb0"/><text x="480" y="50">已完成 done</text>)",

@@ -361,11 +361,7 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
   const CertificateInput& in = decoded->input;
   const CertificateResult r = EvaluateCertificate(rb, in);
 
-  if (decoded->certificate_no) {
-    w.Field("certificate_no", *decoded->certificate_no);
-  } else {
-    w.NullField("certificate_no");
-  }
+  w.OptionalField("certificate_no", decoded->certificate_no);
   w.Field("certified_on", in.certified_on);
   w.Field("as_of", in.as_of);
   w.Field("status", CertificateStatusName(r.status));
@@ -380,17 +376,9 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
     w.Field("date", s.dates.date);
     w.Field("report_due", s.dates.report_due);
     w.Field("status", SupervisionStatusName(s.status));
-    if (s.submitted_on) {
-      w.Field("submitted_on", *s.submitted_on);
-    } else {
-      w.NullField("submitted_on");
-    }
+    w.OptionalField("submitted_on", s.submitted_on);
     w.Field("inspection_at_holder_expense", s.inspection_at_holder_expense);
-    if (s.filed_and_publicised) {
-      w.Field("filed_and_publicised", *s.filed_and_publicised);
-    } else {
-      w.NullField("filed_and_publicised");
-    }
+    w.OptionalField("filed_and_publicised", s.filed_and_publicised);
     WriteMessage(w, SupervisionMessage(s, r, in.as_of));
     w.EndObject();
   }

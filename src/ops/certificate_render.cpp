@@ -230,13 +230,6 @@ using certificate_format::EscapeIcsText;
 using certificate_format::EscapeXml;
 using certificate_format::FoldIcsLine;
 
-// YYYYMMDD for DATE values.
-std::string Basic(Date d) {
-  std::string s = d.ToString();
-  s.erase(std::remove(s.begin(), s.end(), '-'), s.end());
-  return s;
-}
-
 // The reminder ahead of each deadline: a presentation choice, not a rule.
 constexpr std::string_view kReminder = "-P14D";
 
@@ -265,6 +258,12 @@ absl::StatusOr<std::int64_t> IcsCreationTime() {
 
 absl::Status CheckIcsCreationTime() { return IcsCreationTime().status(); }
 
+std::string certificate_format::IcsDate(Date d) {
+  std::string s = d.ToString();
+  s.erase(std::remove(s.begin(), s.end(), '-'), s.end());
+  return s;
+}
+
 std::string certificate_format::IcsUtcTime(std::int64_t seconds) {
   const std::int64_t day_seconds = ((seconds % 86400) + 86400) % 86400;
   const Date day = Date::FromYmdUnchecked(1970, 1, 1)
@@ -272,7 +271,7 @@ std::string certificate_format::IcsUtcTime(std::int64_t seconds) {
   char clock[8];
   std::snprintf(clock, sizeof clock, "%02d%02d%02d", static_cast<int>(day_seconds / 3600),
                 static_cast<int>(day_seconds / 60 % 60), static_cast<int>(day_seconds % 60));
-  return Cat(Basic(day), "T", clock, "Z");
+  return Cat(certificate_format::IcsDate(day), "T", clock, "Z");
 }
 
 std::string RenderCertificateIcs(const bj::value& result) {
@@ -290,7 +289,7 @@ std::string RenderCertificateIcsAt(const bj::value& result, std::int64_t created
   // UIDs stay the same when the file is regenerated (calendar apps update instead of
   // duplicating) and differ between certificates announced on the same day.
   std::string uid_tail;
-  if (const auto d = Date::Parse(certified_on)) uid_tail = Basic(*d);
+  if (const auto d = Date::Parse(certified_on)) uid_tail = certificate_format::IcsDate(*d);
   if (!certificate_no.empty()) CatTo(uid_tail, "-", Sha256Hex(certificate_no).substr(0, 16));
 
   std::string ics;
@@ -320,8 +319,8 @@ std::string RenderCertificateIcsAt(const bj::value& result, std::int64_t created
     line(Cat("DTSTAMP:", stamp));
     line(m.cancelled ? "SEQUENCE:1" : "SEQUENCE:0");
     if (m.cancelled) line("STATUS:CANCELLED");
-    line(Cat("DTSTART;VALUE=DATE:", Basic(day)));
-    line(Cat("DTEND;VALUE=DATE:", Basic(day.PlusDays(1))));
+    line(Cat("DTSTART;VALUE=DATE:", certificate_format::IcsDate(day)));
+    line(Cat("DTEND;VALUE=DATE:", certificate_format::IcsDate(day.PlusDays(1))));
     line(Cat("SUMMARY:", EscapeIcsText(summary)));
     line(Cat("DESCRIPTION:", EscapeIcsText(description)));
     line(Cat("CATEGORIES:", EscapeIcsText("sqp"), ",", m.kind));

@@ -12,6 +12,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "sqp/date.hpp"
 
 namespace sqp::internal {
 
@@ -46,6 +47,8 @@ absl::Status CheckIcsCreationTime();
 std::string RenderCertificateSvg(const boost::json::value& result);
 
 namespace certificate_format {
+// A DATE value (RFC 5545 3.3.4): "20261225".
+std::string IcsDate(Date d);
 // A DTSTAMP value: `seconds` since 1970-01-01T00:00:00Z as UTC date-time (RFC 5545 3.3.5, form
 // 2), "20261207T083000Z". The one form every calendar sqp writes uses for when it was made.
 std::string IcsUtcTime(std::int64_t seconds);

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "engine/operation.hpp"
+#include "ops/report_text.hpp"
 #include "strings.hpp"
 #include "vocabulary_codec.hpp"
 
@@ -920,11 +921,7 @@ bool AppendEvidencePointer(const Application& app, const Finding& f, std::string
 void WriteEligibility(const Rulebook& rb, const Application& app, const EligibilityResult& result,
                       json::Writer& w, std::string_view pointer_prefix,
                       std::span<const std::string> unknown_members, Messages messages) {
-  if (app.application_id) {
-    w.Field("application_id", *app.application_id);
-  } else {
-    w.NullField("application_id");
-  }
+  w.OptionalField("application_id", app.application_id);
   WriteEligibilityVerdict(result, w);
   // The findings array is written straight into the output as one finished JSON value: its
   // member names and rule constants need no escaping, and Text escapes whatever comes from the
@@ -951,11 +948,7 @@ void WriteEligibilityVerdict(const EligibilityResult& result, json::Writer& w) {
   w.Field("from", result.window.first);
   w.Field("to", result.window.last);
   w.EndObject();
-  if (result.eligible_from) {
-    w.Field("eligible_from", *result.eligible_from);
-  } else {
-    w.NullField("eligible_from");
-  }
+  w.OptionalField("eligible_from", result.eligible_from);
 }
 
 bool AppendEligibilityFindingItems(const Rulebook& rb, const Application& app,
@@ -992,10 +985,6 @@ bool AppendEligibilityFindingItems(const Rulebook& rb, const Application& app,
 
 namespace {
 
-std::string_view StringMember(const bj::object& o, std::string_view key) {
-  const bj::value* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string_view(v->get_string()) : std::string_view();
-}
 
 // A written finding's rank, read back from its status name: the rank the rules give that
 // FindingStatus (eligibility_internal::Rank), so the report orders statuses as the verdict does.
@@ -1023,19 +1012,19 @@ std::string RenderEligibilityText(const bj::value& result) {
   std::string out;
   const bj::object* o = result.if_object();
   if (o == nullptr) return out;
-  const std::string_view id = StringMember(*o, "application_id");
+  const std::string_view id = ResultString(*o, "application_id");
   CatTo(out, "资格审查 Eligibility", id.empty() ? "" : " — ", id, "\n");
-  const std::string_view decision = StringMember(*o, "decision");
+  const std::string_view decision = ResultString(*o, "decision");
   CatTo(out, "结论 Decision:        ", DecisionZh(decision), " ", decision);
   if (const bj::value* d = o->if_contains("disqualified"); d != nullptr && d->is_bool() && d->get_bool()) {
     out += " · 直接取消参评资格 disqualified";
   }
   out += '\n';
   if (const bj::value* w = o->if_contains("window"); w != nullptr && w->is_object()) {
-    CatTo(out, "考察期 Window:        ", StringMember(w->get_object(), "from"), " .. ",
-          StringMember(w->get_object(), "to"), "\n");
+    CatTo(out, "考察期 Window:        ", ResultString(w->get_object(), "from"), " .. ",
+          ResultString(w->get_object(), "to"), "\n");
   }
-  const std::string_view from = StringMember(*o, "eligible_from");
+  const std::string_view from = ResultString(*o, "eligible_from");
   CatTo(out, "可重新申请 Eligible from: ", from.empty() ? "— (n/a)" : from, "\n");
 
   const bj::value* findings = o->if_contains("findings");
@@ -1047,12 +1036,12 @@ std::string RenderEligibilityText(const bj::value& result) {
     if (list != nullptr) {
       for (const bj::value& fv : *list) {
         const bj::object* f = fv.if_object();
-        if (f == nullptr || StringMember(*f, "rule") != rule) continue;
-        worst = std::max(worst, StatusRank(StringMember(*f, "status")));
+        if (f == nullptr || ResultString(*f, "rule") != rule) continue;
+        worst = std::max(worst, StatusRank(ResultString(*f, "status")));
         if (!zh.empty()) zh += "；";
-        zh += StringMember(*f, "message_zh");
+        zh += ResultString(*f, "message_zh");
         if (!en.empty()) en += "; ";
-        en += StringMember(*f, "message");
+        en += ResultString(*f, "message");
       }
     }
     // ELIG.IN_FORCE has a finding only for a filing before the Measures took effect; otherwise

@@ -12,6 +12,7 @@
 #include "engine/operation.hpp"
 #include "json/reader.hpp"
 #include "ops/meeting_codec.hpp"
+#include "ops/report_text.hpp"
 #include "sqp/meeting.hpp"
 #include "strings.hpp"
 
@@ -308,17 +309,9 @@ int IndexOf(const std::array<std::string_view, N>& names, std::string_view name)
 std::string RenderText(const bj::value& result) {
   const bj::object* o = result.if_object();
   if (o == nullptr) return {};
-  auto str = [](const bj::object& obj, std::string_view k) -> std::string_view {
-    const bj::value* v = obj.if_contains(k);
-    return v && v->is_string() ? std::string_view(v->get_string()) : std::string_view();
-  };
   auto num = [](const bj::object& obj, std::string_view k) -> std::int64_t {
     const bj::value* v = obj.if_contains(k);
     return v && v->is_int64() ? v->get_int64() : 0;
-  };
-  auto flag = [](const bj::object& obj, std::string_view k) {
-    const bj::value* v = obj.if_contains(k);
-    return v && v->is_bool() && v->get_bool();
   };
   auto fraction = [&](std::string_view k) -> std::string {
     const bj::value* t = o->if_contains("thresholds");
@@ -328,8 +321,8 @@ std::string RenderText(const bj::value& result) {
   };
 
   std::string s;
-  const int body = IndexOf(kMeetingBodyNames, str(*o, "body"));
-  const int mode = IndexOf(kMeetingModeNames, str(*o, "mode"));
+  const int body = IndexOf(kMeetingBodyNames, ResultString(*o, "body"));
+  const int mode = IndexOf(kMeetingModeNames, ResultString(*o, "mode"));
   const bool expert = body == static_cast<int>(MeetingBody::kExpertReview);
   CatTo(s, body >= 0 ? kMeetingBodyNamesZh[static_cast<size_t>(body)] : "会议",
         expert ? " Expert review meeting" : " Final review meeting", " — ",
@@ -342,7 +335,7 @@ std::string RenderText(const bj::value& result) {
   const bj::object& quorum = q && q->is_object() ? q->get_object() : empty;
   CatTo(s, "应到 Members: ", num(quorum, "members"), "，实到 present: ", num(quorum, "present"),
         "，法定人数 quorum: ", num(quorum, "required"), "（", fraction("quorum"), " 以上 at least）\n");
-  const bool valid = flag(*o, "valid");
+  const bool valid = ResultFlag(*o, "valid");
   if (valid) {
     s += "结论：出席人数达到法定人数，会议有效。\nVerdict: the meeting is quorate and valid.\n";
   } else {
@@ -356,9 +349,9 @@ std::string RenderText(const bj::value& result) {
   for (const bj::value& mv : ms->get_array()) {
     if (!mv.is_object()) continue;
     const bj::object& m = mv.get_object();
-    const int d = IndexOf(kMeetingDecisionNames, str(m, "decision"));
-    const bool passed = flag(m, "passed");
-    CatTo(s, "  ", str(m, "subject"), "  ",
+    const int d = IndexOf(kMeetingDecisionNames, ResultString(m, "decision"));
+    const bool passed = ResultFlag(m, "passed");
+    CatTo(s, "  ", ResultString(m, "subject"), "  ",
           d >= 0 ? kMeetingDecisionNamesZh[static_cast<size_t>(d)] : "", " ",
           d >= 0 ? kMeetingDecisionNamesEn[static_cast<size_t>(d)] : "", "\n",
           "    赞成 for ", num(m, "for"), "，反对 against ", num(m, "against"), "，弃权 abstain ",

@@ -2,12 +2,33 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <boost/json.hpp>
 
 #include "sqp/decimal.hpp"
 
 namespace sqp::internal {
+
+// The members of a result document a text, calendar or timeline renderer reads back. A member
+// that is absent or of another type reads as empty (a renderer lays out what the result holds;
+// the result's shape is its writer's): the one set of accessors every renderer uses.
+inline std::string_view ResultString(const boost::json::object& o, std::string_view key) {
+  const boost::json::value* v = o.if_contains(key);
+  return v != nullptr && v->is_string() ? std::string_view(v->get_string()) : std::string_view();
+}
+inline const boost::json::object* ResultObject(const boost::json::object& o, std::string_view key) {
+  const boost::json::value* v = o.if_contains(key);
+  return v != nullptr ? v->if_object() : nullptr;
+}
+inline const boost::json::array* ResultArray(const boost::json::object& o, std::string_view key) {
+  const boost::json::value* v = o.if_contains(key);
+  return v != nullptr ? v->if_array() : nullptr;
+}
+inline bool ResultFlag(const boost::json::object& o, std::string_view key) {
+  const boost::json::value* v = o.if_contains(key);
+  return v != nullptr && v->is_bool() && v->get_bool();
+}
 
 // A number of a result document as the writer printed it: Boost.JSON parses "91.5" into a
 // double and would print it back as "9.15E1"; the shortest decimal round trip gives "91.5".
