@@ -311,6 +311,7 @@ enum class FindingReason : std::uint8_t {
   // ELIG.IN_FORCE
   kBeforeInForce,  // note: date = the rulebook's in_force_from
 };
+inline constexpr size_t kFindingReasonCount = static_cast<size_t>(FindingReason::kBeforeInForce) + 1;
 
 struct Finding {
   EligibilityRule rule = EligibilityRule::kScope;

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "engine/operation.hpp"
+#include "ops/message_template.hpp"
 #include "ops/report_text.hpp"
 #include "strings.hpp"
 #include "vocabulary_codec.hpp"
@@ -433,379 +434,179 @@ std::string_view ListMember(EligibilityRule rule) {
 std::string_view Window(const MessageContext& c) { return {c.window, sizeof c.window}; }
 std::string_view AppliedOn(const MessageContext& c) { return {c.applied_on, sizeof c.applied_on}; }
 
-void MessageEn(const MessageContext& c, const Finding& f, Text& t) {
+// ---- Message templates (eligibility_messages.def) --------------------------------------------
+
+// The slots a template may name, and how many wordings each selects among: the one list of them
+// (a slot's enumerator is spelt as templates name it).
+#define SQP_ELIGIBILITY_SLOTS(X)                                                                  \
+  X(site_type, 0) X(credit_code, 0) X(quoted_credit_code, 0) X(credit_code_length, 0)             \
+  X(bad_character, 0) X(bad_character_position, 0) X(expected_check, 0) X(given_check, 0)         \
+  X(date, 0) X(related, 0) X(applied_on, 0) X(window, 0) X(window_end, 0) X(recovery_window, 0)   \
+  X(indicator, 0) X(value, 0) X(bound, 0) X(direction, 2) X(unmeasured, 0)                        \
+  X(quoted_indicator_name, 0) X(count, 0) X(count_plural, 2) X(staff_listed, 0)                   \
+  X(min_trained_staff, 0) X(upgrade_min_months, 0) X(severity, 0) X(subject, 0) X(opinion, 0)     \
+  X(disqualifying_grades, 0) X(list_member, 0) X(kind, 0)
+
+enum class Slot : std::uint8_t {
+#define SQP_SLOT_ENUMERATOR(name, wordings) name,
+  SQP_ELIGIBILITY_SLOTS(SQP_SLOT_ENUMERATOR)
+#undef SQP_SLOT_ENUMERATOR
+};
+
+constexpr std::array kSlots = {
+#define SQP_SLOT_NAME(name, wordings) message::SlotName{#name, wordings},
+    SQP_ELIGIBILITY_SLOTS(SQP_SLOT_NAME)
+#undef SQP_SLOT_NAME
+};
+#undef SQP_ELIGIBILITY_SLOTS
+
+struct MessageLine {
+  FindingReason reason;
+  int variant;
+  message::Template en;
+  message::Template zh;
+};
+
+constexpr MessageLine kMessageLines[] = {
+#define SQP_MESSAGE(reason, variant, en, zh) \
+  {FindingReason::reason, variant, message::Parse(en, kSlots), message::Parse(zh, kSlots)},
+#include "ops/eligibility_messages.def"
+#undef SQP_MESSAGE
+};
+
+// Where each reason's lines start in kMessageLines, and how many variants it has.
+struct MessageIndex {
+  std::array<std::uint8_t, kFindingReasonCount> first{};
+  std::array<std::uint8_t, kFindingReasonCount> variants{};
+};
+
+// Not constexpr: reached while indexing, it stops the compilation there.
+void MessageFault_ReasonOutOfOrderOrMissing() {}
+void MessageFault_VariantOutOfOrder() {}
+
+consteval MessageIndex IndexMessageLines() {
+  MessageIndex index;
+  size_t next_reason = 0;
+  for (size_t i = 0; i < std::size(kMessageLines); ++i) {
+    const auto reason = static_cast<size_t>(kMessageLines[i].reason);
+    if (kMessageLines[i].variant == 0) {
+      if (reason != next_reason) MessageFault_ReasonOutOfOrderOrMissing();
+      index.first[reason] = static_cast<std::uint8_t>(i);
+      ++next_reason;
+    } else if (reason + 1 != next_reason || kMessageLines[i].variant != index.variants[reason]) {
+      MessageFault_VariantOutOfOrder();
+    }
+    ++index.variants[reason];
+  }
+  if (next_reason != kFindingReasonCount) MessageFault_ReasonOutOfOrderOrMissing();
+  return index;
+}
+constexpr MessageIndex kMessageIndex = IndexMessageLines();
+
+// The variant of a finding's message (eligibility_messages.def numbers them).
+int MessageVariant(const MessageContext& c, const Finding& f) {
   using R = FindingReason;
-  const Application& app = c.app;
   switch (f.reason) {
-    case R::kSiteTypeListed:
-      t << "site type " << SiteTypeName(app.site_type) << " is a service site named in Art. 10";
+    case R::kNoAdverseObjection:
+      return f.count > 0 ? 1 : 0;
+    case R::kAfterAppliedOn: {
+      // The window ends on applied_on unless the batch is next year's: then the message names
+      // the window's end, which is what the record is after.
+      const int ends_later = c.result.window.last == c.app.applied_on ? 0 : 1;
+      switch (f.rule) {
+        case EligibilityRule::kAccident: return ends_later;
+        case EligibilityRule::kCriticism: return 2 + ends_later;
+        default: return 4 + ends_later;
+      }
+    }
+    default:
+      return 0;
+  }
+}
+static_assert(kMessageIndex.variants[static_cast<size_t>(FindingReason::kNoAdverseObjection)] == 2);
+static_assert(kMessageIndex.variants[static_cast<size_t>(FindingReason::kAfterAppliedOn)] == 6);
+
+void WriteSlot(Slot slot, const message::Piece& piece, const MessageContext& c, const Finding& f,
+               bool zh, Text& t) {
+  const Application& app = c.app;
+  switch (slot) {
+    case Slot::site_type:
+      t << (zh ? kSiteTypeNamesZh[Index(app.site_type)] : SiteTypeName(app.site_type));
       return;
-    case R::kSiteTypeVoluntary:
-      t << "site type other_ict: another ICT business taking part voluntarily (Art. 10)";
+    case Slot::credit_code: t.User(*app.credit_code); return;
+    case Slot::quoted_credit_code: t.Quoted(*app.credit_code); return;
+    case Slot::credit_code_length: t << CharCount(*app.credit_code); return;
+    case Slot::bad_character:  // count = the character's byte offset
+      t.Quoted(CharAt(*app.credit_code, static_cast<size_t>(f.count)));
       return;
-    case R::kNotRegistered:
-      t << "the enterprise is not registered with the market regulator (business_registered is false)";
+    case Slot::bad_character_position:
+      t << CharCount(app.credit_code->substr(0, static_cast<size_t>(f.count))) + 1;
       return;
-    case R::kRegistrationUnconfirmed:
-      t << "the enterprise's business registration is not confirmed (business_registered is absent)";
-      return;
-    case R::kCreditCodeValid:
-      t << "unified social credit code ";
-      t.User(*app.credit_code);
-      t << " passes the GB 32100-2015 check character";
-      return;
-    case R::kCreditCodeWrongLength:
-      t << "unified social credit code ";
-      t.Quoted(*app.credit_code);
-      t << " has " << CharCount(*app.credit_code) << " characters, not 18 (GB 32100-2015)";
-      return;
-    case R::kCreditCodeBadCharacter: {
-      const std::string_view code = *app.credit_code;
-      const auto offset = static_cast<size_t>(f.count);
-      t << "unified social credit code ";
-      t.Quoted(code);
-      t << " has ";
-      t.Quoted(CharAt(code, offset));
-      t << " at position " << CharCount(code.substr(0, offset)) + 1
-        << ", outside the GB 32100-2015 character set";
+    case Slot::expected_check: t << static_cast<char>(f.detail); return;
+    case Slot::given_check: t << app.credit_code->back(); return;
+    case Slot::date: t << f.date; return;
+    case Slot::related: t << f.related; return;
+    case Slot::applied_on: t << AppliedOn(c); return;
+    case Slot::window: t << Window(c); return;
+    case Slot::window_end: t << c.result.window.last; return;
+    case Slot::recovery_window: {
+      const DayRange then = EligibilityWindow(c.rb, f.date);
+      t << then.first << ".." << then.last;
       return;
     }
-    case R::kCreditCodeWrongCheck:
-      t << "unified social credit code ";
-      t.User(*app.credit_code);
-      t << " fails the GB 32100-2015 check: the check character should be "
-        << static_cast<char>(f.detail) << ", not " << app.credit_code->back();
-      return;
-    case R::kCreditCodeAbsent:
-      t << "no unified social credit code given: the registration cannot be verified yet";
-      return;
-    case R::kNoLicense:
-      t << "the enterprise holds no telecom business operating licence";
-      return;
-    case R::kLicenseExpired:
-      t << "the telecom business operating licence was valid only until " << f.date
-        << ", before applied_on " << AppliedOn(c);
-      return;
-    case R::kLicenseValid:
-      t << "the telecom business operating licence is valid until " << f.date
-        << ", which covers applied_on " << AppliedOn(c);
-      return;
-    case R::kLicenseNoExpiry:
-      t << "the enterprise holds a telecom business operating licence (no expiry given)";
-      return;
-    case R::kIndicatorMet:
-    case R::kIndicatorMissed: {
+    case Slot::indicator: {
       const IndicatorDefinition& def = DefinitionOf(c.rb, f);
-      t.User(def.label_en);
-      t << ' ';
-      AppendMeasure(t, f.value, def.unit);
-      t << (f.reason == R::kIndicatorMet ? " meets the requirement of " : " misses the requirement of ")
-        << (def.direction == BoundDirection::kAtMost ? "at most " : "at least ");
+      t.User(zh ? def.label_zh : def.label_en);
+      return;
+    }
+    case Slot::value: AppendMeasure(t, f.value, DefinitionOf(c.rb, f).unit); return;
+    case Slot::bound: {
+      const IndicatorDefinition& def = DefinitionOf(c.rb, f);
       AppendMeasure(t, def.bound, def.unit);
       return;
     }
-    case R::kIndicatorsSelfAttested:
-    case R::kIndicatorsUnreported:
-      t << f.count << " required indicator" << (f.count == 1 ? "" : "s") << " for "
-        << SiteTypeName(app.site_type) << " not measured (";
-      AppendUnmeasured(c, false, t);
-      t << (f.reason == R::kIndicatorsSelfAttested ? "): accepted as self-attested"
-                                                   : "), nor self-attested: pending until reported");
+    case Slot::direction:
+      t << piece.wordings[DefinitionOf(c.rb, f).direction == BoundDirection::kAtMost ? 0 : 1];
       return;
-    case R::kIndicatorUnknown:
-      t << "indicator ";
-      t.Quoted(app.indicator_values[f.evidence.index].name);
-      t << " is not defined by the rulebook and was not evaluated";
-      return;
-    case R::kNoIndicatorsRequired:
-      t << "the rulebook requires no service-quality indicator for " << SiteTypeName(app.site_type);
-      return;
-    case R::kDisqualifyingAccident:
-      t << kSeverityWords[static_cast<size_t>(f.detail)] << " accident on " << f.date
-        << " is inside the window " << Window(c) << ": disqualified";
-      return;
-    case R::kAccidentNoted:
-      t << kSeverityWords[static_cast<size_t>(f.detail)] << " accident on " << f.date
-        << " inside the window " << Window(c) << " is noted only; its grade does not disqualify";
-      return;
-    case R::kNoDisqualifyingAccident:
-      t << "no ";
-      AppendDisqualifyingGrades(c.rb, false, t);
-      t << " accident inside the window " << Window(c);
-      return;
-    case R::kCriticismInWindow:
-      t << "notified criticism of the " << kCriticismSubjectNames[static_cast<size_t>(f.detail)]
-        << " by a telecom regulator on " << f.date << " is inside the window " << Window(c);
-      return;
-    case R::kNoCriticism:
-      t << "no notified criticism of the site or its enterprise inside the window " << Window(c);
-      return;
-    case R::kAdverseDisqualify:
-    case R::kAdversePending:
-      t << "adverse service record of " << f.date << " is inside the window " << Window(c)
-        << (f.reason == R::kAdverseDisqualify ? ": the regulator's opinion is to disqualify"
-                                              : ": the regulator's opinion is still pending");
-      return;
-    case R::kNoAdverseObjection:
-      t << "no adverse service record inside the window " << Window(c)
-        << " calls for disqualification or awaits an opinion";
-      if (f.count > 0) t << " (" << f.count << " with no objection)";
-      return;
-    case R::kAfterAppliedOn:
-      if (f.rule == EligibilityRule::kAccident) {
-        t << kSeverityWords[static_cast<size_t>(f.detail)] << " accident on ";
-      } else if (f.rule == EligibilityRule::kCriticism) {
-        t << "notified criticism of the " << kCriticismSubjectNames[static_cast<size_t>(f.detail)]
-          << " on ";
-      } else {
-        t << "adverse service record (opinion: " << kOpinionWords[static_cast<size_t>(f.detail)]
-          << ") of ";
-      }
-      t << f.date;
-      // The window ends on applied_on unless the batch is next year's (a November or December
-      // filing): then name the window's end, which is what the record is after.
-      if (c.result.window.last == c.app.applied_on) {
-        t << " is after applied_on " << AppliedOn(c) << ": reported, not counted";
-      } else {
-        t << " is after the window's end " << c.result.window.last << ": reported, not counted";
-      }
-      return;
-    case R::kInvestigationNotRecorded:
-      t << ListMember(f.rule)
-        << " is absent: the reverse investigation of Art. 14(4) has not been recorded (an empty "
-           "list [] records that nothing was found)";
-      return;
-    case R::kEnoughTrainedStaff:
-    case R::kTooFewTrainedStaff:
-      t << (f.reason == R::kTooFewTrainedStaff ? "only " : "") << f.count
-        << " distinct training certificate number" << (f.count == 1 ? "" : "s") << " among "
-        << f.detail << " staff listed (at least " << c.rb.eligibility.min_trained_staff
-        << " required; duplicates and empty numbers do not count)";
-      return;
-    case R::kInitialApplication:
-      t << "initial application";
-      return;
-    case R::kInitialWhileCertified:
-      t << "initial application while the current certificate (certified on " << f.related
-        << ", valid through " << f.date << ") is still valid on applied_on " << AppliedOn(c)
-        << ": a holder re-applies as upgrade or renewal (Art. 14(14))";
-      return;
-    case R::kCertificateMissing:
-      t << "a " << kApplicationKindNames[static_cast<size_t>(app.kind)]
-        << " application needs the current certificate (current_certificate is absent)";
-      return;
-    case R::kCertifiedAfterAppliedOn:
-      t << "the current certificate's certification date " << f.related << " is after applied_on "
-        << AppliedOn(c);
-      return;
-    case R::kRenewalWithinValidity:
-      t << "renewal filed within the current certificate's validity (certified on " << f.related
-        << ", valid through " << f.date << ')';
-      return;
-    case R::kTreatedAsInitial:
-      t << kApplicationKindNames[static_cast<size_t>(app.kind)]
-        << " filed after the current certificate's last valid day " << f.date
-        << ": treated as an initial application";
-      return;
-    case R::kUpgradeAllowed:
-    case R::kUpgradeTooEarly:
-      t << (f.reason == R::kUpgradeAllowed ? "upgrade filed on or after " : "upgrade filed before ")
-        << f.date << ", " << c.rb.certificate.upgrade_min_months
-        << " months after the last certification on " << f.related
-        << (f.reason == R::kUpgradeTooEarly ? ": too early" : "");
-      return;
-    case R::kRecoveryDate:
-    {
-      const DayRange then = EligibilityWindow(c.rb, f.date);
-      t << "every failure is time-bound; the latest, on " << f.related
-        << ", is outside the window " << then.first << ".." << then.last << " of a filing on "
-        << f.date << " (the day before, it is inside): the site may apply again from " << f.date;
+    case Slot::unmeasured: AppendUnmeasured(c, zh, t); return;
+    case Slot::quoted_indicator_name: t.Quoted(app.indicator_values[f.evidence.index].name); return;
+    case Slot::count: t << f.count; return;
+    case Slot::count_plural: t << piece.wordings[f.count == 1 ? 0 : 1]; return;
+    case Slot::staff_listed: t << f.detail; return;
+    case Slot::min_trained_staff: t << c.rb.eligibility.min_trained_staff; return;
+    case Slot::upgrade_min_months: t << c.rb.certificate.upgrade_min_months; return;
+    case Slot::severity: {
+      const auto grade = static_cast<size_t>(f.detail);
+      t << (zh ? kAccidentSeverityNamesZh[grade] : kSeverityWords[grade]);
       return;
     }
-    case R::kBeforeInForce:
-      t << "applied_on " << AppliedOn(c) << " is before " << f.date
-        << ", the day the Measures took effect (Art. 25): evaluated under them all the same";
+    case Slot::subject: {
+      const auto subject = static_cast<size_t>(f.detail);
+      t << (zh ? kSubjectZh[subject] : kCriticismSubjectNames[subject]);
       return;
+    }
+    case Slot::opinion: {
+      const auto opinion = static_cast<size_t>(f.detail);
+      t << (zh ? kOpinionZh[opinion] : kOpinionWords[opinion]);
+      return;
+    }
+    case Slot::disqualifying_grades: AppendDisqualifyingGrades(c.rb, zh, t); return;
+    case Slot::list_member: t << ListMember(f.rule); return;
+    case Slot::kind: {
+      const auto kind = static_cast<size_t>(app.kind);
+      t << (zh ? kKindZh[kind] : kApplicationKindNames[kind]);
+      return;
+    }
   }
 }
 
-void MessageZh(const MessageContext& c, const Finding& f, Text& t) {
-  using R = FindingReason;
-  const Application& app = c.app;
-  switch (f.reason) {
-    case R::kSiteTypeListed:
-      t << "现场类型为" << kSiteTypeNamesZh[Index(app.site_type)] << "，属第十条所列服务现场";
-      return;
-    case R::kSiteTypeVoluntary:
-      t << "现场类型为其他信息通信业务服务现场，自愿参加（第十条）";
-      return;
-    case R::kNotRegistered:
-      t << "企业未进行工商登记（business_registered 为 false）";
-      return;
-    case R::kRegistrationUnconfirmed:
-      t << "未确认企业已进行工商登记（缺少 business_registered）";
-      return;
-    case R::kCreditCodeValid:
-      t << "统一社会信用代码 ";
-      t.User(*app.credit_code);
-      t << " 通过 GB 32100-2015 校验码校验";
-      return;
-    case R::kCreditCodeWrongLength:
-      t << "统一社会信用代码 ";
-      t.Quoted(*app.credit_code);
-      t << " 为 " << CharCount(*app.credit_code) << " 位，应为 18 位（GB 32100-2015）";
-      return;
-    case R::kCreditCodeBadCharacter: {
-      const std::string_view code = *app.credit_code;
-      const auto offset = static_cast<size_t>(f.count);
-      t << "统一社会信用代码 ";
-      t.Quoted(code);
-      t << " 第 " << CharCount(code.substr(0, offset)) + 1 << " 位字符 ";
-      t.Quoted(CharAt(code, offset));
-      t << " 不在 GB 32100-2015 字符集内";
-      return;
-    }
-    case R::kCreditCodeWrongCheck:
-      t << "统一社会信用代码 ";
-      t.User(*app.credit_code);
-      t << " 未通过 GB 32100-2015 校验：校验码应为 " << static_cast<char>(f.detail) << "，实为 "
-        << app.credit_code->back();
-      return;
-    case R::kCreditCodeAbsent:
-      t << "未提供统一社会信用代码，工商登记暂无法核验";
-      return;
-    case R::kNoLicense:
-      t << "企业未持有电信业务经营许可证";
-      return;
-    case R::kLicenseExpired:
-      t << "电信业务经营许可证有效期至 " << f.date << "，早于申请日 " << AppliedOn(c);
-      return;
-    case R::kLicenseValid:
-      t << "电信业务经营许可证有效期至 " << f.date << "，申请日 " << AppliedOn(c) << " 在有效期内";
-      return;
-    case R::kLicenseNoExpiry:
-      t << "企业持有电信业务经营许可证（未注明有效期）";
-      return;
-    case R::kIndicatorMet:
-    case R::kIndicatorMissed: {
-      const IndicatorDefinition& def = DefinitionOf(c.rb, f);
-      t.User(def.label_zh);
-      t << ' ';
-      AppendMeasure(t, f.value, def.unit);
-      t << (f.reason == R::kIndicatorMet ? "，达到要求（" : "，未达到要求（")
-        << (def.direction == BoundDirection::kAtMost ? "不超过 " : "不低于 ");
-      AppendMeasure(t, def.bound, def.unit);
-      t << "）";
-      return;
-    }
-    case R::kIndicatorsSelfAttested:
-    case R::kIndicatorsUnreported:
-      t << kSiteTypeNamesZh[Index(app.site_type)] << "要求的 " << f.count << " 项指标未提供测量值（";
-      AppendUnmeasured(c, true, t);
-      t << (f.reason == R::kIndicatorsSelfAttested ? "），按企业自我声明认可"
-                                                   : "），亦无自我声明，待补充后确定");
-      return;
-    case R::kIndicatorUnknown:
-      t << "指标 ";
-      t.Quoted(app.indicator_values[f.evidence.index].name);
-      t << " 未在规则库中定义，未予评价";
-      return;
-    case R::kNoIndicatorsRequired:
-      t << "规则库未对" << kSiteTypeNamesZh[Index(app.site_type)] << "规定服务质量指标要求";
-      return;
-    case R::kDisqualifyingAccident:
-      t << f.date << " 发生" << kAccidentSeverityNamesZh[static_cast<size_t>(f.detail)]
-        << "生产安全事故，在考察期 " << Window(c) << " 内，直接取消参评资格";
-      return;
-    case R::kAccidentNoted:
-      t << f.date << " 发生" << kAccidentSeverityNamesZh[static_cast<size_t>(f.detail)]
-        << "生产安全事故（考察期 " << Window(c) << " 内），该等级不取消资格，仅作记录";
-      return;
-    case R::kNoDisqualifyingAccident:
-      t << "考察期 " << Window(c) << " 内无";
-      AppendDisqualifyingGrades(c.rb, true, t);
-      t << "生产安全事故";
-      return;
-    case R::kCriticismInWindow:
-      t << f.date << " " << kSubjectZh[static_cast<size_t>(f.detail)]
-        << "受到电信监管部门通报批评，在考察期 " << Window(c) << " 内";
-      return;
-    case R::kNoCriticism:
-      t << "考察期 " << Window(c) << " 内服务现场及其所属企业未受到电信监管部门通报批评";
-      return;
-    case R::kAdverseDisqualify:
-    case R::kAdversePending:
-      t << f.date << " 的不良服务记录在考察期 " << Window(c)
-        << (f.reason == R::kAdverseDisqualify ? " 内，监管部门意见为取消资格"
-                                              : " 内，监管部门意见待定");
-      return;
-    case R::kNoAdverseObjection:
-      t << "考察期 " << Window(c) << " 内无监管部门意见为取消资格或待定的不良服务记录";
-      if (f.count > 0) t << "（" << f.count << " 条监管部门无异议）";
-      return;
-    case R::kAfterAppliedOn:
-      t << f.date;
-      if (f.rule == EligibilityRule::kAccident) {
-        t << " 的" << kAccidentSeverityNamesZh[static_cast<size_t>(f.detail)] << "生产安全事故";
-      } else if (f.rule == EligibilityRule::kCriticism) {
-        t << " 对" << kSubjectZh[static_cast<size_t>(f.detail)] << "的通报批评";
-      } else {
-        t << " 的不良服务记录（监管部门意见：" << kOpinionZh[static_cast<size_t>(f.detail)] << "）";
-      }
-      if (c.result.window.last == c.app.applied_on) {
-        t << "晚于申请日 " << AppliedOn(c) << "，仅作提示，不计入";
-      } else {
-        t << "晚于考察期截止日 " << c.result.window.last << "，仅作提示，不计入";
-      }
-      return;
-    case R::kInvestigationNotRecorded:
-      t << "缺少 " << ListMember(f.rule)
-        << "：第十四条第（四）项的反向调查结果尚未记录（空列表 [] 表示已调查、未发现）";
-      return;
-    case R::kEnoughTrainedStaff:
-    case R::kTooFewTrainedStaff:
-      t << "列出的 " << f.detail << " 名人员中" << (f.reason == R::kTooFewTrainedStaff ? "仅" : "")
-        << "有 " << f.count << " 个不同的系列标准培训证书编号（至少需要 "
-        << c.rb.eligibility.min_trained_staff << " 个；重复或空编号不计）";
-      return;
-    case R::kInitialApplication:
-      t << "首次申请";
-      return;
-    case R::kInitialWhileCertified:
-      t << "现有证书（认证日期 " << f.related << "，有效期至 " << f.date << "）在申请日 "
-        << AppliedOn(c) << " 仍有效，持证单位应提出升级或换证申请，不得按首次申请（第十四条第（十四）项）";
-      return;
-    case R::kCertificateMissing:
-      t << kKindZh[static_cast<size_t>(app.kind)] << "须提供现有证书（缺少 current_certificate）";
-      return;
-    case R::kCertifiedAfterAppliedOn:
-      t << "现有证书的认证日期 " << f.related << " 晚于申请日 " << AppliedOn(c);
-      return;
-    case R::kRenewalWithinValidity:
-      t << "在现有证书有效期内提出换证申请（认证日期 " << f.related << "，有效期至 " << f.date << "）";
-      return;
-    case R::kTreatedAsInitial:
-      t << "现有证书有效期已于 " << f.date << " 届满，该" << kKindZh[static_cast<size_t>(app.kind)]
-        << "按首次申请处理";
-      return;
-    case R::kUpgradeAllowed:
-    case R::kUpgradeTooEarly:
-      t << "上次认证日期 " << f.related << "，满 " << c.rb.certificate.upgrade_min_months << " 个月后（"
-        << f.date
-        << (f.reason == R::kUpgradeAllowed ? " 起）可申请升级，本申请符合" : " 起）方可申请升级，本申请过早");
-      return;
-    case R::kRecoveryDate:
-    {
-      const DayRange then = EligibilityWindow(c.rb, f.date);
-      t << "所有不符合项均有时限，最近一项（" << f.related << "）不在 " << f.date << " 申请的考察期 "
-        << then.first << ".." << then.last << " 内（早一日申请仍在其内），自 " << f.date
-        << " 起可重新申请";
-      return;
-    }
-    case R::kBeforeInForce:
-      t << "申请日 " << AppliedOn(c) << " 早于本办法施行之日 " << f.date
-        << "（第二十五条），仍按本办法评价，仅作提示";
-      return;
+// The finding's message in English or Chinese: its template's pieces and slots.
+void WriteMessage(const MessageContext& c, const Finding& f, bool zh, Text& t) {
+  const size_t reason = static_cast<size_t>(f.reason);
+  const MessageLine& line = kMessageLines[kMessageIndex.first[reason] + MessageVariant(c, f)];
+  for (const message::Piece& piece : (zh ? line.zh : line.en).Pieces()) {
+    t << piece.literal;
+    if (piece.slot != message::kNoSlot) WriteSlot(static_cast<Slot>(piece.slot), piece, c, f, zh, t);
   }
 }
 
@@ -901,13 +702,13 @@ absl::Status DecodeApplication(const bj::value& v, const Loc& at, Application& o
 void AppendFindingMessage(const Rulebook& rb, const Application& app,
                           const EligibilityResult& result, const Finding& f, std::string& out) {
   Text t(out, false);
-  MessageEn(MessageContext(rb, app, result), f, t);
+  WriteMessage(MessageContext(rb, app, result), f, false, t);
 }
 
 void AppendFindingMessageZh(const Rulebook& rb, const Application& app,
                             const EligibilityResult& result, const Finding& f, std::string& out) {
   Text t(out, false);
-  MessageZh(MessageContext(rb, app, result), f, t);
+  WriteMessage(MessageContext(rb, app, result), f, true, t);
 }
 
 bool AppendEvidencePointer(const Application& app, const Finding& f, std::string_view prefix,
@@ -964,11 +765,11 @@ bool AppendEligibilityFindingItems(const Rulebook& rb, const Application& app,
     first = false;
     if (messages == Messages::kBoth || messages == Messages::kEn) {
       t << R"(","message":")";
-      MessageEn(context, f, t);
+      WriteMessage(context, f, false, t);
     }
     if (messages == Messages::kBoth || messages == Messages::kZh) {
       t << R"(","message_zh":")";
-      MessageZh(context, f, t);
+      WriteMessage(context, f, true, t);
     }
     if (f.evidence.place == EvidencePlace::kNone) {
       t << R"(","evidence":null})";
