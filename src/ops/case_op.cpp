@@ -465,13 +465,6 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& conte
 
 // ---- Renderings -------------------------------------------------------------------------------
 
-template <size_t N>
-int IndexOf(const std::array<std::string_view, N>& names, std::string_view name) {
-  for (size_t i = 0; i < N; ++i) {
-    if (names[i] == name) return static_cast<int>(i);
-  }
-  return -1;
-}
 std::string Bilingual(std::string_view name, std::span<const std::string_view> names,
                       std::span<const std::string_view> zh, std::span<const std::string_view> en) {
   for (size_t i = 0; i < names.size(); ++i) {

@@ -298,14 +298,6 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
 
 // --- The minutes' verdict, Chinese and English -----------------------------------------------
 
-template <size_t N>
-int IndexOf(const std::array<std::string_view, N>& names, std::string_view name) {
-  for (size_t i = 0; i < N; ++i) {
-    if (names[i] == name) return static_cast<int>(i);
-  }
-  return -1;
-}
-
 std::string RenderText(const bj::value& result) {
   const bj::object* o = result.if_object();
   if (o == nullptr) return {};
@@ -321,8 +313,8 @@ std::string RenderText(const bj::value& result) {
   };
 
   std::string s;
-  const int body = IndexOf(kMeetingBodyNames, ResultString(*o, "body"));
-  const int mode = IndexOf(kMeetingModeNames, ResultString(*o, "mode"));
+  const int body = SpellingIndex(kMeetingBodyNames, ResultString(*o, "body"));
+  const int mode = SpellingIndex(kMeetingModeNames, ResultString(*o, "mode"));
   const bool expert = body == static_cast<int>(MeetingBody::kExpertReview);
   CatTo(s, body >= 0 ? kMeetingBodyNamesZh[static_cast<size_t>(body)] : "会议",
         expert ? " Expert review meeting" : " Final review meeting", " — ",
@@ -349,7 +341,7 @@ std::string RenderText(const bj::value& result) {
   for (const bj::value& mv : ms->get_array()) {
     if (!mv.is_object()) continue;
     const bj::object& m = mv.get_object();
-    const int d = IndexOf(kMeetingDecisionNames, ResultString(m, "decision"));
+    const int d = SpellingIndex(kMeetingDecisionNames, ResultString(m, "decision"));
     const bool passed = ResultFlag(m, "passed");
     CatTo(s, "  ", ResultString(m, "subject"), "  ",
           d >= 0 ? kMeetingDecisionNamesZh[static_cast<size_t>(d)] : "", " ",
