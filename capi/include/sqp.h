@@ -116,9 +116,10 @@ SQP_API int sqp_run_batch(const sqp_engine* engine, const char* operation, const
 
 /**
  * Runs an operation on one JSON document and renders its result as `format`: "json" (the
- * document sqp_run gives), "text" (the report a person reads, in Chinese and English, ending
+ * document sqp_run gives, in the engine's messages mode), "text" (the report a person reads, in Chinese and English, ending
  * with the rulebook's id, version and SHA-256; control characters from the input shown as
- * backslash escapes), and for "certificate" also "ics" (a calendar of its deadlines) and "svg" (a timeline).
+ * backslash escapes), and for "certificate" and "case" also "ics" (a calendar of their deadlines)
+ * and "svg" (a timeline).
  * The same bytes as the CLI's --format and Python's Engine.render for the same document (the
  * CLI also skips a UTF-8 byte order mark before it; the library takes the bytes as given). *out is set as by sqp_run:
  * the rendering on SQP_OK, an sqp.error/1 document otherwise (SQP_ERR_USAGE for a format the

@@ -173,9 +173,11 @@ absl::StatusOr<std::string> Engine::Render(std::string_view operation, std::stri
       return MakeError(ErrorCode::kUsage, "", std::string(ready.message()));
     }
   }
-  // A report is read by a person: both languages, whatever the engine's messages option.
-  absl::StatusOr<std::string> result = WithMessages(Messages::kBoth).Run(operation, input);  // an unknown operation fails here
-  if (!result.ok() || renderer == nullptr) return result;
+  // "json" is the answer sqp_run gives, in the engine's messages mode. A report is read by a
+  // person: both languages, whatever that mode.
+  if (renderer == nullptr) return Run(operation, input);  // an unknown operation fails here
+  absl::StatusOr<std::string> result = WithMessages(Messages::kBoth).Run(operation, input);
+  if (!result.ok()) return result;
   try {
     bj::value doc = bj::parse(*result);
     if (format != "text") return renderer->render(doc);

@@ -1,5 +1,6 @@
 """Answer modes through Python (issue 20): Engine(messages=...) gives the findings in one
-language or none, the same as the CLI's --messages; reports keep both; a bad mode is refused."""
+language or none, the same as the CLI's --messages; reports keep both, the "json" rendering
+follows the mode; a bad mode is refused."""
 import json
 import os
 import subprocess
@@ -28,6 +29,9 @@ class MessagesTest(unittest.TestCase):
                         del finding[key]
                 self.assertEqual(result, want)
                 self.assertEqual(engine.render("eligibility", self.doc), sqp.Engine().render("eligibility", self.doc))
+                # The "json" rendering is the engine's answer, in its mode (sqp_render = sqp_run).
+                self.assertEqual(engine.render("eligibility", self.doc, "json").encode(),
+                                 engine.run_raw("eligibility", self.doc))
                 if CLI:
                     cli = subprocess.run([CLI, "eligibility", "-", "--messages", mode], input=self.doc.encode(),
                                          capture_output=True).stdout
