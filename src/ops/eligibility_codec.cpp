@@ -5,6 +5,7 @@
 #include <concepts>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 #include "engine/operation.hpp"
 #include "ops/message_template.hpp"
@@ -336,6 +337,10 @@ class Text {
         Copy16(to + 16, from + 16);
         Copy16(to + n - 32, from + n - 32);
       }
+    } else if (kMax > 64 && n > 64 && n <= 256) {
+      // A message template's longer pieces (Chinese wording runs to a few hundred bytes).
+      for (size_t i = 0; i + 16 < n; i += 16) Copy16(to + i, from + i);
+      Copy16(to + n - 16, from + n - 16);
     } else if (n >= 8 && n <= 16) {
       std::uint64_t head, tail;
       std::memcpy(&head, from, 8);
@@ -526,8 +531,10 @@ int MessageVariant(const MessageContext& c, const Finding& f) {
 static_assert(kMessageIndex.variants[static_cast<size_t>(FindingReason::kNoAdverseObjection)] == 2);
 static_assert(kMessageIndex.variants[static_cast<size_t>(FindingReason::kAfterAppliedOn)] == 6);
 
-void WriteSlot(Slot slot, const message::Piece& piece, const MessageContext& c, const Finding& f,
-               bool zh, Text& t) {
+// Inlined where each template names its slots, so the switch folds to the one case.
+[[gnu::always_inline]] inline void WriteSlot(Slot slot, const message::Piece& piece,
+                                             const MessageContext& c, const Finding& f, bool zh,
+                                             Text& t) {
   const Application& app = c.app;
   switch (slot) {
     case Slot::site_type:
@@ -600,14 +607,42 @@ void WriteSlot(Slot slot, const message::Piece& piece, const MessageContext& c, 
   }
 }
 
-// The finding's message in English or Chinese: its template's pieces and slots.
+// One template written out: the compiler unrolls its pieces, so each literal piece is a copy of
+// known size and each slot a direct call, as a hand-written message would be.
+template <size_t kLine, bool kZh, size_t kPiece>
+[[gnu::always_inline]] inline void WritePiece(const MessageContext& c, const Finding& f, Text& t) {
+  constexpr const message::Template& tpl = kZh ? kMessageLines[kLine].zh : kMessageLines[kLine].en;
+  constexpr const message::Piece& piece = tpl.pieces[kPiece];
+  t << piece.literal;
+  if constexpr (piece.slot != message::kNoSlot) {
+    WriteSlot(static_cast<Slot>(piece.slot), piece, c, f, kZh, t);
+  }
+}
+
+template <size_t kLine, bool kZh, size_t... kPieces>
+void WriteLine(const MessageContext& c, const Finding& f, Text& t,
+               std::index_sequence<kPieces...>) {
+  (WritePiece<kLine, kZh, kPieces>(c, f, t), ...);
+}
+
+template <size_t kLine, bool kZh>
+void WriteLine(const MessageContext& c, const Finding& f, Text& t) {
+  constexpr size_t kPieces = (kZh ? kMessageLines[kLine].zh : kMessageLines[kLine].en).size;
+  WriteLine<kLine, kZh>(c, f, t, std::make_index_sequence<kPieces>());
+}
+
+using LineWriter = void (*)(const MessageContext&, const Finding&, Text&);
+
+// Each line's writers, English and Chinese.
+constexpr auto kLineWriters = []<size_t... kLines>(std::index_sequence<kLines...>) {
+  return std::array<std::array<LineWriter, 2>, sizeof...(kLines)>{
+      {{&WriteLine<kLines, false>, &WriteLine<kLines, true>}...}};
+}(std::make_index_sequence<std::size(kMessageLines)>());
+
+// The finding's message in English or Chinese.
 void WriteMessage(const MessageContext& c, const Finding& f, bool zh, Text& t) {
   const size_t reason = static_cast<size_t>(f.reason);
-  const MessageLine& line = kMessageLines[kMessageIndex.first[reason] + MessageVariant(c, f)];
-  for (const message::Piece& piece : (zh ? line.zh : line.en).Pieces()) {
-    t << piece.literal;
-    if (piece.slot != message::kNoSlot) WriteSlot(static_cast<Slot>(piece.slot), piece, c, f, zh, t);
-  }
+  kLineWriters[kMessageIndex.first[reason] + MessageVariant(c, f)][zh ? 1 : 0](c, f, t);
 }
 
 // The evidence pointer; false when the finding has none.
