@@ -359,16 +359,18 @@ TEST(CycleOperationTest, MalformedInputNamesEveryField) {
 
 TEST(CycleOperationTest, TextCalendarIsBilingual) {
   const Engine engine = DefaultEngine();
-  const bj::object r = RunCycle(
-      engine, {{"applied_on", "2026-11-22"},
-               {"materials_received_on", "2026-01-31"},
-               {"publicity_starts_on", "2026-03-10"},
-               {"objections", bj::array{Objection("2026-03-20", true, true, true)}}});
+  const bj::object doc{{"schema", "sqp.cycle/1"},
+                       {"applied_on", "2026-11-22"},
+                       {"materials_received_on", "2026-01-31"},
+                       {"publicity_starts_on", "2026-03-10"},
+                       {"objections", bj::array{Objection("2026-03-20", true, true, true)}}};
   const internal::OperationDef* op = internal::FindOperation("cycle");
   ASSERT_NE(op, nullptr);
   ASSERT_FALSE(op->renderers.empty());
   EXPECT_EQ(op->renderers[0].format, "text");
-  const std::string text = op->renderers[0].render(bj::value(r));
+  const auto rendered = engine.Render("cycle", "text", bj::serialize(doc));
+  ASSERT_TRUE(rendered.ok()) << rendered.status();
+  const std::string& text = *rendered;
   for (const char* s : {"2027-Q1", "2027-01", "2027-03", "2026-02-28", "2026-03-16", "不予受理",
                         "inadmissible", "公示期", "Publicity"}) {
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;

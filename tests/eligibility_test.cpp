@@ -1131,9 +1131,9 @@ TEST(EligibilityJsonTest, DecodeUnderAPrefixForEmbeddedApplications) {
 }
 
 TEST(EligibilityJsonTest, TextChecklistHasOneLinePerRule) {
-  auto out = TheEngine().Run("eligibility", bj::serialize(BaseDoc()));
+  auto out = TheEngine().Render("eligibility", "text", bj::serialize(BaseDoc()));
   ASSERT_TRUE(out.ok());
-  const std::string text = internal::RenderEligibilityText(bj::parse(*out));
+  const std::string text = *out;
   std::istringstream lines(text);
   size_t rule_lines = 0;
   for (std::string line; std::getline(lines, line);) {

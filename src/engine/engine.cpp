@@ -152,6 +152,34 @@ std::string RulebookLine(const RulebookIdentity& id) {
   return Cat("规则库 Rulebook: ", id.id, " ", id.version, "  SHA-256 ", id.sha256, "\n");
 }
 
+absl::StatusOr<bj::value> ReadDocument(const Engine& engine, const internal::OperationDef& op,
+                                       std::string_view input, bj::storage_ptr storage,
+                                       json::UnknownMemberList& unknown);  // below, by Evaluate
+
+// A rendering made from the typed result: the document read as Evaluate reads it, then handed to
+// the renderer, which decodes and evaluates it through the operation's own functions. A text
+// report ends with the rulebook that decided it and is made safe for a terminal (the renderer
+// has already escaped the control characters of every string from the input: ReportString).
+absl::StatusOr<std::string> RenderTyped(const Engine& engine, const internal::OperationDef& op,
+                                        const internal::Renderer& renderer,
+                                        std::string_view input) {
+  try {
+    unsigned char arena[16384];
+    bj::monotonic_resource resource(arena, sizeof arena);
+    json::UnknownMemberList unknown;
+    auto doc = ReadDocument(engine, op, input, &resource, unknown);
+    if (!doc.ok()) return doc.status();
+    const internal::RunContext context{.unknown_members = unknown.noted};
+    absl::StatusOr<std::string> rendered = renderer.render(engine, *doc, context);
+    if (!rendered.ok() || renderer.format != "text") return rendered;
+    return TerminalSafe(*rendered + RulebookLine(engine.identity()));
+  } catch (const std::bad_alloc&) {
+    return MakeError(ErrorCode::kOutOfMemory, "", "out of memory");
+  } catch (const std::exception& e) {
+    return MakeError(ErrorCode::kInternal, "", Cat("internal error: ", e.what()));
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<std::string> Engine::Render(std::string_view operation, std::string_view format,
@@ -176,16 +204,17 @@ absl::StatusOr<std::string> Engine::Render(std::string_view operation, std::stri
   // "json" is the answer sqp_run gives, in the engine's messages mode. A report is read by a
   // person: both languages, whatever that mode.
   if (renderer == nullptr) return Run(operation, input);  // an unknown operation fails here
+  if (renderer->render != nullptr) return RenderTyped(*this, *op, *renderer, input);
   absl::StatusOr<std::string> result = WithMessages(Messages::kBoth).Run(operation, input);
   if (!result.ok()) return result;
   try {
     bj::value doc = bj::parse(*result);
-    if (format != "text") return renderer->render(doc);
+    if (format != "text") return renderer->render_result(doc);
     // The result's strings (the input's names, subjects, numbers) reach the report: a newline
     // or tab in one must not make a line of the report's own, so every control character in
     // them is escaped before the report is laid out; TerminalSafe then guards the whole text.
     EscapeControlsInStrings(doc);
-    return TerminalSafe(renderer->render(doc) + RulebookLine(identity()));
+    return TerminalSafe(renderer->render_result(doc) + RulebookLine(identity()));
   } catch (const std::bad_alloc&) {
     return MakeError(ErrorCode::kOutOfMemory, "", "out of memory");
   } catch (const std::exception& e) {
@@ -208,6 +237,29 @@ absl::InlinedVector<std::string_view, 16> IndicatorNames(const Engine& engine) {
     names.push_back(d.name);
   }
   return names;
+}
+
+// The document `input` as every operation reads it: parsed within the engine's limits, its
+// schema checked, then READ.MEMBERS (every member one the schema defines, before any rule reads
+// the document; in note mode the others are listed in `unknown`).
+absl::StatusOr<bj::value> ReadDocument(const Engine& engine, const internal::OperationDef& op,
+                                       std::string_view input, bj::storage_ptr storage,
+                                       json::UnknownMemberList& unknown) {
+  auto doc = json::ParseDocument(input, LimitsOf(engine.options()), std::move(storage));
+  if (!doc.ok()) return doc.status();
+  if (!op.input_schema.empty()) {
+    if (absl::Status s = json::CheckSchema(*doc, op.input_schema); !s.ok()) return s;
+  } else if (!doc->is_object()) {
+    return MakeError(ErrorCode::kInvalidInput, "", "expected a JSON object");
+  }
+  unknown.note = engine.options().unknown_members == UnknownMembers::kNote;
+  if (op.members != nullptr) {
+    json::Issues issues;
+    const auto indicator_names = IndicatorNames(engine);
+    json::CheckMembers(*doc, *op.members, json::Loc::Root(), indicator_names, issues, unknown);
+    if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);
+  }
+  return doc;
 }
 
 // The one path every entry point takes: look up, parse within limits, check the schema, run.
@@ -236,22 +288,9 @@ absl::Status Evaluate(const Engine& engine, std::string_view operation, std::str
     }
     unsigned char arena[16384];
     bj::monotonic_resource resource(arena, sizeof arena);
-    auto doc = json::ParseDocument(input, limits, &resource);
-    if (!doc.ok()) return doc.status();
-    if (!op->input_schema.empty()) {
-      if (absl::Status s = json::CheckSchema(*doc, op->input_schema); !s.ok()) return s;
-    } else if (!doc->is_object()) {
-      return MakeError(ErrorCode::kInvalidInput, "", "expected a JSON object");
-    }
-    // READ.MEMBERS: every member is one the schema defines, before any rule reads the document.
     json::UnknownMemberList unknown;
-    unknown.note = engine.options().unknown_members == UnknownMembers::kNote;
-    if (op->members != nullptr) {
-      json::Issues issues;
-      const auto indicator_names = IndicatorNames(engine);
-      json::CheckMembers(*doc, *op->members, json::Loc::Root(), indicator_names, issues, unknown);
-      if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);
-    }
+    auto doc = ReadDocument(engine, *op, input, &resource, unknown);
+    if (!doc.ok()) return doc.status();
     internal::RunContext context{.unknown_members = unknown.noted};
     if (absl::Status s = op->run(engine, *doc, context, w); !s.ok()) return s;
     if (!unknown.noted.empty() && !context.unknown_members_reported) {

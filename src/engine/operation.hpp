@@ -17,11 +17,21 @@
 
 namespace sqp::internal {
 
-// Renders a result document for people: "text" (Chinese + English report), and per operation
-// further formats ("ics", "svg" for certificates). Used by the CLI's --format.
+struct RunContext;
+
+// Renders a document for people: "text" (Chinese + English report), and per operation further
+// formats ("ics", "svg" for certificates and cases). Every door's rendering (sqp_render,
+// Engine.render, the CLI's --format) comes here.
 struct Renderer {
   std::string_view format;
-  std::string (*render)(const boost::json::value& result);
+  // From the typed result: the renderer decodes and evaluates the document (already parsed and
+  // checked by the engine: schema, READ.MEMBERS) through the operation's own typed functions
+  // (RenderFrom below), so no member of the JSON answer is read back. Strings from the input
+  // reach a text report through ReportString (report_text.hpp).
+  absl::StatusOr<std::string> (*render)(const Engine& engine, const boost::json::value& input,
+                                        const RunContext& context) = nullptr;
+  // From the JSON answer read back (the renderers not yet made from typed results).
+  std::string (*render_result)(const boost::json::value& result) = nullptr;
   // What the rendering takes from outside the document, checked before the document is run
   // (the ICS file's creation time from SOURCE_DATE_EPOCH); an error is the render's kUsage
   // error. nullptr: nothing to check.
@@ -37,6 +47,19 @@ struct RunContext {
   // otherwise the engine adds them as the result's "findings" member.
   bool unknown_members_reported = false;
 };
+
+// An operation's renderer made from its typed path: `kCompute` decodes and evaluates the
+// document into an `Evaluated` (the same function the operation's run uses), `kReport` lays it
+// out. Used as Renderer::render.
+template <class Evaluated,
+          absl::Status (*kCompute)(const Engine&, const boost::json::value&, Evaluated&),
+          std::string (*kReport)(const Engine&, const Evaluated&, const RunContext&)>
+absl::StatusOr<std::string> RenderFrom(const Engine& engine, const boost::json::value& input,
+                                       const RunContext& context) {
+  Evaluated evaluated;
+  if (absl::Status s = kCompute(engine, input, evaluated); !s.ok()) return s;
+  return kReport(engine, evaluated, context);
+}
 
 // The note finding INPUT.UNKNOWN_MEMBER listing `pointers`, as one JSON object.
 void WriteUnknownMembersFinding(std::span<const std::string> pointers, json::Writer& w,

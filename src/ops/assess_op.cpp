@@ -30,12 +30,17 @@ constexpr json::MemberDef kAssessment[] = {{"schema"},
                                            {"scoresheet", &kScoresheetMembers}};
 constexpr json::ObjectDef kAssessmentDef{kAssessment};
 
-absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/, json::Writer& w) {
+struct Evaluated {
+  AssessmentInput in;  // its application's strings are views into the input document
+  AssessmentResult result;
+};
+
+absl::Status Compute(const Engine& engine, const bj::value& input, Evaluated& out) {
   const Rulebook& rb = engine.rulebook();
   Issues issues;
   const Loc root = Loc::Root();
   Fields doc(input, root, issues);
-  AssessmentInput in;
+  AssessmentInput& in = out.in;
 
   const Loc app_at = root.Key("application");
   if (const bj::value* app = doc.Get("application", Need::kRequired)) {
@@ -70,14 +75,23 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
     for (const Issue& issue : info.issues) moved.push_back({"/procedure" + issue.path, issue.message});
     return MakeErrors(info.code, std::move(moved));
   }
-  const AssessmentResult& r = *evaluated;
+  out.result = *std::move(evaluated);
+  return absl::OkStatus();
+}
+
+absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/,
+                 json::Writer& w) {
+  Evaluated e;
+  if (absl::Status s = Compute(engine, input, e); !s.ok()) return s;
+  const Rulebook& rb = engine.rulebook();
+  const AssessmentInput& in = e.in;
+  const AssessmentResult& r = e.result;
 
   w.OptionalField("application_id", in.application.application_id);
   w.Key("summary");
   w.BeginObject();
   w.Field("outcome", kAssessmentOutcomeNames[static_cast<size_t>(r.outcome)]);
-  static constexpr std::string_view kDecisions[] = {"eligible", "ineligible", "pending"};
-  w.Field("decision", kDecisions[static_cast<size_t>(r.eligibility.decision)]);
+  w.Field("decision", kDecisionNames[static_cast<size_t>(r.eligibility.decision)]);
   w.Field("disqualified", r.eligibility.disqualified);
   w.OptionalField("eligible_from", r.eligibility.eligible_from);
   if (r.score) {
@@ -128,31 +142,30 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
   return absl::OkStatus();
 }
 
-std::string RenderText(const bj::value& result) {
-  const bj::object& o = result.as_object();
-  const bj::object& s = o.at("summary").as_object();
-  auto text = [](const bj::value& v) -> std::string {
-    if (v.is_string()) return std::string(v.as_string());
-    if (v.is_null()) return "—";
-    return ResultNumberText(v);
-  };
+std::string TextReport(const Engine& engine, const Evaluated& e, const RunContext& /*context*/) {
+  const Rulebook& rb = engine.rulebook();
+  const AssessmentResult& r = e.result;
+  const EligibilityResult& eligibility = r.eligibility;
   std::string out;
+  const auto id = e.in.application.application_id;
   CatTo(out, "══ 服务现场质量评估报告 Service-site quality assessment ══\n",
-        "申请 Application: ", text(o.at("application_id")), "\n",
-        "结论 Outcome:     ", text(s.at("outcome")), "\n",
-        "资格 Eligibility: ", text(s.at("decision")),
-        s.at("disqualified").as_bool() ? " (直接取消参评资格 disqualified)" : "", "\n");
-  if (!s.at("eligible_from").is_null()) {
-    CatTo(out, "可再申请 Eligible from: ", text(s.at("eligible_from")), "\n");
+        "申请 Application: ", id ? ReportString(*id) : "—", "\n",
+        "结论 Outcome:     ", kAssessmentOutcomeNames[static_cast<size_t>(r.outcome)], "\n",
+        "资格 Eligibility: ", kDecisionNames[static_cast<size_t>(eligibility.decision)],
+        eligibility.disqualified ? " (直接取消参评资格 disqualified)" : "", "\n");
+  if (eligibility.eligible_from) {
+    CatTo(out, "可再申请 Eligible from: ", eligibility.eligible_from->ToString(), "\n");
   }
-  if (!s.at("total").is_null()) {
-    CatTo(out, "得分 Score:       ", text(s.at("total")), " / ", text(s.at("max_total")),
-          "，等级 grade: ", text(s.at("grade")), "，授予 awarded: ", text(s.at("awarded_grade")),
-          "\n");
+  if (r.score) {
+    const ScoringTable& table = rb.scoring.Table(r.score->site_type);
+    const std::string grade = r.score->grade ? ReportString(table.grades[*r.score->grade].id) : "—";
+    CatTo(out, "得分 Score:       ", r.score->total.ToString(), " / ", r.score->max_total.ToString(),
+          "，等级 grade: ", grade, "，授予 awarded: ",
+          r.outcome == AssessmentOutcome::kGraded ? grade : "—", "\n");
   }
-  CatTo(out, "\n", RenderEligibilityText(o.at("eligibility")), "\n",
-        RenderCycleText(o.at("cycle")));
-  if (o.at("score").is_object()) CatTo(out, "\n", RenderScoreText(o.at("score").as_object()));
+  CatTo(out, "\n", EligibilityReport(rb, e.in.application, eligibility), "\n",
+        CycleReport(r.cycle));
+  if (r.score) CatTo(out, "\n", ScoreReport(rb, *r.score, nullptr));
   // What the procedure adds (Art. 14): an assessment judges the application and its score; a
   // case (sqp case, sqp.case/1) also holds every recorded step of the procedure to its rule.
   CatTo(out, "\n完整案件另行核查 A full case (sqp case) would add these steps of Art. 14:\n");
@@ -166,7 +179,7 @@ std::string RenderText(const bj::value& result) {
 }  // namespace
 
 const OperationDef& AssessOperation() {
-  static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
+  static constexpr Renderer kRenderers[] = {{.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
   static const OperationDef kDef{.name = "assess",
                                  .input_schema = "sqp.assessment/1",
                                  .output_schema = "sqp.assessment-result/1",

@@ -336,7 +336,7 @@ std::string RenderText(const bj::value& result) {
 }  // namespace
 
 const OperationDef& BodiesOperation() {
-  static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
+  static constexpr Renderer kRenderers[] = {{.format = "text", .render_result = &RenderText}};
   static const OperationDef kDef{.name = "bodies",
                                  .input_schema = "sqp.bodies/1",
                                  .output_schema = "sqp.bodies-result/1",

@@ -640,7 +640,9 @@ std::string RenderSvg(const bj::value& result) {
 
 const OperationDef& CaseOperation() {
   static constexpr Renderer kRenderers[] = {
-      {"text", &RenderText}, {"ics", &RenderIcs, &CheckIcsCreationTime}, {"svg", &RenderSvg}};
+      {.format = "text", .render_result = &RenderText},
+      {.format = "ics", .render_result = &RenderIcs, .check = &CheckIcsCreationTime},
+      {.format = "svg", .render_result = &RenderSvg}};
   static const OperationDef kDef{.name = "case",
                                  .input_schema = "sqp.case/1",
                                  .output_schema = "sqp.case-status/1",

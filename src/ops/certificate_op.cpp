@@ -419,9 +419,9 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
 
 const OperationDef& CertificateOperation() {
   static constexpr Renderer kRenderers[] = {
-      {"text", &RenderCertificateText},
-      {"ics", &RenderCertificateIcs, &CheckIcsCreationTime},
-      {"svg", &RenderCertificateSvg},
+      {.format = "text", .render_result = &RenderCertificateText},
+      {.format = "ics", .render_result = &RenderCertificateIcs, .check = &CheckIcsCreationTime},
+      {.format = "svg", .render_result = &RenderCertificateSvg},
   };
   static const OperationDef kDef{.name = "certificate",
                                  .input_schema = "sqp.certificate/1",

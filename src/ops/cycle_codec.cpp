@@ -1,5 +1,7 @@
 #include "ops/cycle_codec.hpp"
 
+#include "ops/report_text.hpp"
+
 #include "strings.hpp"
 
 namespace sqp::internal {
@@ -138,57 +140,36 @@ void WriteCycle(const CycleResult& r, json::Writer& w) {
   }
 }
 
-std::string RenderCycleText(const bj::value& result) {
+std::string CycleReport(const CycleResult& r) {
   std::string s;
-  const bj::object* o = result.if_object();
-  if (o == nullptr) return s;
-  auto text = [o](std::string_view key) -> std::string {
-    const bj::value* v = o->if_contains(key);
-    return v && v->is_string() ? std::string(v->get_string()) : std::string();
-  };
-  if (o->contains("batch")) {
-    CatTo(s, "申报批次 Batch:                 ", text("batch"), "\n",
-          "受理月份 Applications accepted:  ", text("acceptance_month"), "\n",
-          "结果公布 Results announced:      ", text("announcement_month"), "\n");
+  if (r.batch) {
+    CatTo(s, "申报批次 Batch:                 ", BatchLabel(*r.batch), "\n",
+          "受理月份 Applications accepted:  ", r.batch->acceptance.ToString(), "\n",
+          "结果公布 Results announced:      ", r.batch->announcement.ToString(), "\n");
   }
-  if (o->contains("report_due")) {
-    CatTo(s, "初评报告 Initial report due by: ", text("report_due"));
-    if (text("report_due") != text("report_due_nominal")) {
-      CatTo(s, "（", text("report_due_nominal"), " 为休息日，顺延 falls on a rest day, moved)");
+  if (r.report_due) {
+    CatTo(s, "初评报告 Initial report due by: ", r.report_due->due.ToString());
+    if (r.report_due->due != r.report_due->nominal) {
+      CatTo(s, "（", r.report_due->nominal.ToString(), " 为休息日，顺延 falls on a rest day, moved)");
     }
     s += "\n";
   }
-  if (const bj::value* p = o->if_contains("publicity"); p && p->is_object()) {
-    const bj::object& w = p->get_object();
-    auto day = [&w](std::string_view k) {
-      const bj::value* v = w.if_contains(k);
-      return v && v->is_string() ? std::string(v->get_string()) : std::string();
-    };
-    const bj::value* days = w.if_contains("days");
-    CatTo(s, "公示期 Publicity:               ", day("starts_on"), " 至 to ", day("ends_on"));
-    if (days && days->is_int64()) CatTo(s, "（", days->get_int64(), " 个自然日 natural days）");
-    s += "\n";
+  if (r.publicity) {
+    CatTo(s, "公示期 Publicity:               ", r.publicity->first.ToString(), " 至 to ",
+          r.publicity->last.ToString(), "（", r.publicity->last.DaysSince(r.publicity->first) + 1,
+          " 个自然日 natural days）\n");
   }
-  if (const bj::value* list = o->if_contains("objections"); list && list->is_array()) {
-    const bj::array& a = list->get_array();
-    CatTo(s, "异议 Objections:                ", a.size(), "\n");
-    for (size_t i = 0; i < a.size(); ++i) {
-      const bj::object* obj = a[i].if_object();
-      if (obj == nullptr) continue;
-      const bj::value* rec = obj->if_contains("received_on");
-      const bj::value* ok = obj->if_contains("admissible");
-      const bool admissible = ok && ok->is_bool() && ok->get_bool();
-      CatTo(s, "  ", i + 1, ". ", rec && rec->is_string() ? std::string(rec->get_string()) : "",
-            admissible ? "  予以受理 admissible" : "  不予受理 inadmissible", "\n");
-      if (const bj::value* rs = obj->if_contains("reasons"); rs && rs->is_array()) {
-        for (const bj::value& r : rs->get_array()) {
-          const bj::object* ro = r.if_object();
-          if (ro == nullptr) continue;
-          const bj::value* zh = ro->if_contains("message_zh");
-          const bj::value* en = ro->if_contains("message");
-          CatTo(s, "     - ", zh && zh->is_string() ? std::string(zh->get_string()) : "", "; ",
-                en && en->is_string() ? std::string(en->get_string()) : "", "\n");
-        }
+  if (r.objections) {
+    CatTo(s, "异议 Objections:                ", r.objections->size(), "\n");
+    for (size_t i = 0; i < r.objections->size(); ++i) {
+      const ObjectionVerdict& v = (*r.objections)[i];
+      CatTo(s, "  ", i + 1, ". ", v.received_on.ToString(),
+            v.admissible() ? "  予以受理 admissible" : "  不予受理 inadmissible", "\n");
+      for (size_t d = 0; d < kObjectionDefectCount; ++d) {
+        const auto defect = static_cast<ObjectionDefect>(d);
+        if (!v.Has(defect) || !r.publicity) continue;
+        const Reason reason = Explain(defect, v, *r.publicity);
+        CatTo(s, "     - ", ReportString(reason.zh), "; ", ReportString(reason.en), "\n");
       }
     }
   }

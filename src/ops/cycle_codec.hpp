@@ -32,8 +32,8 @@ absl::Status DecodeCycle(const boost::json::value& value, const json::Loc& at, C
 // "objections", each only when its part was evaluated.
 void WriteCycle(const CycleResult& result, json::Writer& w);
 
-// A readable calendar (Chinese and English) from an object holding the members WriteCycle
-// writes (a sqp.cycle-result/1 document, or the cycle part of another report).
-std::string RenderCycleText(const boost::json::value& result);
+// A readable calendar (Chinese and English) of a cycle result (the `cycle` operation's text
+// report, and part of `assess`'s).
+std::string CycleReport(const CycleResult& result);
 
 }  // namespace sqp::internal

@@ -11,7 +11,11 @@ constexpr json::MemberDef kSchemaOnly[] = {{"schema"}};
 constexpr json::ObjectDef kCycleDocument{kSchemaOnly, json::ObjectDef::Keys::kListed,
                                          &kCycleMembers};
 
-absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& /*context*/, json::Writer& w) {
+struct Evaluated {
+  CycleResult result;
+};
+
+absl::Status Compute(const Engine& engine, const boost::json::value& input, Evaluated& out) {
   CycleInput in;
   if (absl::Status s = DecodeCycle(input, json::Loc::Root(), in); !s.ok()) return s;
   // A document with none of the parts has nothing to answer: say so rather than answer with an
@@ -23,18 +27,26 @@ absl::Status Run(const Engine& engine, const boost::json::value& input, RunConte
   }
   absl::StatusOr<CycleResult> result = EvaluateCycle(engine.rulebook(), in);
   if (!result.ok()) return result.status();
-  WriteCycle(*result, w);
+  out.result = *std::move(result);
   return absl::OkStatus();
 }
 
-std::string RenderText(const boost::json::value& result) {
-  return "评价程序日历 Procedure calendar (Art. 14)\n" + RenderCycleText(result);
+absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& /*context*/,
+                 json::Writer& w) {
+  Evaluated e;
+  if (absl::Status s = Compute(engine, input, e); !s.ok()) return s;
+  WriteCycle(e.result, w);
+  return absl::OkStatus();
+}
+
+std::string TextReport(const Engine& /*engine*/, const Evaluated& e, const RunContext& /*context*/) {
+  return "评价程序日历 Procedure calendar (Art. 14)\n" + CycleReport(e.result);
 }
 
 }  // namespace
 
 const OperationDef& CycleOperation() {
-  static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
+  static constexpr Renderer kRenderers[] = {{.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
   static const OperationDef kDef{.name = "cycle",
                                  .input_schema = "sqp.cycle/1",
                                  .output_schema = "sqp.cycle-result/1",

@@ -822,17 +822,6 @@ bool AppendEligibilityFindingItems(const Rulebook& rb, const Application& app,
 namespace {
 
 
-// A written finding's rank, read back from its status name: the rank the rules give that
-// FindingStatus (eligibility_internal::Rank), so the report orders statuses as the verdict does.
-int StatusRank(std::string_view status) {
-  for (size_t i = 0; i < kFindingStatusNames.size(); ++i) {
-    if (kFindingStatusNames[i] == status) {
-      return eligibility_internal::Rank(static_cast<FindingStatus>(i));
-    }
-  }
-  return eligibility_internal::kNoteRank;
-}
-
 constexpr std::string_view kStatusTags[] = {"[· 提示 note   ]", "[✓ 符合 pass   ]",
                                             "[? 待定 pending]", "[✗ 不符 fail   ]"};
 
@@ -844,54 +833,49 @@ std::string_view DecisionZh(std::string_view decision) {
 
 }  // namespace
 
-std::string RenderEligibilityText(const bj::value& result) {
+std::string EligibilityReport(const Rulebook& rb, const Application& app,
+                              const EligibilityResult& result) {
   std::string out;
-  const bj::object* o = result.if_object();
-  if (o == nullptr) return out;
-  const std::string_view id = ResultString(*o, "application_id");
+  const std::string id = ReportString(app.application_id.value_or(""));
   CatTo(out, "资格审查 Eligibility", id.empty() ? "" : " — ", id, "\n");
-  const std::string_view decision = ResultString(*o, "decision");
+  const std::string_view decision = kDecisionNames[static_cast<size_t>(result.decision)];
   CatTo(out, "结论 Decision:        ", DecisionZh(decision), " ", decision);
-  if (const bj::value* d = o->if_contains("disqualified"); d != nullptr && d->is_bool() && d->get_bool()) {
-    out += " · 直接取消参评资格 disqualified";
-  }
+  if (result.disqualified) out += " · 直接取消参评资格 disqualified";
   out += '\n';
-  if (const bj::value* w = o->if_contains("window"); w != nullptr && w->is_object()) {
-    CatTo(out, "考察期 Window:        ", ResultString(w->get_object(), "from"), " .. ",
-          ResultString(w->get_object(), "to"), "\n");
-  }
-  const std::string_view from = ResultString(*o, "eligible_from");
-  CatTo(out, "可重新申请 Eligible from: ", from.empty() ? "— (n/a)" : from, "\n");
+  CatTo(out, "考察期 Window:        ", result.window.first.ToString(), " .. ",
+        result.window.last.ToString(), "\n");
+  CatTo(out, "可重新申请 Eligible from: ",
+        result.eligible_from ? result.eligible_from->ToString() : "— (n/a)", "\n");
 
-  const bj::value* findings = o->if_contains("findings");
-  const bj::array* list = findings != nullptr ? findings->if_array() : nullptr;
   for (size_t r = 0; r < kEligibilityRuleCount; ++r) {
-    const std::string_view rule = kEligibilityRuleIds[r];
+    const auto rule = static_cast<EligibilityRule>(r);
     int worst = -1;
     std::string zh, en;
-    if (list != nullptr) {
-      for (const bj::value& fv : *list) {
-        const bj::object* f = fv.if_object();
-        if (f == nullptr || ResultString(*f, "rule") != rule) continue;
-        worst = std::max(worst, StatusRank(ResultString(*f, "status")));
-        if (!zh.empty()) zh += "；";
-        zh += ResultString(*f, "message_zh");
-        if (!en.empty()) en += "; ";
-        en += ResultString(*f, "message");
-      }
+    for (const Finding& f : result.findings) {
+      if (f.rule != rule) continue;
+      worst = std::max(worst, eligibility_internal::Rank(f.status));
+      std::string message;
+      if (!zh.empty()) zh += "；";
+      AppendFindingMessageZh(rb, app, result, f, message);
+      zh += ReportString(message);
+      message.clear();
+      if (!en.empty()) en += "; ";
+      AppendFindingMessage(rb, app, result, f, message);
+      en += ReportString(message);
     }
+    const std::string_view rule_id = kEligibilityRuleIds[r];
     // ELIG.IN_FORCE has a finding only for a filing before the Measures took effect; otherwise
     // the checklist says nothing about it (and stays as it was before the rule existed).
-    if (worst < 0 && static_cast<EligibilityRule>(r) == EligibilityRule::kInForce) continue;
+    if (worst < 0 && rule == EligibilityRule::kInForce) continue;
     if (worst < 0) {  // only ELIG.RECOVERY can have no finding
-      CatTo(out, "[— 不适用 n/a  ] ", rule,
-            decision == "ineligible"
+      CatTo(out, "[— 不适用 n/a  ] ", rule_id,
+            result.decision == Decision::kIneligible
                 ? ": 有不符合项不会随时间移出考察期，无可重新申请日期 | a failure is not time-bound: no date to apply again\n"
                 : ": 无不符合项 | nothing fails\n");
       continue;
     }
     const std::string_view article = kEligibilityRuleArticles[r];
-    CatTo(out, kStatusTags[worst], " ", rule);
+    CatTo(out, kStatusTags[worst], " ", rule_id);
     if (article != "-") CatTo(out, " (Art. ", article, ")");
     CatTo(out, ": ", zh, " | ", en, "\n");
   }

@@ -67,8 +67,9 @@ void AppendFindingMessageZh(const Rulebook& rb, const Application& app,
 bool AppendEvidencePointer(const Application& app, const Finding& f, std::string_view prefix,
                            std::string& out);
 
-// A readable checklist of an sqp.eligibility/1 result (or the same members embedded elsewhere):
-// a heading, then one line per rule, in Chinese and English.
-std::string RenderEligibilityText(const boost::json::value& result);
+// A readable checklist of an eligibility result: a heading, then one line per rule, in Chinese
+// and English (the `eligibility` operation's text report, and part of `assess`'s).
+std::string EligibilityReport(const Rulebook& rb, const Application& app,
+                              const EligibilityResult& result);
 
 }  // namespace sqp::internal

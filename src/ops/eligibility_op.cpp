@@ -7,19 +7,29 @@
 namespace sqp::internal {
 namespace {
 
-// Both paths: the rules on the decoded application, then its result's members.
-void EvaluateAndWrite(const Engine& engine, const Application& app, json::Writer& w,
-                      std::span<const std::string> unknown_members = {}) {
+struct Evaluated {
+  Application app;  // views into the input document, which outlives it
   EligibilityResult result;
-  EvaluateEligibility(engine.rulebook(), app, result);
-  WriteEligibility(engine.rulebook(), app, result, w, "", unknown_members,
+};
+
+// The typed path: the application decoded, then the rules.
+absl::Status Compute(const Engine& engine, const boost::json::value& input, Evaluated& out) {
+  if (absl::Status s = DecodeApplication(input, json::Loc::Root(), out.app); !s.ok()) return s;
+  EvaluateEligibility(engine.rulebook(), out.app, out.result);
+  return absl::OkStatus();
+}
+
+void Write(const Engine& engine, const Evaluated& e, json::Writer& w,
+           std::span<const std::string> unknown_members = {}) {
+  WriteEligibility(engine.rulebook(), e.app, e.result, w, "", unknown_members,
                    engine.options().messages);
 }
 
-absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& context, json::Writer& w) {
-  Application app;  // views into `input`, which outlives it
-  if (absl::Status s = DecodeApplication(input, json::Loc::Root(), app); !s.ok()) return s;
-  EvaluateAndWrite(engine, app, w, context.unknown_members);
+absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& context,
+                 json::Writer& w) {
+  Evaluated e;
+  if (absl::Status s = Compute(engine, input, e); !s.ok()) return s;
+  Write(engine, e, w, context.unknown_members);
   context.unknown_members_reported = true;  // INPUT.UNKNOWN_MEMBER ends the findings
   return absl::OkStatus();
 }
@@ -27,16 +37,22 @@ absl::Status Run(const Engine& engine, const boost::json::value& input, RunConte
 // The fast path: the application read straight from the text (eligibility_fast_decode.cpp).
 bool RunText(const Engine& engine, std::string_view input, const json::JsonLimits& limits,
              json::Writer& w) {
-  Application app;  // views into `input`
-  if (!DecodeApplicationText(input, limits, engine.rulebook(), app)) return false;
-  EvaluateAndWrite(engine, app, w);
+  Evaluated e;
+  if (!DecodeApplicationText(input, limits, engine.rulebook(), e.app)) return false;
+  EvaluateEligibility(engine.rulebook(), e.app, e.result);
+  Write(engine, e, w);
   return true;
+}
+
+std::string TextReport(const Engine& engine, const Evaluated& e, const RunContext& /*context*/) {
+  return EligibilityReport(engine.rulebook(), e.app, e.result);
 }
 
 }  // namespace
 
 const OperationDef& EligibilityOperation() {
-  static constexpr Renderer kRenderers[] = {{"text", &RenderEligibilityText}};
+  static constexpr Renderer kRenderers[] = {
+      {.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
   static const OperationDef kDef{.name = "eligibility",
                                  .input_schema = "sqp.application/1",
                                  .output_schema = "sqp.eligibility/1",

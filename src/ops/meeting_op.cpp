@@ -284,71 +284,63 @@ void WriteMeeting(const MeetingInput& in, const MeetingResult& r, json::Writer& 
 
 namespace {
 
-absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/, json::Writer& w) {
+struct Evaluated {
   MeetingInput in;
+  MeetingResult result;
+};
+
+absl::Status Compute(const Engine& engine, const bj::value& input, Evaluated& out) {
   Issues issues;
-  if (!DecodeMeeting(input, Loc::Root(), issues, in, nullptr)) {
+  if (!DecodeMeeting(input, Loc::Root(), issues, out.in, nullptr)) {
     return issues.ToStatus(ErrorCode::kInvalidInput);
   }
-  absl::StatusOr<MeetingResult> r = EvaluateMeeting(engine.rulebook(), in);
+  absl::StatusOr<MeetingResult> r = EvaluateMeeting(engine.rulebook(), out.in);
   if (!r.ok()) return r.status();
-  WriteMeeting(in, *r, w);
+  out.result = *std::move(r);
+  return absl::OkStatus();
+}
+
+absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/,
+                 json::Writer& w) {
+  Evaluated e;
+  if (absl::Status s = Compute(engine, input, e); !s.ok()) return s;
+  WriteMeeting(e.in, e.result, w);
   return absl::OkStatus();
 }
 
 // --- The minutes' verdict, Chinese and English -----------------------------------------------
 
-std::string RenderText(const bj::value& result) {
-  const bj::object* o = result.if_object();
-  if (o == nullptr) return {};
-  auto num = [](const bj::object& obj, std::string_view k) -> std::int64_t {
-    const bj::value* v = obj.if_contains(k);
-    return v && v->is_int64() ? v->get_int64() : 0;
-  };
-  auto fraction = [&](std::string_view k) -> std::string {
-    const bj::value* t = o->if_contains("thresholds");
-    const bj::value* f = t && t->is_object() ? t->get_object().if_contains(k) : nullptr;
-    if (f == nullptr || !f->is_object()) return "?";
-    return Cat(num(f->get_object(), "num"), "/", num(f->get_object(), "den"));
-  };
+std::string FractionText(Fraction f) { return Cat(f.num, "/", f.den); }
 
+std::string TextReport(const Engine& /*engine*/, const Evaluated& e, const RunContext& /*context*/) {
+  const MeetingResult& r = e.result;
   std::string s;
-  const int body = SpellingIndex(kMeetingBodyNames, ResultString(*o, "body"));
-  const int mode = SpellingIndex(kMeetingModeNames, ResultString(*o, "mode"));
-  const bool expert = body == static_cast<int>(MeetingBody::kExpertReview);
-  CatTo(s, body >= 0 ? kMeetingBodyNamesZh[static_cast<size_t>(body)] : "会议",
+  const bool expert = r.body == MeetingBody::kExpertReview;
+  CatTo(s, kMeetingBodyNamesZh[static_cast<size_t>(r.body)],
         expert ? " Expert review meeting" : " Final review meeting", " — ",
-        mode >= 0 ? kMeetingModeNamesZh[static_cast<size_t>(mode)] : "",
-        mode == static_cast<int>(MeetingMode::kCorrespondence) ? " by correspondence"
-                                                                : " in person",
-        "\n");
-  const bj::value* q = o->if_contains("quorum");
-  const bj::object empty;
-  const bj::object& quorum = q && q->is_object() ? q->get_object() : empty;
-  CatTo(s, "应到 Members: ", num(quorum, "members"), "，实到 present: ", num(quorum, "present"),
-        "，法定人数 quorum: ", num(quorum, "required"), "（", fraction("quorum"), " 以上 at least）\n");
-  const bool valid = ResultFlag(*o, "valid");
+        kMeetingModeNamesZh[static_cast<size_t>(r.mode)],
+        r.mode == MeetingMode::kCorrespondence ? " by correspondence" : " in person", "\n");
+  CatTo(s, "应到 Members: ", r.quorum.members, "，实到 present: ", r.quorum.present,
+        "，法定人数 quorum: ", r.quorum.required, "（", FractionText(r.quorum_fraction),
+        " 以上 at least）\n");
+  const bool valid = r.valid();
   if (valid) {
     s += "结论：出席人数达到法定人数，会议有效。\nVerdict: the meeting is quorate and valid.\n";
   } else {
     s += "结论：出席人数不足法定人数，会议无效，任何议题均不生效。\n"
          "Verdict: the meeting lacks a quorum and is not valid; no motion can take effect.\n";
   }
-  const bj::value* ms = o->if_contains("motions");
-  if (ms == nullptr || !ms->is_array() || ms->get_array().empty()) return s;
-  CatTo(s, "议题 Motions（须到会人数 ", fraction("decision"),
+  if (r.motions.empty()) return s;
+  CatTo(s, "议题 Motions（须到会人数 ", FractionText(r.decision_fraction),
         " 以上赞成 at least this share of those present must vote for）:\n");
-  for (const bj::value& mv : ms->get_array()) {
-    if (!mv.is_object()) continue;
-    const bj::object& m = mv.get_object();
-    const int d = SpellingIndex(kMeetingDecisionNames, ResultString(m, "decision"));
-    const bool passed = ResultFlag(m, "passed");
-    CatTo(s, "  ", ResultString(m, "subject"), "  ",
-          d >= 0 ? kMeetingDecisionNamesZh[static_cast<size_t>(d)] : "", " ",
-          d >= 0 ? kMeetingDecisionNamesEn[static_cast<size_t>(d)] : "", "\n",
-          "    赞成 for ", num(m, "for"), "，反对 against ", num(m, "against"), "，弃权 abstain ",
-          num(m, "abstain"), "；须 required ", num(m, "required"), "\n    ");
-    if (passed) {
+  for (size_t i = 0; i < r.motions.size(); ++i) {
+    const MotionResult& m = r.motions[i];
+    const auto decision = static_cast<size_t>(m.decision);
+    CatTo(s, "  ", ReportString(e.in.motions[i].subject), "  ", kMeetingDecisionNamesZh[decision],
+          " ", kMeetingDecisionNamesEn[decision], "\n", "    赞成 for ", m.votes.for_votes,
+          "，反对 against ", m.votes.against, "，弃权 abstain ", m.votes.abstain, "；须 required ",
+          m.tally.required, "\n    ");
+    if (m.tally.passed) {
       s += "通过，决定生效。Passed: the decision takes effect.\n";
     } else if (!valid) {
       s += "未通过：会议无效。Not passed: the meeting is not valid.\n";
@@ -362,7 +354,7 @@ std::string RenderText(const bj::value& result) {
 }  // namespace
 
 const OperationDef& MeetingOperation() {
-  static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
+  static constexpr Renderer kRenderers[] = {{.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
   static const OperationDef kDef{.name = "meeting",
                                  .input_schema = "sqp.meeting/1",
                                  .output_schema = "sqp.meeting-result/1",

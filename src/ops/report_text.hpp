@@ -1,16 +1,20 @@
 // Helpers shared by the text renderers, which read result documents back as Boost.JSON values.
 #pragma once
 
-#include <array>
-#include <cstddef>
 #include <string>
 #include <string_view>
 
 #include <boost/json.hpp>
 
 #include "sqp/decimal.hpp"
+#include "strings.hpp"
 
 namespace sqp::internal {
+
+// A string from the input (a name, an id, a message quoting one) as a text report shows it: its
+// control characters, newline and tab too, written as visible escapes, so that no input can make
+// a line of the report's own (the report as a whole is then made TerminalSafe).
+inline std::string ReportString(std::string_view s) { return TerminalSafe(s, /*keep_line_breaks=*/false); }
 
 // The members of a result document a text, calendar or timeline renderer reads back. A member
 // that is absent or of another type reads as empty (a renderer lays out what the result holds;
@@ -30,16 +34,6 @@ inline const boost::json::array* ResultArray(const boost::json::object& o, std::
 inline bool ResultFlag(const boost::json::object& o, std::string_view key) {
   const boost::json::value* v = o.if_contains(key);
   return v != nullptr && v->is_bool() && v->get_bool();
-}
-
-// The index of an enum member's spelling, as read back from a result, in its table of spellings;
-// -1 when it is none of them (absent members read as "").
-template <size_t N>
-int SpellingIndex(const std::array<std::string_view, N>& names, std::string_view name) {
-  for (size_t i = 0; i < N; ++i) {
-    if (names[i] == name) return static_cast<int>(i);
-  }
-  return -1;
 }
 
 // A number of a result document as the writer printed it: Boost.JSON parses "91.5" into a

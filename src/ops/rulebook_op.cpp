@@ -29,7 +29,7 @@ std::string RenderText(const boost::json::value& result) {
 }  // namespace
 
 const OperationDef& RulebookOperation() {
-  static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
+  static constexpr Renderer kRenderers[] = {{.format = "text", .render_result = &RenderText}};
   static const OperationDef kDef{.name = "rulebook",
                                  .input_schema = "",
                                  .output_schema = "sqp.rulebook-info/1",

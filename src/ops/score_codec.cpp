@@ -108,19 +108,6 @@ void WriteMessage(json::Writer& w, const std::string* item, std::string_view en,
   w.EndObject();
 }
 
-// ---- Text ------------------------------------------------------------------------------------
-
-std::string Num(const bj::value& v) { return ResultNumberText(v); }
-std::string Str(const bj::object& o, std::string_view key) {
-  const bj::value* v = o.if_contains(key);
-  if (v == nullptr || !v->is_string()) return "";
-  return std::string(v->get_string());
-}
-std::string NumAt(const bj::object& o, std::string_view key) {
-  const bj::value* v = o.if_contains(key);
-  return v ? Num(*v) : "-";
-}
-
 }  // namespace
 
 std::optional<ScoreInput> DecodeScoresheet(const bj::value& doc, const Loc& at,
@@ -202,6 +189,59 @@ std::optional<ScoreInput> DecodeScoresheet(const bj::value& doc, const Loc& at,
   if (issues.list().size() != issues_before) return std::nullopt;
   return in;
 }
+
+namespace {
+
+// A note on a score (the result's "messages"): on one item, or on the whole sheet.
+struct ScoreNote {
+  const std::string* item;  // nullptr: the whole sheet
+  std::string en;
+  std::string zh;
+};
+
+std::vector<ScoreNote> ScoreNotes(const Rulebook& rb, const ScoreResult& r) {
+  const ScoringTable& table = rb.scoring.Table(r.site_type);
+  std::vector<ScoreNote> notes;
+  if (rb.scoring.template_tables) {
+    notes.push_back({nullptr,
+                 "Scored against template tables (SCORE.TABLE), not the official Table 1 values "
+                 "of T/CCSA 248/249/250-2019; load the official values as your own rulebook.",
+                 "本评分使用模板分值表（SCORE.TABLE），并非 T/CCSA 248/249/250-2019 表 1 的正式分值；"
+                 "正式分值请作为自有规则库加载。"});
+  }
+  for (size_t i = 0; i < table.items.size(); ++i) {
+    if (!r.items[i].outside_bands) continue;
+    const ScoringItem& item = table.items[i];
+    const IndicatorDefinition& ind =
+        rb.indicators.definitions[static_cast<size_t>(item.rule.indicator)];
+    const std::string value = r.items[i].value.value_or(Decimal()).ToString();
+    notes.push_back({&item.id,
+                 Cat("Item ", item.id, ": measured ", ind.label_en, " ", value, " ", ind.unit,
+                     " lies in none of its bands: 0 points."),
+                 Cat("评分项 ", item.name_zh, "：实测", ind.label_zh, " ", value, " ", ind.unit,
+                     " 不在任何分档内，得 0 分。")});
+  }
+  if (r.vetoed_grade) {
+    // SCORE.KEY: the total and dimensions reach a grade that the key items withhold.
+    const ScoreGrade& g = table.grades[*r.vetoed_grade];
+    std::vector<std::string_view> failed;
+    std::vector<std::string_view> failed_zh;
+    for (size_t i : r.key_items_failed) {
+      failed.push_back(table.items[i].id);
+      failed_zh.push_back(table.items[i].name_zh);
+    }
+    notes.push_back({nullptr,
+                 Cat("Total ", r.total.ToString(), " and every dimension reach grade ", g.id, " (",
+                     g.name_en, "), withheld because key items are below their pass mark: ",
+                     Join(failed, ", "), " (SCORE.KEY)."),
+                 Cat("总分 ", r.total.ToString(), " 及各维度已达到", g.name_zh,
+                     "要求，但关键项未达到合格分：", Join(failed_zh, "、"),
+                     "，该等级不予评定（关键因素否决）。")});
+  }
+  return notes;
+}
+
+}  // namespace
 
 void WriteScore(const Rulebook& rb, const ScoreResult& r, json::Writer& w) {
   const ScoringTable& table = rb.scoring.Table(r.site_type);
@@ -326,150 +366,90 @@ void WriteScore(const Rulebook& rb, const ScoreResult& r, json::Writer& w) {
 
   w.Key("messages");
   w.BeginArray();
-  if (rb.scoring.template_tables) {
-    WriteMessage(w, nullptr,
-                 "Scored against template tables (SCORE.TABLE), not the official Table 1 values "
-                 "of T/CCSA 248/249/250-2019; load the official values as your own rulebook.",
-                 "本评分使用模板分值表（SCORE.TABLE），并非 T/CCSA 248/249/250-2019 表 1 的正式分值；"
-                 "正式分值请作为自有规则库加载。");
-  }
-  for (size_t i = 0; i < table.items.size(); ++i) {
-    if (!r.items[i].outside_bands) continue;
-    const ScoringItem& item = table.items[i];
-    const IndicatorDefinition& ind =
-        rb.indicators.definitions[static_cast<size_t>(item.rule.indicator)];
-    const std::string value = r.items[i].value.value_or(Decimal()).ToString();
-    WriteMessage(w, &item.id,
-                 Cat("Item ", item.id, ": measured ", ind.label_en, " ", value, " ", ind.unit,
-                     " lies in none of its bands: 0 points."),
-                 Cat("评分项 ", item.name_zh, "：实测", ind.label_zh, " ", value, " ", ind.unit,
-                     " 不在任何分档内，得 0 分。"));
-  }
-  if (r.vetoed_grade) {
-    // SCORE.KEY: the total and dimensions reach a grade that the key items withhold.
-    const ScoreGrade& g = table.grades[*r.vetoed_grade];
-    std::vector<std::string_view> failed;
-    std::vector<std::string_view> failed_zh;
-    for (size_t i : r.key_items_failed) {
-      failed.push_back(table.items[i].id);
-      failed_zh.push_back(table.items[i].name_zh);
-    }
-    WriteMessage(w, nullptr,
-                 Cat("Total ", r.total.ToString(), " and every dimension reach grade ", g.id, " (",
-                     g.name_en, "), withheld because key items are below their pass mark: ",
-                     Join(failed, ", "), " (SCORE.KEY)."),
-                 Cat("总分 ", r.total.ToString(), " 及各维度已达到", g.name_zh,
-                     "要求，但关键项未达到合格分：", Join(failed_zh, "、"),
-                     "，该等级不予评定（关键因素否决）。"));
-  }
+  for (const ScoreNote& note : ScoreNotes(rb, r)) WriteMessage(w, note.item, note.en, note.zh);
   w.EndArray();
 }
 
-std::string RenderScoreText(const bj::object& o) {
+std::string ScoreReport(const Rulebook& rb, const ScoreResult& r, const RulebookIdentity* stamp) {
+  const ScoringTable& table = rb.scoring.Table(r.site_type);
+  auto text = [](std::string_view v) { return ReportString(v); };  // the rulebook's strings too
   std::string out;
-  const std::string site = Str(o, "site_type");
-  std::string_view site_zh;
-  for (size_t t = 0; t < kSiteTypeCount; ++t) {
-    if (kSiteTypeNames[t] == site) site_zh = kSiteTypeNamesZh[t];
-  }
-  CatTo(out, "服务现场评分 Service-site score — ", site_zh, " (", site, ")\n");
-  if (const bj::value* rb = o.if_contains("rulebook"); rb && rb->is_object()) {
-    CatTo(out, "规则库 Rulebook: ", Str(rb->get_object(), "id"), " ",
-          Str(rb->get_object(), "version"));
-  }
-  if (const bj::value* t = o.if_contains("template"); t && t->is_bool() && t->get_bool()) {
-    CatTo(out, "  [模板分值表 template tables]");
-  }
+  CatTo(out, "服务现场评分 Service-site score — ", kSiteTypeNamesZh[Index(r.site_type)], " (",
+        SiteTypeName(r.site_type), ")\n");
+  if (stamp != nullptr) CatTo(out, "规则库 Rulebook: ", text(stamp->id), " ", text(stamp->version));
+  if (rb.scoring.template_tables) out += "  [模板分值表 template tables]";
   out += "\n\n";
 
-  const bj::value* items = o.if_contains("items");
-  const bj::value* dims = o.if_contains("dimensions");
-  if (dims && dims->is_array()) {
-    for (const bj::value& dv : dims->get_array()) {
-      const bj::object& d = dv.as_object();
-      CatTo(out, Str(d, "name_zh"), " ", Str(d, "name_en"), ": ", NumAt(d, "points"), " / ",
-            NumAt(d, "max"), "\n");
-      if (!items || !items->is_array()) continue;
-      for (const bj::value& iv : items->get_array()) {
-        const bj::object& it = iv.as_object();
-        if (Str(it, "dimension") != Str(d, "id")) continue;
-        CatTo(out, "  ", NumAt(it, "points"), " / ", NumAt(it, "max"), "  ", Str(it, "name_zh"),
-              " ", Str(it, "name_en"), " [", Str(it, "id"), ", ", Str(it, "rule"));
-        if (const bj::value* ind = it.if_contains("indicator"); ind && ind->is_string()) {
-          CatTo(out, " ", std::string_view(ind->get_string()), " = ", NumAt(it, "value"));
-        }
-        out += "]";
-        if (const bj::value* k = it.if_contains("key"); k && k->is_bool() && k->get_bool()) {
-          const bj::value* passed = it.if_contains("passed");
-          const bool ok = passed && passed->is_bool() && passed->get_bool();
-          CatTo(out, "  关键项 key item, 合格分 pass ", NumAt(it, "pass"), ": ",
-                ok ? "达标 met" : "未达标 FAILED");
-        }
-        out += "\n";
+  for (size_t d = 0; d < table.dimensions.size(); ++d) {
+    const ScoringDimension& dim = table.dimensions[d];
+    CatTo(out, text(dim.name_zh), " ", text(dim.name_en), ": ", r.dimensions[d].ToString(), " / ",
+          dim.max.ToString(), "\n");
+    for (size_t i = 0; i < table.items.size(); ++i) {
+      const ScoringItem& item = table.items[i];
+      if (table.dimensions[item.dimension].id != dim.id) continue;
+      const ItemScore& score = r.items[i];
+      CatTo(out, "  ", score.points.ToString(), " / ", item.max.ToString(), "  ", text(item.name_zh),
+            " ", text(item.name_en), " [", text(item.id), ", ", ItemRuleTypeName(item.rule.type));
+      if (item.rule.type != ItemRuleType::kJudged) {
+        CatTo(out, " ", text(rb.indicators.definitions[static_cast<size_t>(item.rule.indicator)].name),
+              " = ", score.value.value_or(Decimal()).ToString());
       }
+      out += "]";
+      if (item.key) {
+        CatTo(out, "  关键项 key item, 合格分 pass ", item.pass.ToString(), ": ",
+              score.passed ? "达标 met" : "未达标 FAILED");
+      }
+      out += "\n";
     }
   }
-  CatTo(out, "\n总分 Total: ", NumAt(o, "total"), " / ", NumAt(o, "max_total"), "\n");
-  if (const bj::value* g = o.if_contains("grade"); g && g->is_string()) {
-    CatTo(out, "等级 Grade: ", Str(o, "grade_name_zh"), " ", Str(o, "grade_name_en"), " (",
-          std::string_view(g->get_string()), ")\n");
+  CatTo(out, "\n总分 Total: ", r.total.ToString(), " / ", r.max_total.ToString(), "\n");
+  if (r.grade) {
+    const ScoreGrade& g = table.grades[*r.grade];
+    CatTo(out, "等级 Grade: ", text(g.name_zh), " ", text(g.name_en), " (", text(g.id), ")\n");
   } else {
     out += "等级 Grade: 未达到任何等级 none reached\n";
   }
-  const bj::value* met = o.if_contains("key_items_met");
-  if (met && met->is_bool() && met->get_bool()) {
+  if (r.key_items_met) {
     out += "关键项 Key items: 全部达标 all met\n";
-  } else if (const bj::value* failed = o.if_contains("key_items_failed");
-             failed && failed->is_array()) {
+  } else {
     out += "关键项 Key items: 未达标 below pass mark:";
-    for (const bj::value& fv : failed->get_array()) {
-      const bj::object& f = fv.as_object();
-      CatTo(out, " ", Str(f, "name_zh"), " ", Str(f, "id"), " (", NumAt(f, "points"), " < ",
-            NumAt(f, "pass"), ");");
+    for (size_t i : r.key_items_failed) {
+      CatTo(out, " ", text(table.items[i].name_zh), " ", text(table.items[i].id), " (",
+            r.items[i].points.ToString(), " < ", table.items[i].pass.ToString(), ");");
     }
     out += "\n";
   }
-  if (const bj::value* n = o.if_contains("next_grade"); n && n->is_object()) {
-    const bj::object& ng = n->get_object();
-    CatTo(out, "下一等级 Next grade: ", Str(ng, "name_zh"), " ", Str(ng, "name_en"), " (",
-          Str(ng, "grade"), ", 最低总分 min total ", NumAt(ng, "min_total"), ")\n");
-    if (const bj::value* m = ng.if_contains("missing"); m && m->is_object()) {
-      const bj::object& miss = m->get_object();
-      CatTo(out, "  还差总分 Points short: ", NumAt(miss, "points"), "\n");
-      if (const bj::value* ds = miss.if_contains("dimensions"); ds && ds->is_array()) {
-        for (const bj::value& dv : ds->get_array()) {
-          const bj::object& d = dv.as_object();
-          CatTo(out, "  维度不足 Dimension short: ", Str(d, "name_zh"), " ", Str(d, "name_en"),
-                " ", NumAt(d, "points"), " < ", NumAt(d, "required"), " (差 short ",
-                NumAt(d, "short"), ")\n");
-        }
-      }
-      if (const bj::value* ks = miss.if_contains("key_items"); ks && ks->is_array()) {
-        for (const bj::value& kv : ks->get_array()) {
-          const bj::object& k = kv.as_object();
-          CatTo(out, "  关键项未达标 Key item failed: ", Str(k, "name_zh"), " ", Str(k, "id"), " ",
-                NumAt(k, "points"), " < ", NumAt(k, "pass"), "\n");
-        }
-      }
+  if (r.next_grade) {
+    const GradeCheck& n = *r.next_grade;
+    const ScoreGrade& g = table.grades[n.grade];
+    CatTo(out, "下一等级 Next grade: ", text(g.name_zh), " ", text(g.name_en), " (", text(g.id),
+          ", 最低总分 min total ", g.min_total.ToString(), ")\n");
+    CatTo(out, "  还差总分 Points short: ", n.points_short.ToString(), "\n");
+    for (const DimensionShortfall& d : n.dimensions_short) {
+      const ScoringDimension& dim = table.dimensions[d.dimension];
+      CatTo(out, "  维度不足 Dimension short: ", text(dim.name_zh), " ", text(dim.name_en), " ",
+            d.points.ToString(), " < ", d.required.ToString(), " (差 short ",
+            (d.required - d.points).ToString(), ")\n");
+    }
+    for (size_t i : n.key_items_failed) {
+      CatTo(out, "  关键项未达标 Key item failed: ", text(table.items[i].name_zh), " ",
+            text(table.items[i].id), " ", r.items[i].points.ToString(), " < ",
+            table.items[i].pass.ToString(), "\n");
     }
   } else {
     out += "下一等级 Next grade: 无（已是最高等级）none (highest grade reached)\n";
   }
-  if (const bj::value* bm = o.if_contains("by_method"); bm && bm->is_object()) {
-    out += "按评价方法 By method:";
-    for (size_t m = 0; m < kScoreMethodCount; ++m) {
-      const bj::value* v = bm->get_object().if_contains(kScoreMethodNames[m]);
-      if (!v || !v->is_object()) continue;
-      CatTo(out, " ", kScoreMethodNamesZh[m], " ", kScoreMethodNames[m], " ",
-            NumAt(v->get_object(), "points"), "/", NumAt(v->get_object(), "max"), ";");
-    }
-    out += "\n";
+  out += "按评价方法 By method:";
+  for (size_t m = 0; m < kScoreMethodCount; ++m) {
+    CatTo(out, " ", kScoreMethodNamesZh[m], " ", kScoreMethodNames[m], " ",
+          r.by_method[m].points.ToString(), "/", r.by_method[m].max.ToString(), ";");
   }
-  if (const bj::value* ms = o.if_contains("messages"); ms && ms->is_array() && !ms->get_array().empty()) {
+  out += "\n";
+  const std::vector<ScoreNote> notes = ScoreNotes(rb, r);
+  if (!notes.empty()) {
     out += "\n说明 Notes:\n";
-    for (const bj::value& mv : ms->get_array()) {
-      const bj::object& m = mv.as_object();
-      CatTo(out, "  - ", Str(m, "message_zh"), "\n    ", Str(m, "message"), "\n");
+    for (const ScoreNote& note : notes) {
+      CatTo(out, "  - ", text(note.zh), "\n    ", text(note.en), "\n");
     }
   }
   return out;

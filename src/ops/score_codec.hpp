@@ -32,7 +32,9 @@ std::optional<ScoreInput> DecodeScoresheet(const boost::json::value& doc, const 
 // max_total, grade, key_items_met, key_items_failed, next_grade, by_method, messages.
 void WriteScore(const Rulebook& rulebook, const ScoreResult& result, json::Writer& out);
 
-// The readable report (Chinese and English) of a `sqp.score/1` object, as written above.
-std::string RenderScoreText(const boost::json::object& score);
+// The readable report (Chinese and English) of a score; `stamp`, when given, is named under the
+// heading (the `score` operation's report; `assess` embeds it without).
+std::string ScoreReport(const Rulebook& rulebook, const ScoreResult& result,
+                        const RulebookIdentity* stamp);
 
 }  // namespace sqp::internal

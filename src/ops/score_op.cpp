@@ -8,23 +8,36 @@
 namespace sqp::internal {
 namespace {
 
-absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& /*context*/, json::Writer& w) {
+struct Evaluated {
+  ScoreResult result;
+};
+
+absl::Status Compute(const Engine& engine, const boost::json::value& input, Evaluated& out) {
   const Rulebook& rb = engine.rulebook();
   json::Issues issues;
   const auto sheet = DecodeScoresheet(input, json::Loc::Root(), rb, issues);
   if (!sheet) return issues.ToStatus(ErrorCode::kInvalidInput);
-  WriteScore(rb, EvaluateScore(rb, *sheet), w);
+  out.result = EvaluateScore(rb, *sheet);
   return absl::OkStatus();
 }
 
-std::string RenderText(const boost::json::value& result) {
-  return RenderScoreText(result.as_object());
+absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& /*context*/,
+                 json::Writer& w) {
+  Evaluated e;
+  if (absl::Status s = Compute(engine, input, e); !s.ok()) return s;
+  WriteScore(engine.rulebook(), e.result, w);
+  return absl::OkStatus();
+}
+
+std::string TextReport(const Engine& engine, const Evaluated& e, const RunContext& /*context*/) {
+  const RulebookIdentity stamp = engine.identity();
+  return ScoreReport(engine.rulebook(), e.result, &stamp);
 }
 
 }  // namespace
 
 const OperationDef& ScoreOperation() {
-  static constexpr Renderer kRenderers[] = {{"text", &RenderText}};
+  static constexpr Renderer kRenderers[] = {{.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
   static const OperationDef kDef{.name = "score",
                                  .input_schema = "sqp.scoresheet/1",
                                  .output_schema = "sqp.score/1",

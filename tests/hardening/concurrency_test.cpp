@@ -53,10 +53,9 @@ std::vector<Work> Workload(const Engine& engine, const sqp_engine* c_engine) {
                       const ErrorCode code = engine.RunToDocument(op, input, out);
                       // A result also goes through the operation's human formats.
                       if (code == ErrorCode::kOk) {
-                        const boost::json::value doc = boost::json::parse(out);
                         for (const auto& r : internal::FindOperation(op)->renderers) {
                           out += '\n';
-                          out += r.render(doc);
+                          out += engine.Render(op, r.format, input).value_or("render failed");
                         }
                       }
                       return out;

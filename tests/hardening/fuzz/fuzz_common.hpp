@@ -71,11 +71,14 @@ inline boost::json::value CheckAnswer(const internal::OperationDef* op, ErrorCod
   return *std::move(parsed);
 }
 
-// Every human format of `op` must render a successful result without failing.
-inline void RenderAll(const internal::OperationDef& op, const boost::json::value& result) {
+// Every human format of `op` must render a document `engine` answers without failing, as
+// every door renders it (Engine::Render).
+inline void RenderAll(const Engine& engine, const internal::OperationDef& op,
+                      std::string_view input) {
   for (const internal::Renderer& r : op.renderers) {
-    const std::string text = r.render(result);
-    if (text.empty()) Die("a renderer produced nothing", boost::json::serialize(result));
+    const absl::StatusOr<std::string> text = engine.Render(op.name, r.format, input);
+    if (!text.ok()) Die("a document answered cannot be rendered", std::string(text.status().message()));
+    if (text->empty()) Die("a renderer produced nothing", std::string(input));
   }
 }
 

@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       sqp::fuzz::Die("the fast path and the general path disagree", out);
     }
   }
-  if (code == sqp::ErrorCode::kOk) sqp::fuzz::RenderAll(op, answer);
+  if (code == sqp::ErrorCode::kOk) sqp::fuzz::RenderAll(TheEngine(), op, input);
   // Note mode keeps the same invariants; on a document the strict engine answers (so one with
   // no unknown member) it answers the same bytes.
   std::string noted;
@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (code == sqp::ErrorCode::kOk && (noted_code != code || noted != out)) {
     sqp::fuzz::Die("note mode answers a document without unknown members differently", noted);
   }
-  if (noted_code == sqp::ErrorCode::kOk) sqp::fuzz::RenderAll(op, noted_answer);
+  if (noted_code == sqp::ErrorCode::kOk) sqp::fuzz::RenderAll(NotingEngine(), op, input);
   // Every answer mode: the same verdict, each finding without the messages the mode leaves out,
   // and (eligibility) the fast path and the general path in that mode give the same bytes.
   for (const sqp::Messages mode : {sqp::Messages::kEn, sqp::Messages::kZh, sqp::Messages::kNone}) {

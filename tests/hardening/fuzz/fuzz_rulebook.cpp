@@ -65,8 +65,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const sqp::internal::OperationDef* op = sqp::internal::FindOperation(op_name);
     std::string out;
     const sqp::ErrorCode code = engine->RunToDocument(op_name, document, out);
-    const boost::json::value answer = sqp::fuzz::CheckAnswer(op, code, out);
-    if (code == sqp::ErrorCode::kOk) sqp::fuzz::RenderAll(*op, answer);
+    sqp::fuzz::CheckAnswer(op, code, out);
+    if (code == sqp::ErrorCode::kOk) sqp::fuzz::RenderAll(*engine, *op, document);
   }
   return 0;
 }
