@@ -323,23 +323,30 @@ ErrorCode EvaluateToDocument(const Engine& engine, std::string_view operation,
 
 namespace internal {
 
+std::string UnknownMembersMessage(std::span<const std::string> pointers) {
+  return Cat(pointers.size(), pointers.size() == 1 ? " member" : " members",
+             " that the document's schema does not define accepted and not read "
+             "(unknown_members: note): ",
+             Join(pointers, ", "));
+}
+
+std::string UnknownMembersMessageZh(std::span<const std::string> pointers) {
+  return Cat("文档中有 ", pointers.size(),
+             " 个其模式未定义的成员，已按 unknown_members: note 接受但未读取：",
+             Join(pointers, "、"));
+}
+
 void WriteUnknownMembersFinding(std::span<const std::string> pointers, json::Writer& w,
                                 Messages messages) {
-  const std::string list = Join(pointers, ", ");
-  const std::string list_zh = Join(pointers, "、");
   w.BeginObject();
-  w.Field("rule", "INPUT.UNKNOWN_MEMBER");
+  w.Field("rule", kUnknownMemberRule);
   w.Field("article", "-");
   w.Field("status", "note");
   if (messages == Messages::kBoth || messages == Messages::kEn) {
-    w.Field("message", Cat(pointers.size(), pointers.size() == 1 ? " member" : " members",
-                           " that the document's schema does not define accepted and not read "
-                           "(unknown_members: note): ", list));
+    w.Field("message", UnknownMembersMessage(pointers));
   }
   if (messages == Messages::kBoth || messages == Messages::kZh) {
-    w.Field("message_zh", Cat("文档中有 ", pointers.size(),
-                              " 个其模式未定义的成员，已按 unknown_members: note 接受但未读取：",
-                              list_zh));
+    w.Field("message_zh", UnknownMembersMessageZh(pointers));
   }
   w.Field("evidence", pointers.front());
   w.Key("pointers");

@@ -61,7 +61,11 @@ absl::StatusOr<std::string> RenderFrom(const Engine& engine, const boost::json::
   return kReport(engine, evaluated, context);
 }
 
-// The note finding INPUT.UNKNOWN_MEMBER listing `pointers`, as one JSON object.
+// The note finding INPUT.UNKNOWN_MEMBER listing `pointers`: its rule, its messages (which a
+// report shows as the answer does), and the finding as one JSON object.
+inline constexpr std::string_view kUnknownMemberRule = "INPUT.UNKNOWN_MEMBER";
+std::string UnknownMembersMessage(std::span<const std::string> pointers);
+std::string UnknownMembersMessageZh(std::span<const std::string> pointers);
 void WriteUnknownMembersFinding(std::span<const std::string> pointers, json::Writer& w,
                                 Messages messages = Messages::kBoth);
 

@@ -129,30 +129,26 @@ absl::Status DecodeBodies(const bj::value& input, BodiesInput& out) {
   return absl::OkStatus();
 }
 
-// Findings keep rule, article, status and evidence in every answer mode
-// (EngineOptions::messages), and the messages the mode asks for.
-struct FindingOut {
-  json::Writer& w;
-  Messages messages;
+// A finding of the result, in both languages: the answer writes the messages its mode asks for
+// (EngineOptions::messages), the report shows both.
+struct BodiesFinding {
+  BodiesRule rule;
+  std::string_view status;
+  std::string message;
+  std::string message_zh;
+  std::string evidence;
 };
+using Findings = std::vector<BodiesFinding>;
 
-void WriteFinding(BodiesRule rule, std::string_view status, std::string_view message,
-                  std::string_view message_zh, std::string_view evidence, FindingOut out) {
-  json::Writer& w = out.w;
-  w.BeginObject();
-  w.Field("rule", kBodiesRuleIds[static_cast<size_t>(rule)]);
-  w.Field("article", kBodiesRuleArticles[static_cast<size_t>(rule)]);
-  w.Field("status", status);
-  if (out.messages == Messages::kBoth || out.messages == Messages::kEn) w.Field("message", message);
-  if (out.messages == Messages::kBoth || out.messages == Messages::kZh) w.Field("message_zh", message_zh);
-  w.Field("evidence", evidence);
-  w.EndObject();
+void AddFinding(BodiesRule rule, std::string_view status, std::string message,
+                std::string message_zh, std::string evidence, Findings& out) {
+  out.push_back({rule, status, std::move(message), std::move(message_zh), std::move(evidence)});
 }
 
 // BODY.DISQUALIFY / PEOPLE.REMOVAL: each ground, in force from its day (fail) or after `on`
 // (a note: it does not yet bar the body or person on that day).
-void WriteGrounds(BodiesRule rule, std::string_view who, const std::vector<DatedGround>& grounds,
-                  const Loc& list, Date on, bool body, FindingOut w) {
+void AddGrounds(BodiesRule rule, std::string_view who, const std::vector<DatedGround>& grounds,
+                const Loc& list, Date on, bool body, Findings& out) {
   for (size_t j = 0; j < grounds.size(); ++j) {
     const DatedGround& g = grounds[j];
     const auto item = static_cast<size_t>(g.ground - 1);
@@ -171,13 +167,82 @@ void WriteGrounds(BodiesRule rule, std::string_view who, const std::vector<Dated
       message = Cat(who, ": ", article, " dated ", g.on.ToString(), ", after ", on.ToString(), ": not yet in force on that day");
       message_zh = Cat(who, "：", article_zh, "的记录日期 ", g.on.ToString(), " 晚于 ", on.ToString(), "，当日尚不生效");
     }
-    WriteFinding(rule, in_force ? "fail" : "note", message, message_zh, list.Index(j).Pointer(), w);
+    AddFinding(rule, in_force ? "fail" : "note", std::move(message), std::move(message_zh),
+               list.Index(j).Pointer(), out);
   }
+}
+
+// The result's findings, in order: BODY.CHOICE, BODY.DISQUALIFY, PEOPLE.REMOVAL, FEE.PERSON_DAYS.
+Findings BodiesFindings(const Rulebook& rulebook, const BodiesInput& in, const BodiesResult& r) {
+  Findings out;
+  // BODY.CHOICE: each body short of Art. 22's two conditions, then the count.
+  const Loc root = Loc::Root();
+  const Loc bodies_at = root.Key("bodies");
+  for (size_t i = 0; i < in.bodies.size(); ++i) {
+    const OfferedBody& b = in.bodies[i];
+    const Loc at = bodies_at.Index(i);
+    if (!b.telecom_service_qualification) {
+      AddFinding(BodiesRule::kChoice, "fail",
+                   Cat(b.name, " holds no telecom-service certification qualification"),
+                   Cat(b.name, " 不具有电信服务认证资质"),
+                   at.Key("telecom_service_qualification").Pointer(), out);
+    }
+    if (!b.ict_quality_system_experience) {
+      AddFinding(BodiesRule::kChoice, "fail",
+                   Cat(b.name, " has no quality-system certification experience in the ICT industry"),
+                   Cat(b.name, " 在信息通信行业无质量体系认证经历"),
+                   at.Key("ict_quality_system_experience").Pointer(), out);
+    }
+  }
+  const int need = rulebook.bodies.min_qualified_offered;
+  AddFinding(BodiesRule::kChoice, r.choice_met ? "pass" : "fail",
+               Cat(r.offerable, r.offerable == 1 ? " qualified body" : " qualified bodies",
+                   " offered that may evaluate on ", in.on.ToString(), "; at least ", need,
+                   " must be offered for the applicant to choose from"),
+               Cat("可供申请单位自主选择的合格服务认证机构 ", r.offerable, " 家（", in.on.ToString(),
+                   "），至少需要 ", need, " 家"),
+               bodies_at.Pointer(), out);
+  for (size_t i = 0; i < in.bodies.size(); ++i) {
+    const Loc body_at = bodies_at.Index(i);
+    AddGrounds(BodiesRule::kDisqualify, in.bodies[i].name, in.bodies[i].violations,
+                 body_at.Key("violations"), in.on, /*body=*/true, out);
+  }
+  const Loc people_at = root.Key("people");
+  for (size_t i = 0; i < in.people.size(); ++i) {
+    const std::string who =
+        Cat(in.people[i].name, " (", kPersonRoleNames[static_cast<size_t>(in.people[i].role)], ")");
+    const Loc person_at = people_at.Index(i);
+    AddGrounds(BodiesRule::kRemoval, who, in.people[i].removals, person_at.Key("removals"),
+                 in.on, /*body=*/false, out);
+  }
+  // FEE.PERSON_DAYS: informational (the body's own rules decide, Art. 16).
+  if (in.site) {
+    const FeeSite& s = *in.site;
+    if (r.person_days) {
+      const std::string days = r.person_days->days.ToString();
+      AddFinding(BodiesRule::kPersonDays, "note",
+                   Cat("the association charges nothing (Art. 15); the evaluation of a ",
+                       kSiteTypeNames[static_cast<size_t>(s.type)], " of ", s.staff_count,
+                       " staff working ", s.shifts, s.shifts == 1 ? " shift" : " shifts", " takes ",
+                       days, " person-days by the rulebook's table",
+                       r.person_days->template_table ? " (a template: the body's own rules apply, Art. 16)" : ""),
+                   Cat("协会不收费（第十五条）；", s.staff_count, " 人、", s.shifts,
+                       " 班次的服务现场评价工作按规则库计 ", days, " 人日",
+                       r.person_days->template_table ? "（模板：以服务认证机构的相关规定为准，第十六条）" : ""),
+                   "/site", out);
+    } else {
+      AddFinding(BodiesRule::kPersonDays, "note",
+                   "the association charges nothing (Art. 15); the rulebook has no person-days table: "
+                   "the body's own rules decide (Art. 16)",
+                   "协会不收费（第十五条）；规则库无人日表，按服务认证机构的相关规定执行（第十六条）",
+                   "/site", out);
+    }
+  }
+  return out;
 }
 
 void WriteBodies(const Rulebook& rulebook, const BodiesInput& in, const BodiesResult& r,
                  Messages messages, RunContext& context, json::Writer& w) {
-  const FindingOut out{w, messages};
   w.Field("on", in.on.ToString());
   w.Key("choice");
   w.BeginObject();
@@ -219,116 +284,74 @@ void WriteBodies(const Rulebook& rulebook, const BodiesInput& in, const BodiesRe
 
   w.Key("findings");
   w.BeginArray();
-  // BODY.CHOICE: each body short of Art. 22's two conditions, then the count.
-  const Loc root = Loc::Root();
-  const Loc bodies_at = root.Key("bodies");
-  for (size_t i = 0; i < in.bodies.size(); ++i) {
-    const OfferedBody& b = in.bodies[i];
-    const Loc at = bodies_at.Index(i);
-    if (!b.telecom_service_qualification) {
-      WriteFinding(BodiesRule::kChoice, "fail",
-                   Cat(b.name, " holds no telecom-service certification qualification"),
-                   Cat(b.name, " 不具有电信服务认证资质"),
-                   at.Key("telecom_service_qualification").Pointer(), out);
-    }
-    if (!b.ict_quality_system_experience) {
-      WriteFinding(BodiesRule::kChoice, "fail",
-                   Cat(b.name, " has no quality-system certification experience in the ICT industry"),
-                   Cat(b.name, " 在信息通信行业无质量体系认证经历"),
-                   at.Key("ict_quality_system_experience").Pointer(), out);
-    }
-  }
-  const int need = rulebook.bodies.min_qualified_offered;
-  WriteFinding(BodiesRule::kChoice, r.choice_met ? "pass" : "fail",
-               Cat(r.offerable, r.offerable == 1 ? " qualified body" : " qualified bodies",
-                   " offered that may evaluate on ", in.on.ToString(), "; at least ", need,
-                   " must be offered for the applicant to choose from"),
-               Cat("可供申请单位自主选择的合格服务认证机构 ", r.offerable, " 家（", in.on.ToString(),
-                   "），至少需要 ", need, " 家"),
-               bodies_at.Pointer(), out);
-  for (size_t i = 0; i < in.bodies.size(); ++i) {
-    const Loc body_at = bodies_at.Index(i);
-    WriteGrounds(BodiesRule::kDisqualify, in.bodies[i].name, in.bodies[i].violations,
-                 body_at.Key("violations"), in.on, /*body=*/true, out);
-  }
-  const Loc people_at = root.Key("people");
-  for (size_t i = 0; i < in.people.size(); ++i) {
-    const std::string who =
-        Cat(in.people[i].name, " (", kPersonRoleNames[static_cast<size_t>(in.people[i].role)], ")");
-    const Loc person_at = people_at.Index(i);
-    WriteGrounds(BodiesRule::kRemoval, who, in.people[i].removals, person_at.Key("removals"),
-                 in.on, /*body=*/false, out);
-  }
-  // FEE.PERSON_DAYS: informational (the body's own rules decide, Art. 16).
-  if (in.site) {
-    const FeeSite& s = *in.site;
-    if (r.person_days) {
-      const std::string days = r.person_days->days.ToString();
-      WriteFinding(BodiesRule::kPersonDays, "note",
-                   Cat("the association charges nothing (Art. 15); the evaluation of a ",
-                       kSiteTypeNames[static_cast<size_t>(s.type)], " of ", s.staff_count,
-                       " staff working ", s.shifts, s.shifts == 1 ? " shift" : " shifts", " takes ",
-                       days, " person-days by the rulebook's table",
-                       r.person_days->template_table ? " (a template: the body's own rules apply, Art. 16)" : ""),
-                   Cat("协会不收费（第十五条）；", s.staff_count, " 人、", s.shifts,
-                       " 班次的服务现场评价工作按规则库计 ", days, " 人日",
-                       r.person_days->template_table ? "（模板：以服务认证机构的相关规定为准，第十六条）" : ""),
-                   "/site", out);
-    } else {
-      WriteFinding(BodiesRule::kPersonDays, "note",
-                   "the association charges nothing (Art. 15); the rulebook has no person-days table: "
-                   "the body's own rules decide (Art. 16)",
-                   "协会不收费（第十五条）；规则库无人日表，按服务认证机构的相关规定执行（第十六条）",
-                   "/site", out);
-    }
+  for (const BodiesFinding& f : BodiesFindings(rulebook, in, r)) {
+    w.BeginObject();
+    w.Field("rule", kBodiesRuleIds[static_cast<size_t>(f.rule)]);
+    w.Field("article", kBodiesRuleArticles[static_cast<size_t>(f.rule)]);
+    w.Field("status", f.status);
+    if (messages == Messages::kBoth || messages == Messages::kEn) w.Field("message", f.message);
+    if (messages == Messages::kBoth || messages == Messages::kZh) w.Field("message_zh", f.message_zh);
+    w.Field("evidence", f.evidence);
+    w.EndObject();
   }
   // READ.MEMBERS in note mode: the result has one "findings", the note the last of them.
   ReportUnknownMembers(context, w, messages);
   w.EndArray();
 }
 
+struct Evaluated {
+  BodiesInput in;
+  BodiesResult result;
+};
+
+absl::Status Compute(const Engine& engine, const bj::value& input, Evaluated& out) {
+  if (absl::Status s = DecodeBodies(input, out.in); !s.ok()) return s;
+  const Rulebook& rb = engine.rulebook();
+  out.result = EvaluateBodies(rb.bodies, rb.fees ? &*rb.fees : nullptr, out.in);
+  return absl::OkStatus();
+}
+
 absl::Status Run(const Engine& engine, const bj::value& input, RunContext& context,
                  json::Writer& w) {
-  BodiesInput in;
-  if (absl::Status s = DecodeBodies(input, in); !s.ok()) return s;
-  const Rulebook& rb = engine.rulebook();
-  const BodiesResult r = EvaluateBodies(rb.bodies, rb.fees ? &*rb.fees : nullptr, in);
-  WriteBodies(rb, in, r, engine.options().messages, context, w);
+  Evaluated e;
+  if (absl::Status s = Compute(engine, input, e); !s.ok()) return s;
+  WriteBodies(engine.rulebook(), e.in, e.result, engine.options().messages, context, w);
   return absl::OkStatus();
 }
 
 // --- The office's list, Chinese and English ----------------------------------------------------
 
-std::string RenderText(const bj::value& result) {
-  const bj::object* o = result.if_object();
-  if (o == nullptr) return {};
-  std::string s = Cat("服务认证机构与人员 Bodies and people — ", ResultString(*o, "on"), "\n");
-  if (const bj::value* bs = o->if_contains("bodies"); bs && bs->is_array()) {
-    for (const bj::value& b : bs->get_array()) {
-      if (!b.is_object()) continue;
-      const bj::object& body = b.get_object();
-      CatTo(s, "  ", ResultFlag(body, "may_evaluate") ? "[✓ 可选 may evaluate]" : "[✗ 不可选 may not]", " ",
-            ResultString(body, "name"), ResultFlag(body, "qualified") ? "" : " — 资质不符 not qualified",
-            ResultFlag(body, "disqualified") ? " — 已取消资格 disqualified" : "", "\n");
-    }
+void AppendFindingLine(std::string_view status, std::string_view rule, std::string_view article,
+                       std::string_view message_zh, std::string_view message, std::string& s) {
+  const char* mark = status == "pass" ? "✓ 符合" : status == "fail" ? "✗ 不符合" : "· 说明";
+  CatTo(s, "[", mark, " ", status, "] ", rule, " (Art. ", article, "): ", ReportString(message_zh),
+        " | ", ReportString(message), "\n");
+}
+
+std::string TextReport(const Engine& engine, const Evaluated& e, const RunContext& context) {
+  const BodiesInput& in = e.in;
+  const BodiesResult& r = e.result;
+  std::string s = Cat("服务认证机构与人员 Bodies and people — ", in.on.ToString(), "\n");
+  for (size_t i = 0; i < in.bodies.size(); ++i) {
+    const BodyVerdict& body = r.bodies[i];
+    CatTo(s, "  ", body.may_evaluate() ? "[✓ 可选 may evaluate]" : "[✗ 不可选 may not]", " ",
+          ReportString(in.bodies[i].name), body.qualified ? "" : " — 资质不符 not qualified",
+          body.disqualified ? " — 已取消资格 disqualified" : "", "\n");
   }
-  if (const bj::value* ps = o->if_contains("people"); ps && ps->is_array()) {
-    for (const bj::value& p : ps->get_array()) {
-      if (!p.is_object()) continue;
-      const bj::object& person = p.get_object();
-      CatTo(s, "  ", ResultFlag(person, "removed") ? "[✗ 除名 removed]" : "[✓ 在册 listed]", " ",
-            ResultString(person, "name"), " (", ResultString(person, "role"), ")\n");
-    }
+  for (size_t i = 0; i < in.people.size(); ++i) {
+    CatTo(s, "  ", r.people[i].removed ? "[✗ 除名 removed]" : "[✓ 在册 listed]", " ",
+          ReportString(in.people[i].name), " (",
+          kPersonRoleNames[static_cast<size_t>(in.people[i].role)], ")\n");
   }
-  if (const bj::value* fs = o->if_contains("findings"); fs && fs->is_array()) {
-    for (const bj::value& fv : fs->get_array()) {
-      if (!fv.is_object()) continue;
-      const bj::object& f = fv.get_object();
-      const std::string_view status = ResultString(f, "status");
-      const char* mark = status == "pass" ? "✓ 符合" : status == "fail" ? "✗ 不符合" : "· 说明";
-      CatTo(s, "[", mark, " ", status, "] ", ResultString(f, "rule"), " (Art. ", ResultString(f, "article"), "): ",
-            ResultString(f, "message_zh"), " | ", ResultString(f, "message"), "\n");
-    }
+  for (const BodiesFinding& f : BodiesFindings(engine.rulebook(), in, r)) {
+    const auto rule = static_cast<size_t>(f.rule);
+    AppendFindingLine(f.status, kBodiesRuleIds[rule], kBodiesRuleArticles[rule], f.message_zh,
+                      f.message, s);
+  }
+  if (!context.unknown_members.empty()) {
+    AppendFindingLine("note", kUnknownMemberRule, "-",
+                      UnknownMembersMessageZh(context.unknown_members),
+                      UnknownMembersMessage(context.unknown_members), s);
   }
   return s;
 }
@@ -336,7 +359,7 @@ std::string RenderText(const bj::value& result) {
 }  // namespace
 
 const OperationDef& BodiesOperation() {
-  static constexpr Renderer kRenderers[] = {{.format = "text", .render_result = &RenderText}};
+  static constexpr Renderer kRenderers[] = {{.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
   static const OperationDef kDef{.name = "bodies",
                                  .input_schema = "sqp.bodies/1",
                                  .output_schema = "sqp.bodies-result/1",

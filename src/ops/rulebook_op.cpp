@@ -1,6 +1,7 @@
 // `rulebook`: identifies the active rulebook ({} → sqp.rulebook-info/1).
 #include "strings.hpp"
 #include "engine/operation.hpp"
+#include "ops/report_text.hpp"
 
 namespace sqp::internal {
 namespace {
@@ -9,7 +10,16 @@ namespace {
 constexpr json::MemberDef kRulebookQuery[] = {{"schema"}};
 constexpr json::ObjectDef kRulebookQueryDef{kRulebookQuery};
 
-absl::Status Run(const Engine& engine, const boost::json::value& /*input*/, RunContext& /*context*/, json::Writer& w) {
+// Nothing to decode or evaluate: the answer is the engine's rulebook.
+struct Evaluated {};
+
+absl::Status Compute(const Engine& /*engine*/, const boost::json::value& /*input*/,
+                     Evaluated& /*out*/) {
+  return absl::OkStatus();
+}
+
+absl::Status Run(const Engine& engine, const boost::json::value& /*input*/,
+                 RunContext& /*context*/, json::Writer& w) {
   const Rulebook& rb = engine.rulebook();
   w.Field("id", rb.identity.id);
   w.Field("version", rb.identity.version);
@@ -18,18 +28,18 @@ absl::Status Run(const Engine& engine, const boost::json::value& /*input*/, RunC
   return absl::OkStatus();
 }
 
-std::string RenderText(const boost::json::value& result) {
-  const auto& o = result.as_object();
-  auto str = [&](const char* k) { return std::string(o.at(k).as_string()); };
-  return Cat("规则库 Rulebook: ", str("id"), " ", str("version"), "\n",
-                      "标题 Title:      ", str("title"), "\n",
-                      "SHA-256:         ", str("sha256"), "\n");
+std::string TextReport(const Engine& engine, const Evaluated& /*e*/,
+                       const RunContext& /*context*/) {
+  const Rulebook& rb = engine.rulebook();
+  return Cat("规则库 Rulebook: ", ReportString(rb.identity.id), " ",
+             ReportString(rb.identity.version), "\n", "标题 Title:      ", ReportString(rb.title),
+             "\n", "SHA-256:         ", rb.identity.sha256, "\n");
 }
 
 }  // namespace
 
 const OperationDef& RulebookOperation() {
-  static constexpr Renderer kRenderers[] = {{.format = "text", .render_result = &RenderText}};
+  static constexpr Renderer kRenderers[] = {{.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
   static const OperationDef kDef{.name = "rulebook",
                                  .input_schema = "",
                                  .output_schema = "sqp.rulebook-info/1",
