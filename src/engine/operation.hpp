@@ -48,6 +48,20 @@ struct RunContext {
   bool unknown_members_reported = false;
 };
 
+// Every operation has one shape: `Compute` decodes the document and evaluates it into an
+// `Evaluated` (its typed input and result), `Write` writes the answer's members from that, and
+// each renderer lays the same `Evaluated` out for people (RenderFrom). RunFrom is its run.
+template <class Evaluated,
+          absl::Status (*kCompute)(const Engine&, const boost::json::value&, Evaluated&),
+          void (*kWrite)(const Engine&, const Evaluated&, RunContext&, json::Writer&)>
+absl::Status RunFrom(const Engine& engine, const boost::json::value& input, RunContext& context,
+                     json::Writer& out) {
+  Evaluated evaluated;
+  if (absl::Status s = kCompute(engine, input, evaluated); !s.ok()) return s;
+  kWrite(engine, evaluated, context, out);
+  return absl::OkStatus();
+}
+
 // An operation's renderer made from its typed path: `kCompute` decodes and evaluates the
 // document into an `Evaluated` (the same function the operation's run uses), `kReport` lays it
 // out. Used as Renderer::render.

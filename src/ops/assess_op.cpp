@@ -79,10 +79,7 @@ absl::Status Compute(const Engine& engine, const bj::value& input, Evaluated& ou
   return absl::OkStatus();
 }
 
-absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/,
-                 json::Writer& w) {
-  Evaluated e;
-  if (absl::Status s = Compute(engine, input, e); !s.ok()) return s;
+void Write(const Engine& engine, const Evaluated& e, RunContext& /*context*/, json::Writer& w) {
   const Rulebook& rb = engine.rulebook();
   const AssessmentInput& in = e.in;
   const AssessmentResult& r = e.result;
@@ -139,7 +136,6 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
   } else {
     w.NullField("score");
   }
-  return absl::OkStatus();
 }
 
 std::string TextReport(const Engine& engine, const Evaluated& e, const RunContext& /*context*/) {
@@ -184,7 +180,7 @@ const OperationDef& AssessOperation() {
                                  .input_schema = "sqp.assessment/1",
                                  .output_schema = "sqp.assessment-result/1",
                                  .members = &kAssessmentDef,
-                                 .run = &Run,
+                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
                                  .renderers = kRenderers};
   return kDef;
 }

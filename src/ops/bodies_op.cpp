@@ -311,12 +311,8 @@ absl::Status Compute(const Engine& engine, const bj::value& input, Evaluated& ou
   return absl::OkStatus();
 }
 
-absl::Status Run(const Engine& engine, const bj::value& input, RunContext& context,
-                 json::Writer& w) {
-  Evaluated e;
-  if (absl::Status s = Compute(engine, input, e); !s.ok()) return s;
+void Write(const Engine& engine, const Evaluated& e, RunContext& context, json::Writer& w) {
   WriteBodies(engine.rulebook(), e.in, e.result, engine.options().messages, context, w);
-  return absl::OkStatus();
 }
 
 // --- The office's list, Chinese and English ----------------------------------------------------
@@ -364,7 +360,7 @@ const OperationDef& BodiesOperation() {
                                  .input_schema = "sqp.bodies/1",
                                  .output_schema = "sqp.bodies-result/1",
                                  .members = &kBodiesDef,
-                                 .run = &Run,
+                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
                                  .renderers = kRenderers};
   return kDef;
 }

@@ -31,12 +31,9 @@ absl::Status Compute(const Engine& engine, const boost::json::value& input, Eval
   return absl::OkStatus();
 }
 
-absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& /*context*/,
-                 json::Writer& w) {
-  Evaluated e;
-  if (absl::Status s = Compute(engine, input, e); !s.ok()) return s;
+void Write(const Engine& /*engine*/, const Evaluated& e, RunContext& /*context*/,
+           json::Writer& w) {
   WriteCycle(e.result, w);
-  return absl::OkStatus();
 }
 
 std::string TextReport(const Engine& /*engine*/, const Evaluated& e, const RunContext& /*context*/) {
@@ -51,7 +48,7 @@ const OperationDef& CycleOperation() {
                                  .input_schema = "sqp.cycle/1",
                                  .output_schema = "sqp.cycle-result/1",
                                  .members = &kCycleDocument,
-                                 .run = &Run,
+                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
                                  .renderers = kRenderers};
   return kDef;
 }

@@ -19,19 +19,10 @@ absl::Status Compute(const Engine& engine, const boost::json::value& input, Eval
   return absl::OkStatus();
 }
 
-void Write(const Engine& engine, const Evaluated& e, json::Writer& w,
-           std::span<const std::string> unknown_members = {}) {
-  WriteEligibility(engine.rulebook(), e.app, e.result, w, "", unknown_members,
+void Write(const Engine& engine, const Evaluated& e, RunContext& context, json::Writer& w) {
+  WriteEligibility(engine.rulebook(), e.app, e.result, w, "", context.unknown_members,
                    engine.options().messages);
-}
-
-absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& context,
-                 json::Writer& w) {
-  Evaluated e;
-  if (absl::Status s = Compute(engine, input, e); !s.ok()) return s;
-  Write(engine, e, w, context.unknown_members);
   context.unknown_members_reported = true;  // INPUT.UNKNOWN_MEMBER ends the findings
-  return absl::OkStatus();
 }
 
 // The fast path: the application read straight from the text (eligibility_fast_decode.cpp).
@@ -40,7 +31,8 @@ bool RunText(const Engine& engine, std::string_view input, const json::JsonLimit
   Evaluated e;
   if (!DecodeApplicationText(input, limits, engine.rulebook(), e.app)) return false;
   EvaluateEligibility(engine.rulebook(), e.app, e.result);
-  Write(engine, e, w);
+  RunContext context;  // the fast path reads only documents with no unknown member
+  Write(engine, e, context, w);
   return true;
 }
 
@@ -57,7 +49,7 @@ const OperationDef& EligibilityOperation() {
                                  .input_schema = "sqp.application/1",
                                  .output_schema = "sqp.eligibility/1",
                                  .members = &kApplicationMembers,
-                                 .run = &Run,
+                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
                                  .renderers = kRenderers,
                                  .run_text = &RunText};
   return kDef;

@@ -300,12 +300,9 @@ absl::Status Compute(const Engine& engine, const bj::value& input, Evaluated& ou
   return absl::OkStatus();
 }
 
-absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/,
-                 json::Writer& w) {
-  Evaluated e;
-  if (absl::Status s = Compute(engine, input, e); !s.ok()) return s;
+void Write(const Engine& /*engine*/, const Evaluated& e, RunContext& /*context*/,
+           json::Writer& w) {
   WriteMeeting(e.in, e.result, w);
-  return absl::OkStatus();
 }
 
 // --- The minutes' verdict, Chinese and English -----------------------------------------------
@@ -359,7 +356,7 @@ const OperationDef& MeetingOperation() {
                                  .input_schema = "sqp.meeting/1",
                                  .output_schema = "sqp.meeting-result/1",
                                  .members = &kMeetingMembers,
-                                 .run = &Run,
+                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
                                  .renderers = kRenderers};
   return kDef;
 }

@@ -18,14 +18,13 @@ absl::Status Compute(const Engine& /*engine*/, const boost::json::value& /*input
   return absl::OkStatus();
 }
 
-absl::Status Run(const Engine& engine, const boost::json::value& /*input*/,
-                 RunContext& /*context*/, json::Writer& w) {
+void Write(const Engine& engine, const Evaluated& /*e*/, RunContext& /*context*/,
+           json::Writer& w) {
   const Rulebook& rb = engine.rulebook();
   w.Field("id", rb.identity.id);
   w.Field("version", rb.identity.version);
   w.Field("sha256", rb.identity.sha256);
   w.Field("title", rb.title);
-  return absl::OkStatus();
 }
 
 std::string TextReport(const Engine& engine, const Evaluated& /*e*/,
@@ -44,7 +43,7 @@ const OperationDef& RulebookOperation() {
                                  .input_schema = "",
                                  .output_schema = "sqp.rulebook-info/1",
                                  .members = &kRulebookQueryDef,
-                                 .run = &Run,
+                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
                                  .renderers = kRenderers};
   return kDef;
 }

@@ -21,12 +21,8 @@ absl::Status Compute(const Engine& engine, const boost::json::value& input, Eval
   return absl::OkStatus();
 }
 
-absl::Status Run(const Engine& engine, const boost::json::value& input, RunContext& /*context*/,
-                 json::Writer& w) {
-  Evaluated e;
-  if (absl::Status s = Compute(engine, input, e); !s.ok()) return s;
+void Write(const Engine& engine, const Evaluated& e, RunContext& /*context*/, json::Writer& w) {
   WriteScore(engine.rulebook(), e.result, w);
-  return absl::OkStatus();
 }
 
 std::string TextReport(const Engine& engine, const Evaluated& e, const RunContext& /*context*/) {
@@ -42,7 +38,7 @@ const OperationDef& ScoreOperation() {
                                  .input_schema = "sqp.scoresheet/1",
                                  .output_schema = "sqp.score/1",
                                  .members = &kScoresheetMembers,
-                                 .run = &Run,
+                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
                                  .renderers = kRenderers};
   return kDef;
 }
