@@ -2,7 +2,7 @@
 #
 #   cmake --install build --prefix P     (or: cpack -G DEB in build/)
 #
-#   P/include/sqp.h                               the C ABI's header
+#   P/include/sqp.h, sqp_version.h                the C ABI's header and its version macros
 #   P/include/sqp/*.hpp                           the header-first C++ API
 #   P/LIB/libsqp.so.1.MINOR.PATCH, libsqp.so.1, libsqp.so the C ABI, SONAME libsqp.so.1
 #   P/LIB/libsqp_core.a                           the C++ library (sqp::sqp)
@@ -59,7 +59,8 @@ install(TARGETS sqp_cli
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/sqp"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT cxxdev
   FILES_MATCHING PATTERN "*.hpp" PATTERN "*.def")
-install(FILES "${PROJECT_SOURCE_DIR}/capi/include/sqp.h"
+# sqp_version.h is generated from project()'s version (capi/CMakeLists.txt); sqp.h includes it.
+install(FILES "${PROJECT_SOURCE_DIR}/capi/include/sqp.h" "${PROJECT_BINARY_DIR}/capi/include/sqp_version.h"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT dev)
 
 # Two export sets so that a C consumer (COMPONENTS capi) needs none of the C++ dependencies.

@@ -1,7 +1,8 @@
 """Packaging of the Python binding (issue 9): the import-time version check, the standard-library
 build backend (wheel, sdist, metadata) and one version across CMake, sqp.h and the binding.
 
-Environment: SQP_LIBRARY (the built libsqp.so.1), SQP_SOURCE_DIR, SQP_PROJECT_VERSION.
+Environment: SQP_LIBRARY (the built libsqp.so.1), SQP_SOURCE_DIR, SQP_BINARY_DIR (the build
+tree), SQP_PROJECT_VERSION (CMake's PROJECT_VERSION).
 """
 import base64
 import csv
@@ -19,6 +20,7 @@ import unittest
 import zipfile
 
 SOURCE = os.environ["SQP_SOURCE_DIR"]
+BUILD = os.environ["SQP_BINARY_DIR"]
 BINDING = os.path.join(SOURCE, "bindings", "python")
 PROJECT_VERSION = os.environ["SQP_PROJECT_VERSION"]
 
@@ -87,7 +89,8 @@ class VersionCheckAtImport(unittest.TestCase):
 
 class OneVersion(unittest.TestCase):
     def test_binding_header_and_cmake_agree(self):
-        with open(os.path.join(SOURCE, "capi", "include", "sqp.h"), encoding="utf-8") as f:
+        # sqp.h's version macros, generated from CMake's version into the build tree.
+        with open(os.path.join(BUILD, "capi", "include", "sqp_version.h"), encoding="utf-8") as f:
             header = re.search(r'#define SQP_VERSION_STRING "([^"]+)"', f.read()).group(1)
         self.assertEqual(binding_version(), PROJECT_VERSION)
         self.assertEqual(header, PROJECT_VERSION)
