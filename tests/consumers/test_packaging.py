@@ -25,36 +25,50 @@ BINDING = os.path.join(SOURCE, "bindings", "python")
 PROJECT_VERSION = os.environ["SQP_PROJECT_VERSION"]
 
 
-def load_backend():
-    spec = importlib.util.spec_from_file_location("_sqp_build_backend",
-                                                  os.path.join(BINDING, "_sqp_build_backend.py"))
+def load_module(name: str, path: str):
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def binding_version() -> str:
-    with open(os.path.join(BINDING, "sqp", "__init__.py"), encoding="utf-8") as f:
-        return re.search(r'^__version__ = "([^"]+)"', f.read(), re.M).group(1)
+def load_backend(directory: str = BINDING):
+    return load_module("_sqp_build_backend", os.path.join(directory, "_sqp_build_backend.py"))
+
+
+def source_version() -> str:
+    """The binding's __version__ as the source tree's sqp/_version.py finds it."""
+    return load_module("_sqp_version", os.path.join(BINDING, "sqp", "_version.py")).__version__
+
+
+def import_sqp(path: str,
+               code: str = "import sqp; print(sqp.version())") -> subprocess.CompletedProcess:
+    """`code` in a fresh interpreter with `path` (a directory holding the sqp package) first."""
+    env = dict(os.environ, PYTHONPATH=path, PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          cwd=path)
 
 
 class VersionCheckAtImport(unittest.TestCase):
-    """A copy of the package with another __version__, imported against the built library."""
+    """A copy of the package built with another version (sqp/_version.py as the build backend
+    writes it), imported against the built library."""
 
     def import_with_version(self, version: str) -> subprocess.CompletedProcess:
         with tempfile.TemporaryDirectory() as tmp:
             shutil.copytree(os.path.join(BINDING, "sqp"), os.path.join(tmp, "sqp"))
-            path = os.path.join(tmp, "sqp", "__init__.py")
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-            text, n = re.subn(r'^__version__ = "[^"]+"', f'__version__ = "{version}"', text,
-                              flags=re.M)
-            self.assertEqual(n, 1)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
-            env = dict(os.environ, PYTHONPATH=tmp, PYTHONDONTWRITEBYTECODE="1")
-            return subprocess.run([sys.executable, "-c", "import sqp; print(sqp.version())"],
-                                  capture_output=True, text=True, env=env, cwd=tmp)
+            with open(os.path.join(tmp, "sqp", "_version.py"), "w", encoding="utf-8") as f:
+                f.write(load_backend()._VERSION_MODULE.format(version=version))
+            return import_sqp(tmp)
+
+    def test_source_tree_has_cmake_version(self):
+        done = import_sqp(BINDING, "import sqp; print(sqp.__version__, sqp.version())")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(done.stdout.split(), [PROJECT_VERSION, PROJECT_VERSION])
+
+    def test_same_version_imports(self):
+        done = self.import_with_version(PROJECT_VERSION)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(done.stdout.strip(), PROJECT_VERSION)
 
     def test_same_major_minor_other_patch_imports(self):
         major, minor, _ = PROJECT_VERSION.split(".")
@@ -86,13 +100,30 @@ class VersionCheckAtImport(unittest.TestCase):
             self.assertIn("/nonexistent/libsqp.so.1", done.stderr)
             self.assertIn("SQP_LIBRARY", done.stderr)
 
+    def test_copy_outside_the_source_tree_is_an_import_error(self):
+        # Neither built nor in a checkout: no version to check the library against.
+        with tempfile.TemporaryDirectory() as tmp:
+            # sqp/_version.py reads the CMakeLists.txt three directories up, a checkout's root.
+            root = os.path.join(tmp, "root")
+            packages = os.path.join(root, "bindings", "python")
+            shutil.copytree(os.path.join(BINDING, "sqp"), os.path.join(packages, "sqp"))
+            done = import_sqp(packages)
+            self.assertNotEqual(done.returncode, 0)
+            self.assertIn("ImportError: sqp: no version", done.stderr)
+            self.assertIn("not built by its build backend", done.stderr)
+            with open(os.path.join(root, "CMakeLists.txt"), "w", encoding="utf-8") as f:
+                f.write("project(other VERSION 9.9.9)\n")
+            done = import_sqp(packages)
+            self.assertNotEqual(done.returncode, 0)
+            self.assertIn("has no line project(sqp VERSION", done.stderr)
+
 
 class OneVersion(unittest.TestCase):
     def test_binding_header_and_cmake_agree(self):
         # sqp.h's version macros, generated from CMake's version into the build tree.
         with open(os.path.join(BUILD, "capi", "include", "sqp_version.h"), encoding="utf-8") as f:
             header = re.search(r'#define SQP_VERSION_STRING "([^"]+)"', f.read()).group(1)
-        self.assertEqual(binding_version(), PROJECT_VERSION)
+        self.assertEqual(source_version(), PROJECT_VERSION)
         self.assertEqual(header, PROJECT_VERSION)
 
 
@@ -125,7 +156,7 @@ class BuildBackend(unittest.TestCase):
 
     def test_wheel_contents_metadata_and_record(self):
         name = self.backend.build_wheel(self.tmp)
-        version = binding_version()
+        version = PROJECT_VERSION
         self.assertEqual(name, f"sqp-{version}-py3-none-any.whl")
         with zipfile.ZipFile(os.path.join(self.tmp, name)) as whl:
             names = set(whl.namelist())
@@ -139,6 +170,8 @@ class BuildBackend(unittest.TestCase):
             self.assertIn(f"Version: {version}\n", metadata)
             self.assertIn("Classifier: Typing :: Typed\n", metadata)
             self.assertIn("Root-Is-Purelib: true", whl.read(f"{dist}/WHEEL").decode())
+            # The version itself, since an installed package has no CMakeLists.txt to read.
+            self.assertIn(f'\n__version__ = "{version}"\n', whl.read("sqp/_version.py").decode())
             rows = list(csv.reader(io.StringIO(whl.read(f"{dist}/RECORD").decode())))
             self.assertEqual({r[0] for r in rows}, names)
             for path, digest, size in rows:
@@ -158,12 +191,19 @@ class BuildBackend(unittest.TestCase):
 
     def test_sdist_rebuilds_a_wheel(self):
         name = self.backend.build_sdist(self.tmp)
+        self.assertEqual(name, f"sqp-{PROJECT_VERSION}.tar.gz")
+        unpacked = os.path.join(self.tmp, "sdist")
         with tarfile.open(os.path.join(self.tmp, name)) as tar:
             members = set(tar.getnames())
+            tar.extractall(unpacked)
         base = name[: -len(".tar.gz")]
         for required in ("pyproject.toml", "_sqp_build_backend.py", "PKG-INFO",
-                         "sqp/__init__.py", "sqp/py.typed"):
+                         "sqp/__init__.py", "sqp/_version.py", "sqp/py.typed"):
             self.assertIn(f"{base}/{required}", members)
+        # Away from the source tree, the sdist's backend takes the version its _version.py says.
+        backend = load_backend(os.path.join(unpacked, base))
+        wheels = os.path.join(self.tmp, "from-sdist")
+        self.assertEqual(backend.build_wheel(wheels), f"sqp-{PROJECT_VERSION}-py3-none-any.whl")
 
 
 if __name__ == "__main__":
