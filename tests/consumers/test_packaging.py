@@ -1,11 +1,14 @@
 """Packaging of the Python binding (issue 9): the import-time version check, the standard-library
-build backend (wheel, sdist, metadata) and one version across CMake, sqp.h and the binding.
+build backend (wheel, sdist, metadata), and one version (issue 17): CMake's project() version is
+the only one written, and what is generated from it (sqp_version.h, the library, the binding in
+the source tree and built, the Debian changelog) agrees with it.
 
 Environment: SQP_LIBRARY (the built libsqp.so.1), SQP_SOURCE_DIR, SQP_BINARY_DIR (the build
 tree), SQP_PROJECT_VERSION (CMake's PROJECT_VERSION).
 """
 import base64
 import csv
+import ctypes
 import hashlib
 import importlib.util
 import io
@@ -119,12 +122,102 @@ class VersionCheckAtImport(unittest.TestCase):
 
 
 class OneVersion(unittest.TestCase):
-    def test_binding_header_and_cmake_agree(self):
-        # sqp.h's version macros, generated from CMake's version into the build tree.
+    """CMake's project() version is the only one written; what is made from it agrees."""
+
+    # Where sqp's version may be written: project() in CMakeLists.txt (once), and the Debian
+    # changelog, the history of releases whose entries name the version each describes.
+    HISTORY = {"src/cmake/debian/changelog"}
+    # Not sqp's sources: documents and ABI baselines (data, whose numbers are not sqp's version),
+    # images, the fuzz corpus.
+    NOT_SOURCES = (".json", ".jsonl", ".png", ".abi", ".keep")
+    NOT_SOURCE_DIRS = {"tests/data", "tests/hardening/fuzz/corpus"}
+
+    def source_files(self):
+        """Every file of the source tree, build trees and caches aside."""
+        for directory, dirs, names in os.walk(SOURCE):
+            rel = os.path.relpath(directory, SOURCE).replace(os.sep, "/")
+            keep = []
+            for d in sorted(dirs):
+                path = d if rel == "." else f"{rel}/{d}"
+                # .gitignore's /build*/, any other build tree (it has a CMakeCache.txt).
+                if (d in (".git", "__pycache__") or (rel == "." and d.startswith("build"))
+                        or path in self.NOT_SOURCE_DIRS
+                        or os.path.exists(os.path.join(directory, d, "CMakeCache.txt"))):
+                    continue
+                keep.append(d)
+            dirs[:] = keep
+            for name in sorted(names):
+                path = name if rel == "." else f"{rel}/{name}"
+                if name.endswith(self.NOT_SOURCES) or name.endswith(".pyc"):
+                    continue
+                try:
+                    with open(os.path.join(directory, name), encoding="utf-8") as f:
+                        yield path, f.read()
+                except UnicodeDecodeError:
+                    continue
+
+    def test_the_version_is_written_once(self):
+        major, minor, patch = PROJECT_VERSION.split(".")
+        current = re.compile(rf"(?<![0-9]){major}\.{minor}\.{patch}(?![0-9]|\.[0-9])|"
+                             rf"\(\s*{major}\s*,\s*{minor}\s*,\s*{patch}\s*\)")
+        # A version written by hand, whatever its value: what a second copy would look like.
+        by_hand = re.compile(r"#\s*define\s+SQP_VERSION_(?:MAJOR|MINOR|PATCH)\s+[0-9]|"
+                             r"#\s*define\s+SQP_VERSION_STRING\s+\"[0-9]|"
+                             r"^\s*__version__\s*(?::[^=]*)?=\s*[\"'][0-9]|"
+                             r"^\s*version\s*=\s*[\"'][0-9]|"
+                             r"^Version:\s*[0-9]|"
+                             r"project\s*\(\s*sqp\s+VERSION\s+[0-9]", re.M | re.I)
+        found, files = {}, 0
+        for path, text in self.source_files():
+            files += 1
+            if path in self.HISTORY:
+                continue
+            lines = text.splitlines()
+            for pattern in (current, by_hand):
+                for match in pattern.finditer(text):
+                    line = text.count("\n", 0, match.start()) + 1
+                    found[f"{path}:{line}"] = lines[line - 1].strip()
+        self.assertGreater(files, 200)  # the walk found the sources
+        with open(os.path.join(SOURCE, "CMakeLists.txt"), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        home = [f"CMakeLists.txt:{n}" for n, line in enumerate(lines, 1)
+                if re.match(rf"project\(sqp VERSION {re.escape(PROJECT_VERSION)} ", line)]
+        self.assertEqual(len(home), 1, "CMakeLists.txt has one project(sqp VERSION ...) line")
+        self.assertIn(home[0], found)  # the patterns find the one place
+        copies = [f"{where}: {line}" for where, line in found.items() if where != home[0]]
+        self.assertEqual(copies, [], "sqp's version is written in project() only (docs/abi.md, "
+                                     "\"One version\"); everything else takes it from there")
+
+    def test_generated_header_has_cmake_version(self):
         with open(os.path.join(BUILD, "capi", "include", "sqp_version.h"), encoding="utf-8") as f:
-            header = re.search(r'#define SQP_VERSION_STRING "([^"]+)"', f.read()).group(1)
+            header = f.read()
+        macros = dict(re.findall(r"^#define (SQP_VERSION_\w+) (.+)$", header, re.M))
+        major, minor, patch = PROJECT_VERSION.split(".")
+        self.assertEqual(macros["SQP_VERSION_MAJOR"], major)
+        self.assertEqual(macros["SQP_VERSION_MINOR"], minor)
+        self.assertEqual(macros["SQP_VERSION_PATCH"], patch)
+        self.assertEqual(macros["SQP_VERSION_STRING"], f'"{PROJECT_VERSION}"')
+        self.assertEqual(macros["SQP_VERSION_NUMBER"], "(SQP_VERSION_MAJOR * 10000 + "
+                         "SQP_VERSION_MINOR * 100 + SQP_VERSION_PATCH)")
+        with open(os.path.join(SOURCE, "capi", "include", "sqp.h"), encoding="utf-8") as f:
+            self.assertIn('#include "sqp_version.h"\n', f.read())
+
+    def test_library_has_cmake_version(self):
+        lib = ctypes.CDLL(os.environ["SQP_LIBRARY"])
+        lib.sqp_version.restype = ctypes.c_char_p
+        major, minor, patch = map(int, PROJECT_VERSION.split("."))
+        self.assertEqual(lib.sqp_version().decode("ascii"), PROJECT_VERSION)
+        self.assertEqual(lib.sqp_version_number(), major * 10000 + minor * 100 + patch)
+        self.assertTrue(os.path.realpath(os.environ["SQP_LIBRARY"]).endswith(
+            f"libsqp.so.{PROJECT_VERSION}"))
+
+    def test_binding_in_the_source_tree_has_cmake_version(self):
         self.assertEqual(source_version(), PROJECT_VERSION)
-        self.assertEqual(header, PROJECT_VERSION)
+        self.assertEqual(load_backend()._version(), PROJECT_VERSION)
+
+    def test_debian_changelog_starts_with_cmake_version(self):
+        with open(os.path.join(BUILD, "debian", "changelog"), encoding="utf-8") as f:
+            self.assertTrue(f.readline().startswith(f"sqp ({PROJECT_VERSION}) "))
 
 
 class BuildBackend(unittest.TestCase):

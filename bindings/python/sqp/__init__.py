@@ -574,8 +574,8 @@ def _whole_number(value: object) -> Optional[int]:
 def version() -> str:
     """The loaded libsqp's version (its major.minor is the binding's, checked at import).
 
-    >>> sqp.version()                  # doctest: +ELLIPSIS
-    '1.1...'
+    >>> sqp.version().split(".")[:2] == sqp.__version__.split(".")[:2]
+    True
     """
     return str(_lib.sqp_version().decode("ascii"))
 
