@@ -4,13 +4,17 @@ pip runs it from pyproject.toml ([build-system] backend-path = ["."]) to build a
 wheel of the `sqp` package: no setuptools, no wheel package, nothing to download, so
 `pip install ./bindings/python` works offline with pip's default build isolation.
 
-Metadata comes from pyproject.toml's [project] table; the version from sqp/__init__.py's
-__version__ (one place, checked against libsqp at import).
+Metadata comes from pyproject.toml's [project] table. The version is CMake's project() version,
+the one place sqp's version is written (docs/abi.md, "One version"), as sqp/_version.py gives it:
+in the source tree that file reads the top-level CMakeLists.txt; the wheel and the sdist carry it
+rewritten as the version itself (_VERSION_MODULE below), since neither has CMakeLists.txt. The
+binding checks it against libsqp's major.minor at import.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import io
 import os
 import re
@@ -23,6 +27,13 @@ _Settings = Optional[Dict[str, Any]]
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _PACKAGE = "sqp"
+# The module that holds __version__, and what a built package carries in its place.
+_VERSION_FILE = f"{_PACKAGE}/_version.py"
+_VERSION_MODULE = '''"""The binding's version: CMake's project() version when this package was
+built (written by _sqp_build_backend.py; sqp's source tree has the file that reads it from
+CMakeLists.txt)."""
+__version__ = "{version}"
+'''
 
 
 def _read_pyproject(text: str) -> Dict[str, Any]:
@@ -73,11 +84,15 @@ def _simple_value(value: str) -> Any:
 
 
 def _version() -> str:
-    with open(os.path.join(_HERE, _PACKAGE, "__init__.py"), encoding="utf-8") as f:
-        match = re.search(r'^__version__\s*=\s*"([^"]+)"', f.read(), re.M)
-    if not match:
-        raise RuntimeError("sqp/__init__.py has no __version__")
-    return match.group(1)
+    """sqp/_version.py's __version__, run as the package runs it: read from CMakeLists.txt in the
+    source tree, as written in an sdist."""
+    spec = importlib.util.spec_from_file_location(f"_{_PACKAGE}_version",
+                                                  os.path.join(_HERE, _VERSION_FILE))
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"cannot load {_VERSION_FILE}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return str(module.__version__)
 
 
 def _metadata() -> Tuple[str, str]:
@@ -109,13 +124,21 @@ def _package_files() -> List[Tuple[str, str]]:
     return files
 
 
+def _file_contents(arc: str, path: str, version: str) -> bytes:
+    """A package file as built packages carry it: sqp/_version.py as the version itself."""
+    if arc == _VERSION_FILE:
+        return _VERSION_MODULE.format(version=version).encode("utf-8")
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def _record_hash(data: bytes) -> str:
     digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode("ascii")
     return f"sha256={digest}"
 
 
-def _write_wheel(wheel_directory: str, contents: List[Tuple[str, bytes]]) -> str:
-    version, metadata = _metadata()
+def _write_wheel(wheel_directory: str, version: str, metadata: str,
+                 contents: List[Tuple[str, bytes]]) -> str:
     dist_info = f"{_PACKAGE}-{version}.dist-info"
     name = f"{_PACKAGE}-{version}-py3-none-any.whl"
     contents = list(contents) + [
@@ -157,17 +180,17 @@ def get_requires_for_build_editable(config_settings: _Settings = None) -> List[s
 
 def build_wheel(wheel_directory: str, config_settings: _Settings = None,
                 metadata_directory: Optional[str] = None) -> str:
-    contents = []
-    for arc, path in _package_files():
-        with open(path, "rb") as f:
-            contents.append((arc, f.read()))
-    return _write_wheel(wheel_directory, contents)
+    version, metadata = _metadata()
+    contents = [(arc, _file_contents(arc, path, version)) for arc, path in _package_files()]
+    return _write_wheel(wheel_directory, version, metadata, contents)
 
 
 def build_editable(wheel_directory: str, config_settings: _Settings = None,
                    metadata_directory: Optional[str] = None) -> str:
     """PEP 660: `pip install -e ./bindings/python` puts this directory on sys.path."""
-    return _write_wheel(wheel_directory, [(f"_{_PACKAGE}_editable.pth", (_HERE + "\n").encode())])
+    version, metadata = _metadata()
+    return _write_wheel(wheel_directory, version, metadata,
+                        [(f"_{_PACKAGE}_editable.pth", (_HERE + "\n").encode())])
 
 
 def build_sdist(sdist_directory: str, config_settings: _Settings = None) -> str:
@@ -180,6 +203,12 @@ def build_sdist(sdist_directory: str, config_settings: _Settings = None) -> str:
     name = f"{base}.tar.gz"
     with tarfile.open(os.path.join(sdist_directory, name), "w:gz", format=tarfile.PAX_FORMAT) as tar:
         for arc, path in files:
+            if arc == _VERSION_FILE:  # the file's own metadata, the version written in
+                member = tar.gettarinfo(path, arcname=f"{base}/{arc}")
+                data = _file_contents(arc, path, version)
+                member.size = len(data)
+                tar.addfile(member, io.BytesIO(data))
+                continue
             tar.add(path, arcname=f"{base}/{arc}", recursive=False)
         info = tarfile.TarInfo(f"{base}/PKG-INFO")
         data = metadata.encode("utf-8")

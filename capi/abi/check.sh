@@ -18,8 +18,9 @@
 #                                         the opposite: exit 0 only when the check fails and its
 #                                         report names NAME (the test that the check can fail,
 #                                         and fails for the right reason)
-#   capi/abi/check.sh --update LIB        write the baseline of this header's MAJOR.MINOR from LIB
-#                                         and rewrite the constants baseline (after a reviewed,
+#   capi/abi/check.sh --update LIB        write the baseline of this release's MAJOR.MINOR (the
+#                                         version of project() in CMakeLists.txt) from LIB and
+#                                         rewrite the constants baseline (after a reviewed,
 #                                         intended change; commit them with the header)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,11 +34,14 @@ esac
 if [ "${1:-}" = --headers ]; then headers=$2; shift 2; fi
 lib=${1:?usage: check.sh [--update|--expect-break] [--headers DIR] path/to/libsqp.so [NAME]}
 must_name=${2:-}
-minor=$(sed -n 's/^#define SQP_VERSION_MINOR \([0-9]*\).*/\1/p' "$headers/sqp.h")
-baseline="$here/libsqp.so.1.$minor.abi"
 command -v abidiff >/dev/null || { echo "abi check: abidiff not found (apt-get install abigail-tools)" >&2; exit 2; }
 
 if [ "$mode" = update ]; then
+  # The release's minor version, from project(), the one place the version is written (sqp.h's
+  # SQP_VERSION_MINOR is generated from it into the build tree).
+  minor=$(sed -n 's/^project(sqp VERSION [0-9]*\.\([0-9]*\)\..*/\1/p' "$here/../../CMakeLists.txt")
+  [ -n "$minor" ] || { echo "abi check: no project(sqp VERSION X.Y.Z ...) in CMakeLists.txt" >&2; exit 2; }
+  baseline="$here/libsqp.so.1.$minor.abi"
   # Only the public headers' types, no build paths: the baseline is the same from any checkout.
   abidw --headers-dir "$headers" --drop-private-types --exported-interfaces-only \
         --drop-undefined-syms --no-corpus-path --short-locs --no-comp-dir-path \

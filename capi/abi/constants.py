@@ -6,9 +6,10 @@ Every enum of sqp.h crosses the ABI as an int32_t or int, so abidiff never sees 
 values; a #define is not in the library at all; and abidiff takes int32_t -> uint32_t for a
 harmless change. This script lists, one line each:
 
-  value NAME VALUE        every enumerator of every enum and every integer #define SQP_*, as the
-                          C compiler evaluates it (the version macros excepted: they change with
-                          every release)
+  value NAME VALUE        every enumerator of every enum and every integer #define SQP_* of
+                          sqp.h, as the C compiler evaluates it (the version macros are not there:
+                          sqp.h includes them from sqp_version.h, generated from CMake's version,
+                          and they change with every release)
   field STRUCT.MEMBER TYPE every member of every struct, with its type as the header spells it
 
   constants.py HEADER_DIR                 print the list for HEADER_DIR/sqp.h
@@ -26,8 +27,9 @@ import subprocess
 import sys
 import tempfile
 
-# The version macros change with every release by design; the include guard and export macro
-# have no value.
+# The version macros change with every release by design (they are in sqp_version.h, not read
+# here, but a header under test may still define them); the include guard and export macro have
+# no value.
 NOT_CONSTANTS = {"SQP_H", "SQP_API", "SQP_VERSION_MAJOR", "SQP_VERSION_MINOR",
                  "SQP_VERSION_PATCH", "SQP_VERSION_STRING", "SQP_VERSION_NUMBER"}
 
@@ -72,8 +74,15 @@ def values(header_dir, names):
             for name in names:
                 f.write(f'  printf("value {name} %lld\\n", (long long)({name}));\n')
             f.write("  return 0;\n}\n")
+        # sqp.h includes sqp_version.h, which CMake generates into the build tree, so the source
+        # tree's capi/include (and a copy of sqp.h under test) has none: an empty stand-in after
+        # HEADER_DIR lets sqp.h compile, and a real sqp_version.h beside sqp.h (an installed
+        # prefix) is still the one found first. No constant listed depends on the version.
+        with open(os.path.join(tmp, "sqp_version.h"), "w") as f:
+            f.write("/* constants.py: the version macros are not constants */\n")
         program = os.path.join(tmp, "constants")
-        subprocess.run([cc, "-std=c99", "-I", header_dir, source, "-o", program], check=True)
+        subprocess.run([cc, "-std=c99", "-I", header_dir, "-I", tmp, source, "-o", program],
+                       check=True)
         return subprocess.run([program], check=True, capture_output=True, text=True).stdout.splitlines()
 
 

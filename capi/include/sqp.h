@@ -36,16 +36,10 @@ extern "C" {
 
 /* ---- Versions ------------------------------------------------------------------------- */
 
-/** Major version of this header; libsqp.so.MAJOR keeps its ABI for every MINOR.PATCH. */
-#define SQP_VERSION_MAJOR 1
-/** Minor version of this header: additions only. */
-#define SQP_VERSION_MINOR 1
-/** Patch version of this header: fixes only. */
-#define SQP_VERSION_PATCH 0
-/** This header's version as "MAJOR.MINOR.PATCH" (compare with sqp_version() at run time). */
-#define SQP_VERSION_STRING "1.1.0"
-/** This header's version as MAJOR*10000 + MINOR*100 + PATCH (compare with sqp_version_number()). */
-#define SQP_VERSION_NUMBER (SQP_VERSION_MAJOR * 10000 + SQP_VERSION_MINOR * 100 + SQP_VERSION_PATCH)
+/* SQP_VERSION_MAJOR, _MINOR, _PATCH, _STRING and _NUMBER, this header's version. They are
+   generated from CMake's project() version, the one place the version is written, into
+   sqp_version.h, which is installed beside this file. */
+#include "sqp_version.h"
 
 /** The runtime library's version, "MAJOR.MINOR.PATCH" (compare with SQP_VERSION_STRING). */
 SQP_API const char* sqp_version(void);

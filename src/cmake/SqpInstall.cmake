@@ -2,7 +2,7 @@
 #
 #   cmake --install build --prefix P     (or: cpack -G DEB in build/)
 #
-#   P/include/sqp.h                               the C ABI's header
+#   P/include/sqp.h, sqp_version.h                the C ABI's header and its version macros
 #   P/include/sqp/*.hpp                           the header-first C++ API
 #   P/LIB/libsqp.so.1.MINOR.PATCH, libsqp.so.1, libsqp.so the C ABI, SONAME libsqp.so.1
 #   P/LIB/libsqp_core.a                           the C++ library (sqp::sqp)
@@ -59,7 +59,8 @@ install(TARGETS sqp_cli
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/sqp"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT cxxdev
   FILES_MATCHING PATTERN "*.hpp" PATTERN "*.def")
-install(FILES "${PROJECT_SOURCE_DIR}/capi/include/sqp.h"
+# sqp_version.h is generated from project()'s version (capi/CMakeLists.txt); sqp.h includes it.
+install(FILES "${PROJECT_SOURCE_DIR}/capi/include/sqp.h" "${PROJECT_BINARY_DIR}/capi/include/sqp_version.h"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT dev)
 
 # Two export sets so that a C consumer (COMPONENTS capi) needs none of the C++ dependencies.
@@ -116,7 +117,42 @@ set(SQP_DEB_MAINTAINER "sqp maintainers <maintainers@users.noreply.r-seed-babef0
 set(SQP_DEB_PACKAGES runtime=libsqp1 dev=libsqp-dev cxxdev=libsqp-cxx-dev tools=sqp)
 # Every package carries /usr/share/doc/<package>/copyright and changelog.gz (Debian Policy 12.5,
 # 12.7; a native package, so changelog.gz is the Debian changelog), compressed reproducibly.
-configure_file("${CMAKE_CURRENT_LIST_DIR}/debian/changelog" "${PROJECT_BINARY_DIR}/debian/changelog" @ONLY)
+#
+# debian/changelog is the history of releases, newest first: its entries name the versions they
+# describe, as records, and the packages' version is project()'s. A version that has no entry yet
+# (a bump whose notes are not written) gets a generated UNRELEASED one on top, dated as the
+# entry before it (lintian wants a later date of released entries only; no clock, so the file is
+# reproducible), so that changing project()'s version stays the whole of a bump (docs/abi.md,
+# "One version"); the release writes its entry in place of it.
+file(STRINGS "${CMAKE_CURRENT_LIST_DIR}/debian/changelog" sqp_changelog_lines)
+list(GET sqp_changelog_lines 0 sqp_changelog_head)
+set(sqp_changelog_date "")
+foreach(line IN LISTS sqp_changelog_lines)
+  if(line MATCHES "^ -- .*  (.+)$")  # the newest entry's trailer: its date
+    set(sqp_changelog_date "${CMAKE_MATCH_1}")
+    break()
+  endif()
+endforeach()
+if(NOT sqp_changelog_head MATCHES "^sqp \\(([^)]+)\\) " OR NOT sqp_changelog_date)
+  message(FATAL_ERROR "src/cmake/debian/changelog does not start with an entry 'sqp (VERSION) ...'")
+endif()
+set(sqp_changelog_newest "${CMAKE_MATCH_1}")
+file(READ "${CMAKE_CURRENT_LIST_DIR}/debian/changelog" sqp_changelog)
+if(PROJECT_VERSION VERSION_GREATER sqp_changelog_newest)
+  string(PREPEND sqp_changelog "sqp (${PROJECT_VERSION}) UNRELEASED; urgency=medium
+
+  * Not released yet: the changes since ${sqp_changelog_newest} are listed when
+    ${PROJECT_VERSION} is released.
+
+ -- @SQP_DEB_MAINTAINER@  ${sqp_changelog_date}
+
+")
+elseif(PROJECT_VERSION VERSION_LESS sqp_changelog_newest)
+  message(FATAL_ERROR "src/cmake/debian/changelog describes ${sqp_changelog_newest}, newer than "
+                      "project()'s version ${PROJECT_VERSION}")
+endif()
+file(CONFIGURE OUTPUT "${PROJECT_BINARY_DIR}/debian/changelog" CONTENT "${sqp_changelog}" @ONLY)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_CURRENT_LIST_DIR}/debian/changelog")
 find_program(SQP_GZIP gzip REQUIRED)
 add_custom_command(OUTPUT "${PROJECT_BINARY_DIR}/debian/changelog.gz"
   COMMAND "${SQP_GZIP}" -9nkf "${PROJECT_BINARY_DIR}/debian/changelog"

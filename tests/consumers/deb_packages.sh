@@ -65,6 +65,7 @@ grep -qx "libsqp ${version%%.*} libsqp1 (>= $version)" <<<"$(dpkg-deb -I "$runti
 
 # The C -dev package: sqp.h and the C ABI's link, CMake and pkg-config files; nothing of C++.
 has_file "$dev" /usr/include/sqp.h
+has_file "$dev" /usr/include/sqp_version.h
 has_file "$dev" "$lib/libsqp.so"
 has_file "$dev" "$lib/cmake/sqp/sqpConfig.cmake"
 has_file "$dev" "$lib/cmake/sqp/sqpCapiTargets.cmake"

@@ -1,7 +1,7 @@
 # The consumer tests' fixture: a fresh `cmake --install BUILD_DIR --prefix PREFIX`, then a check
 # that everything a system library installs is there (issue 9).
 #   cmake -DBUILD_DIR=... -DPREFIX=... -DLIBDIR=lib -DBINDIR=bin -DINCLUDEDIR=include
-#         -DDATADIR=share -DVERSION=1.1.0 -P install_prefix.cmake
+#         -DDATADIR=share -DVERSION=MAJOR.MINOR.PATCH -P install_prefix.cmake
 file(REMOVE_RECURSE "${PREFIX}")
 execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}"
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
@@ -12,6 +12,7 @@ endif()
 string(REGEX MATCH "^[0-9]+" major "${VERSION}")
 set(expected
   "${INCLUDEDIR}/sqp.h"
+  "${INCLUDEDIR}/sqp_version.h"
   "${INCLUDEDIR}/sqp/engine.hpp"
   "${INCLUDEDIR}/sqp/rulebook.hpp"
   "${LIBDIR}/libsqp.so.${VERSION}"
@@ -61,6 +62,11 @@ if(READELF)
   if(NOT dynamic MATCHES "\\(SONAME\\)[^\n]*\\[libsqp\\.so\\.${major}\\]")
     message(FATAL_ERROR "libsqp.so.${VERSION} has no SONAME libsqp.so.${major}:\n${dynamic}")
   endif()
+endif()
+# sqp.h's version macros, generated from project()'s version, are installed beside it.
+file(STRINGS "${PREFIX}/${INCLUDEDIR}/sqp_version.h" version_string REGEX "^#define SQP_VERSION_STRING ")
+if(NOT version_string STREQUAL "#define SQP_VERSION_STRING \"${VERSION}\"")
+  message(FATAL_ERROR "installed sqp_version.h says '${version_string}', expected ${VERSION}")
 endif()
 # The installed CLI runs from the prefix.
 execute_process(COMMAND "${PREFIX}/${BINDIR}/sqp" --version OUTPUT_VARIABLE cli RESULT_VARIABLE rc)
