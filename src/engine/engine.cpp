@@ -5,9 +5,10 @@
 
 #include "absl/container/inlined_vector.h"
 
+#include "codec/decode.hpp"
+#include "codec/parse.hpp"
+#include "codec/encode.hpp"
 #include "engine/operation.hpp"
-#include "json/reader.hpp"
-#include "json/writer.hpp"
 
 namespace sqp {
 namespace {
@@ -234,10 +235,10 @@ absl::Status Evaluate(const Engine& engine, std::string_view operation, std::str
     }
     unsigned char arena[16384];
     bj::monotonic_resource resource(arena, sizeof arena);
-    auto doc = json::ParseDocument(input, limits, &resource);
+    auto doc = codec::ParseDocument(input, limits, &resource);
     if (!doc.ok()) return doc.status();
     if (!op->input_schema.empty()) {
-      if (absl::Status s = json::CheckSchema(*doc, op->input_schema); !s.ok()) return s;
+      if (absl::Status s = codec::CheckSchema(*doc, op->input_schema); !s.ok()) return s;
     } else if (!doc->is_object()) {
       return MakeError(ErrorCode::kInvalidInput, "", "expected a JSON object");
     }
@@ -248,7 +249,7 @@ absl::Status Evaluate(const Engine& engine, std::string_view operation, std::str
       json::Issues issues;
       const auto indicator_names = IndicatorNames(engine);
       json::CheckMembers(*doc, *op->members, json::Loc::Root(), indicator_names, issues, unknown);
-      if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);
+      if (!issues.empty()) return codec::ToStatus(issues, ErrorCode::kInvalidInput);
     }
     internal::RunContext context{.unknown_members = unknown.noted};
     if (absl::Status s = op->run(engine, *doc, context, w); !s.ok()) return s;
@@ -322,7 +323,7 @@ ErrorCode Engine::RunSkippedToDocument(std::string_view operation, size_t docume
   if (internal::FindOperation(operation) == nullptr) {
     status = Evaluate(*this, operation, "", out);
   } else if (document_bytes > options_.max_input_bytes) {
-    status = json::InputTooLong(document_bytes, LimitsOf(options_));
+    status = codec::ToStatus(json::InputTooLong(document_bytes, LimitsOf(options_)));
   } else {
     status = MakeError(ErrorCode::kInternal, "", "a skipped line within max_input_bytes");
   }

@@ -22,9 +22,9 @@
 #include <emmintrin.h>
 #endif
 
-#include "json/reader.hpp"
-#include "json/string_bytes.hpp"
-#include "json/utf8.hpp"
+#include "limits.hpp"
+#include "string_bytes.hpp"
+#include "utf8.hpp"
 
 namespace sqp::json {
 

@@ -12,7 +12,7 @@ absl::Status Run(const Engine& engine, const boost::json::value& input, RunConte
   const Rulebook& rb = engine.rulebook();
   json::Issues issues;
   const auto sheet = DecodeScoresheet(input, json::Loc::Root(), rb, issues);
-  if (!sheet) return issues.ToStatus(ErrorCode::kInvalidInput);
+  if (!sheet) return codec::ToStatus(issues, ErrorCode::kInvalidInput);
   WriteScore(rb, EvaluateScore(rb, *sheet), w);
   return absl::OkStatus();
 }
