@@ -14,7 +14,8 @@
 #include <boost/json.hpp>
 
 #include "engine/operation.hpp"
-#include "json/reader.hpp"
+#include "codec/decode.hpp"
+#include "codec/parse.hpp"
 #include "ops/eligibility_codec.hpp"
 #include "sqp/engine.hpp"
 #include "test_support.hpp"
@@ -71,9 +72,9 @@ const Rulebook& DefaultRulebook() {
 
 // The general path: the Application, or nullopt when it refuses the text.
 std::optional<std::string> GeneralDecode(std::string_view text, const json::JsonLimits& limits) {
-  auto doc = json::ParseDocument(text, limits);
+  auto doc = codec::ParseDocument(text, limits);
   if (!doc.ok()) return std::nullopt;
-  if (!json::CheckSchema(*doc, "sqp.application/1").ok()) return std::nullopt;
+  if (!codec::CheckSchema(*doc, "sqp.application/1").ok()) return std::nullopt;
   std::vector<std::string_view> indicator_names;
   for (const auto& d : DefaultRulebook().indicators.definitions) indicator_names.push_back(d.name);
   json::Issues issues;

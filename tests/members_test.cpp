@@ -11,8 +11,9 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "codec/decode.hpp"
+#include "codec/parse.hpp"
 #include "json/members.hpp"
-#include "json/reader.hpp"
 #include "sqp/engine.hpp"
 #include "test_support.hpp"
 
@@ -178,9 +179,9 @@ TEST(MembersTest, EveryMemberOfEveryDocumentMisspeltIsRefusedWithTheMemberMeant)
       auto noted = Noting().Run(ex.operation, bj::serialize(doc));
       if (!noted.ok()) continue;  // a required member misspelt is still missing
       // One well-formed object: the note is one of the result's findings, never a second
-      // "findings" member (json::ParseDocument refuses a repeated name; bj::parse keeps the
+      // "findings" member (codec::ParseDocument refuses a repeated name; bj::parse keeps the
       // last, which hid that bodies and case wrote two).
-      const auto strict = json::ParseDocument(*noted, json::JsonLimits{});
+      const auto strict = codec::ParseDocument(*noted, json::JsonLimits{});
       ASSERT_TRUE(strict.ok()) << ex.operation << " " << pointer << ": " << strict.status() << ": " << *noted;
       const bj::value& r = *strict;
       const bj::array& findings = r.at("findings").as_array();

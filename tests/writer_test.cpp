@@ -1,6 +1,8 @@
 // The result writer: escaping must be exact for every byte, in every position of a block.
 #include "json/writer.hpp"
 
+#include "codec/encode.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -65,8 +67,8 @@ TEST(WriterTest, StructureAndDecimals) {
   w.Field("a", 1);
   w.Key("b");
   w.BeginArray();
-  w.DecimalValue(*Decimal::Parse("96.2"));
-  w.DateValue(*Date::Parse("2026-03-20"));
+  w.Value(*Decimal::Parse("96.2"));
+  w.Value(*Date::Parse("2026-03-20"));
   w.Null();
   w.EndArray();
   w.Field("c", true);

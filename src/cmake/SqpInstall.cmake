@@ -40,7 +40,7 @@ check_linker_flag(CXX "LINKER:--build-id" SQP_LINKER_HAS_BUILD_ID)
 # (-ffile-prefix-map): the debug information names src/cli/main.cpp, not where this tree was.
 # The binary directory's map comes last, so a build directory inside the source tree maps as
 # itself.
-foreach(target sqp_core sqp_capi sqp_cli)
+foreach(target sqp_json sqp_core sqp_capi sqp_cli)
   target_compile_options(${target} PRIVATE -g "-ffile-prefix-map=${PROJECT_SOURCE_DIR}/="
                                            "-ffile-prefix-map=${PROJECT_BINARY_DIR}/=")
 endforeach()

@@ -5,9 +5,10 @@
 
 #include "absl/container/inlined_vector.h"
 
+#include "codec/decode.hpp"
+#include "codec/parse.hpp"
+#include "codec/encode.hpp"
 #include "engine/operation.hpp"
-#include "json/reader.hpp"
-#include "json/writer.hpp"
 
 namespace sqp {
 namespace {
@@ -245,10 +246,10 @@ absl::InlinedVector<std::string_view, 16> IndicatorNames(const Engine& engine) {
 absl::StatusOr<bj::value> ReadDocument(const Engine& engine, const internal::OperationDef& op,
                                        std::string_view input, bj::storage_ptr storage,
                                        json::UnknownMemberList& unknown) {
-  auto doc = json::ParseDocument(input, LimitsOf(engine.options()), std::move(storage));
+  auto doc = codec::ParseDocument(input, LimitsOf(engine.options()), std::move(storage));
   if (!doc.ok()) return doc.status();
   if (!op.input_schema.empty()) {
-    if (absl::Status s = json::CheckSchema(*doc, op.input_schema); !s.ok()) return s;
+    if (absl::Status s = codec::CheckSchema(*doc, op.input_schema); !s.ok()) return s;
   } else if (!doc->is_object()) {
     return MakeError(ErrorCode::kInvalidInput, "", "expected a JSON object");
   }
@@ -257,7 +258,7 @@ absl::StatusOr<bj::value> ReadDocument(const Engine& engine, const internal::Ope
     json::Issues issues;
     const auto indicator_names = IndicatorNames(engine);
     json::CheckMembers(*doc, *op.members, json::Loc::Root(), indicator_names, issues, unknown);
-    if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);
+    if (!issues.empty()) return codec::ToStatus(issues, ErrorCode::kInvalidInput);
   }
   return doc;
 }
@@ -370,7 +371,7 @@ ErrorCode Engine::RunSkippedToDocument(std::string_view operation, size_t docume
   if (internal::FindOperation(operation) == nullptr) {
     status = Evaluate(*this, operation, "", out);
   } else if (document_bytes > options_.max_input_bytes) {
-    status = json::InputTooLong(document_bytes, LimitsOf(options_));
+    status = codec::ToStatus(json::InputTooLong(document_bytes, LimitsOf(options_)));
   } else {
     status = MakeError(ErrorCode::kInternal, "", "a skipped line within max_input_bytes");
   }

@@ -1,8 +1,8 @@
-#include "json/members.hpp"
+#include "members.hpp"
 
 #include <algorithm>
 
-#include "strings.hpp"
+#include "message.hpp"
 
 namespace sqp::json {
 namespace {
@@ -113,9 +113,9 @@ class Checker {
     }
     const std::string_view near = NearestName(key, names);
     if (!near.empty()) {
-      issues_.Add(member, Cat("unknown member; did you mean ", Quote(near), "?"));
+      issues_.Add(member, "unknown member; did you mean " + Quote(near) + "?");
     } else {
-      issues_.Add(member, Cat("unknown member; ", list_intro, Join(names, ", ")));
+      issues_.Add(member, "unknown member; " + std::string(list_intro) + JoinNames(names));
     }
   }
 

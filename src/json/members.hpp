@@ -18,7 +18,8 @@
 
 #include <boost/json.hpp>
 
-#include "json/reader.hpp"
+#include "pointer.hpp"
+#include "reader.hpp"
 
 namespace sqp::json {
 

@@ -22,9 +22,9 @@
 #include <emmintrin.h>
 #endif
 
-#include "json/reader.hpp"
-#include "json/string_bytes.hpp"
-#include "json/utf8.hpp"
+#include "limits.hpp"
+#include "string_bytes.hpp"
+#include "utf8.hpp"
 
 namespace sqp::json {
 
@@ -38,6 +38,8 @@ class Scanner {
         valid_utf8_(IsValidUtf8(text)) {
     if (!valid_utf8_) p_ = end_;
   }
+  // The limits are kept by reference: they must outlive the scanner.
+  Scanner(std::string_view text, const JsonLimits&& limits) = delete;
 
   void SkipWhitespace() {
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;

@@ -1,4 +1,4 @@
-#include "json/utf8.hpp"
+#include "utf8.hpp"
 
 // simdjson.h is large: it is included here only.
 #include <simdjson.h>

@@ -1,4 +1,4 @@
-#include "json/writer.hpp"
+#include "writer.hpp"
 
 namespace sqp::json {
 

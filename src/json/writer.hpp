@@ -1,6 +1,8 @@
 // A streaming JSON writer for result documents: compact, one line (so results are valid JSON
-// Lines), keys in the order written, decimals printed exactly ("96.2", never "9.62E1" as
-// Boost.JSON prints doubles), and no intermediate DOM on the hot path.
+// Lines), keys in the order written, and no intermediate DOM on the hot path. Values of types
+// it does not know are written by a WriteJson overload of their own (sqp's dates and its
+// decimals, printed exactly as "96.2" where Boost.JSON would print the double as "9.62E1":
+// src/codec/encode.hpp).
 #pragma once
 
 #include <cstdint>
@@ -8,9 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "json/string_bytes.hpp"
-#include "sqp/date.hpp"
-#include "sqp/decimal.hpp"
+#include "string_bytes.hpp"
 
 namespace sqp::json {
 
@@ -67,16 +67,11 @@ class Writer {
   void Int(std::int64_t v) { Separate(); out_ += std::to_string(v); }
   void Bool(bool v) { Separate(); out_ += v ? "true" : "false"; }
   void Null() { Separate(); out_ += "null"; }
-  void DateValue(Date d) {
-    Separate();
-    char buf[12];
-    buf[0] = '"';
-    d.Format(buf + 1);
-    buf[11] = '"';
-    out_.append(buf, 12);
-  }
-  void DecimalValue(Decimal d) { Separate(); out_ += d.ToString(); }
-  void DecimalValue(Decimal d, int places) { Separate(); out_ += d.ToString(places); }
+  // A value of a type of the caller's: `WriteJson(Writer&, const T&)`, declared beside T (found
+  // by argument-dependent lookup), writes it, through RawValue.
+  template <class T>
+    requires requires(Writer& w, const T& v) { WriteJson(w, v); }
+  void Value(const T& v) { WriteJson(*this, v); }
   // An already-serialised JSON value.
   void Raw(std::string_view json) { Separate(); out_ += json; }
   // The output, positioned for a value the caller appends itself (a finished JSON value, whole,
@@ -92,8 +87,9 @@ class Writer {
   void Field(const Name& k, std::int64_t v) { Key(k); Int(v); }
   void Field(const Name& k, int v) { Key(k); Int(v); }
   void Field(const Name& k, bool v) { Key(k); Bool(v); }
-  void Field(const Name& k, Date v) { Key(k); DateValue(v); }
-  void Field(const Name& k, Decimal v) { Key(k); DecimalValue(v); }
+  template <class T>
+    requires requires(Writer& w, const T& v) { WriteJson(w, v); }
+  void Field(const Name& k, const T& v) { Key(k); Value(v); }
   void NullField(const Name& k) { Key(k); Null(); }
   // The value, or null when there is none: an optional member of a result.
   template <typename T>

@@ -21,7 +21,7 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using namespace json::decoding;
+using namespace codec::decoding;
 
 // The members of sqp.assessment/1: the embedded documents' own tables.
 constexpr json::MemberDef kAssessment[] = {{"schema"},
@@ -44,8 +44,8 @@ absl::Status Compute(const Engine& engine, const bj::value& input, Evaluated& ou
 
   const Loc app_at = root.Key("application");
   if (const bj::value* app = doc.Get("application", Need::kRequired)) {
-    json::CheckEmbeddedSchema(*app, app_at, "sqp.application/1", issues);
-    json::AddIssues(DecodeApplication(*app, app_at, in.application), issues);
+    codec::CheckEmbeddedSchema(*app, app_at, "sqp.application/1", issues);
+    codec::AddIssues(DecodeApplication(*app, app_at, in.application), issues);
   }
   const Loc procedure_at = root.Key("procedure");
   if (const bj::value* procedure = doc.Get("procedure", Need::kOptional)) {
@@ -57,10 +57,10 @@ absl::Status Compute(const Engine& engine, const bj::value& input, Evaluated& ou
   }
   const Loc sheet_at = root.Key("scoresheet");
   if (const bj::value* sheet = doc.Get("scoresheet", Need::kOptional)) {
-    json::CheckEmbeddedSchema(*sheet, sheet_at, "sqp.scoresheet/1", issues);
+    codec::CheckEmbeddedSchema(*sheet, sheet_at, "sqp.scoresheet/1", issues);
     in.scoresheet = DecodeScoresheet(*sheet, sheet_at, rb, issues);
   }
-  if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);
+  if (!issues.empty()) return codec::ToStatus(issues, ErrorCode::kInvalidInput);
   if (in.scoresheet && in.scoresheet->site_type != in.application.site_type) {
     return MakeError(ErrorCode::kInvalidInput, "/scoresheet/site_type",
                      Cat("the scoresheet is for ", SiteTypeName(in.scoresheet->site_type),
@@ -105,9 +105,9 @@ void Write(const Engine& engine, const Evaluated& e, RunContext& /*context*/, js
       w.NullField("awarded_grade");
     }
     w.Key("total");
-    w.DecimalValue(r.score->total);
+    w.Value(r.score->total);
     w.Key("max_total");
-    w.DecimalValue(r.score->max_total);
+    w.Value(r.score->max_total);
   } else {
     w.NullField("grade");
     w.NullField("awarded_grade");

@@ -7,8 +7,8 @@
 
 #include <boost/json.hpp>
 
+#include "codec/decode.hpp"
 #include "json/members.hpp"
-#include "json/reader.hpp"
 #include "sqp/bodies.hpp"
 
 namespace sqp::internal {

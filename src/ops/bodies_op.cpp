@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "engine/operation.hpp"
-#include "json/reader.hpp"
+#include "codec/decode.hpp"
 #include "ops/bodies_codec.hpp"
 #include "ops/report_text.hpp"
 #include "sqp/bodies.hpp"
@@ -16,7 +16,7 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using namespace json::decoding;
+using namespace codec::decoding;
 
 // The members of sqp.bodies/1 (READ.MEMBERS).
 constexpr json::MemberDef kGround[] = {{"ground"}, {"on"}};
@@ -124,7 +124,7 @@ absl::Status DecodeBodies(const bj::value& input, BodiesInput& out) {
       out.site = fee_site;
     }
   }
-  if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);
+  if (!issues.empty()) return codec::ToStatus(issues, ErrorCode::kInvalidInput);
   out.on = *on;
   return absl::OkStatus();
 }

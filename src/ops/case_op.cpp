@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "engine/operation.hpp"
-#include "json/reader.hpp"
+#include "codec/decode.hpp"
 #include "ops/bodies_codec.hpp"
 #include "ops/certificate_render.hpp"
 #include "ops/report_text.hpp"
@@ -26,7 +26,7 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using namespace json::decoding;
+using namespace codec::decoding;
 using certificate_format::EscapeIcsText;
 using certificate_format::EscapeXml;
 using certificate_format::FoldIcsLine;
@@ -258,9 +258,9 @@ absl::Status DecodeCase(const Rulebook& rb, const bj::value& input, CaseInput& o
   const auto as_of = f.DateField("as_of", Need::kRequired);
   const Loc app_at = root.Key("application");
   if (const bj::value* app = f.Get("application", Need::kOptional)) {
-    json::CheckEmbeddedSchema(*app, app_at, "sqp.application/1", issues);
+    codec::CheckEmbeddedSchema(*app, app_at, "sqp.application/1", issues);
     out.application.emplace();
-    json::AddIssues(DecodeApplication(*app, app_at, *out.application), issues);
+    codec::AddIssues(DecodeApplication(*app, app_at, *out.application), issues);
   }
   if (const bj::array* a = f.Array("bodies_offered", Need::kOptional)) {
     out.bodies_offered.emplace();
@@ -274,10 +274,10 @@ absl::Status DecodeCase(const Rulebook& rb, const bj::value& input, CaseInput& o
   }
   const Loc sheet_at = root.Key("scoresheet");
   if (const bj::value* sheet = f.Get("scoresheet", Need::kOptional)) {
-    json::CheckEmbeddedSchema(*sheet, sheet_at, "sqp.scoresheet/1", issues);
+    codec::CheckEmbeddedSchema(*sheet, sheet_at, "sqp.scoresheet/1", issues);
     out.scoresheet = DecodeScoresheet(*sheet, sheet_at, rb, issues);
   }
-  if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidInput);
+  if (!issues.empty()) return codec::ToStatus(issues, ErrorCode::kInvalidInput);
   out.as_of = *as_of;
 
   CheckDates(out, issues);
@@ -305,7 +305,7 @@ absl::Status DecodeCase(const Rulebook& rb, const bj::value& input, CaseInput& o
                        SiteTypeName(*site), " table; expected one of: ", ids));
     }
   }
-  return issues.ToStatus(ErrorCode::kInvalidInput);
+  return codec::ToStatus(issues, ErrorCode::kInvalidInput);
 }
 
 // ---- Writing ----------------------------------------------------------------------------------

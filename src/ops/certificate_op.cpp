@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/operation.hpp"
-#include "json/reader.hpp"
+#include "codec/decode.hpp"
 #include "ops/certificate_render.hpp"
 #include "sqp/certificate.hpp"
 #include "strings.hpp"
@@ -15,7 +15,7 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using namespace json::decoding;
+using namespace codec::decoding;
 
 // REVOKE.TRIGGERS: the four grounds of Art. 14(12)3, in the article's order.
 struct TriggerText {
@@ -356,7 +356,7 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
   const Rulebook& rb = engine.rulebook();
   json::Issues issues;
   std::optional<Decoded> decoded = Decode(rb, input, issues);
-  if (!decoded) return issues.ToStatus(ErrorCode::kInvalidInput);
+  if (!decoded) return codec::ToStatus(issues, ErrorCode::kInvalidInput);
   decoded->input.reports = decoded->reports;
   const CertificateInput& in = decoded->input;
   const CertificateResult r = EvaluateCertificate(rb, in);

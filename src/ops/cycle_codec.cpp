@@ -20,7 +20,7 @@ constinit const json::ObjectDef kCycleMembers{kCycle};
 namespace {
 
 namespace bj = boost::json;
-using namespace json::decoding;
+using namespace codec::decoding;
 
 std::string BatchLabel(const Batch& b) {
   std::string s(7, '0');
@@ -93,7 +93,7 @@ void DecodeCycle(const bj::value& value, const Loc& at, json::Issues& issues, Cy
 absl::Status DecodeCycle(const bj::value& value, const Loc& at, CycleInput& out) {
   json::Issues issues;
   DecodeCycle(value, at, issues, out);
-  return issues.ToStatus(ErrorCode::kInvalidInput);
+  return codec::ToStatus(issues, ErrorCode::kInvalidInput);
 }
 
 void WriteCycle(const CycleResult& r, json::Writer& w) {

@@ -81,7 +81,7 @@ constinit const json::ObjectDef kApplicationMembers{kApplication};
 namespace {
 
 namespace bj = boost::json;
-using namespace json::decoding;
+using namespace codec::decoding;
 
 // ---- Decoding ------------------------------------------------------------------------------
 
@@ -203,7 +203,7 @@ void DecodeIndicators(const Fields& root, Application& out) {
   const Fields vf(*values, values_at, root.issues());
   if (!vf.ok()) return;
   for (const auto& kv : *vf.object()) {
-    if (auto d = json::ReadDecimal(kv.value(), values_at.Key(kv.key()), root.issues())) {
+    if (auto d = codec::ReadDecimal(kv.value(), values_at.Key(kv.key()), root.issues())) {
       out.indicator_values.push_back({kv.key(), *d});
     }
   }
@@ -729,7 +729,7 @@ absl::Status DecodeApplication(const bj::value& v, const Loc& at, Application& o
       if (certified_on) out.current_certificate = CurrentCertificate{*certified_on};
     }
   }
-  return issues.ToStatus(ErrorCode::kInvalidInput);
+  return codec::ToStatus(issues, ErrorCode::kInvalidInput);
 }
 
 // ---- Messages (public) ---------------------------------------------------------------------

@@ -9,9 +9,10 @@
 #include <boost/json.hpp>
 
 #include "absl/status/status.h"
+#include "codec/decode.hpp"
+#include "codec/encode.hpp"
+#include "json/limits.hpp"
 #include "json/members.hpp"
-#include "json/reader.hpp"
-#include "json/writer.hpp"
 #include "sqp/eligibility.hpp"
 #include "sqp/engine.hpp"
 

@@ -18,7 +18,7 @@ namespace {
 using json::Scanner;
 
 constexpr std::int64_t kMaxStaffCount = 10'000'000;  // as DecodeSite
-constexpr std::int64_t kMaxWholeIndicator = 1'000'000'000'000LL;  // as json::ReadDecimal
+constexpr std::int64_t kMaxWholeIndicator = 1'000'000'000'000LL;  // as codec::ReadDecimal
 
 // Known members of one object, Annex 2's informational ones included: a bit each, so a
 // repeated name is caught (any other name declines the document).
@@ -116,7 +116,7 @@ bool RequiredEnum(Scanner& s, const std::array<std::string_view, N>& names, E& o
   return false;
 }
 
-// A number json::ReadDecimal reads: an integer inside its range, or a fraction of at most 15
+// A number codec::ReadDecimal reads: an integer inside its range, or a fraction of at most 15
 // digits (the scanner's own bound) with at most Decimal::kPlaces decimals after trailing zeros —
 // the numbers whose double gives back the decimal written, which is what the general path
 // accepts (ParseDocument's inexact mark). Made from the digits themselves, as exactly.
@@ -209,7 +209,7 @@ bool Enterprise(Scanner& s, Application& out) {
   });
 }
 
-// quality_indicators.values: every member a number that is an exact Decimal (json::ReadDecimal)
+// quality_indicators.values: every member a number that is an exact Decimal (codec::ReadDecimal)
 // under a name the rulebook defines (anything else is the member check's to report).
 bool IndicatorValues(Scanner& s, const Rulebook& rb, Application& out) {
   if (s.ConsumeNull()) return true;

@@ -10,7 +10,7 @@
 #include <unordered_map>
 
 #include "engine/operation.hpp"
-#include "json/reader.hpp"
+#include "codec/decode.hpp"
 #include "ops/meeting_codec.hpp"
 #include "ops/report_text.hpp"
 #include "sqp/meeting.hpp"
@@ -20,7 +20,7 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using namespace json::decoding;
+using namespace codec::decoding;
 
 constexpr json::EnumName<MeetingBody> kBodies[] = {
     {"expert_review", MeetingBody::kExpertReview}, {"final_review", MeetingBody::kFinalReview}};
@@ -292,7 +292,7 @@ struct Evaluated {
 absl::Status Compute(const Engine& engine, const bj::value& input, Evaluated& out) {
   Issues issues;
   if (!DecodeMeeting(input, Loc::Root(), issues, out.in, nullptr)) {
-    return issues.ToStatus(ErrorCode::kInvalidInput);
+    return codec::ToStatus(issues, ErrorCode::kInvalidInput);
   }
   absl::StatusOr<MeetingResult> r = EvaluateMeeting(engine.rulebook(), out.in);
   if (!r.ok()) return r.status();

@@ -19,7 +19,7 @@ constinit const json::ObjectDef kScoresheetMembers{kScoresheet};
 namespace {
 
 namespace bj = boost::json;
-using namespace json::decoding;
+using namespace codec::decoding;
 
 constexpr const auto& kSiteTypes = kSiteTypeTable.entries;  // ELIG.SCOPE's spellings
 
@@ -130,7 +130,7 @@ std::optional<ScoreInput> DecodeScoresheet(const bj::value& doc, const Loc& at,
       bool listed = false;
       for (const auto& kv : *j.object()) {
         const Loc el = judged_at.Key(kv.key());
-        const auto points = json::ReadDecimal(kv.value(), el, issues);
+        const auto points = codec::ReadDecimal(kv.value(), el, issues);
         if (!site) continue;  // no table to look the id up in; site_type's own error says why
         const std::ptrdiff_t index = table.ItemIndex(kv.key());
         if (index < 0) {
@@ -151,7 +151,7 @@ std::optional<ScoreInput> DecodeScoresheet(const bj::value& doc, const Loc& at,
     if (i.ok()) {
       for (const auto& kv : *i.object()) {
         const Loc el = ind_at.Key(kv.key());
-        const auto value = json::ReadDecimal(kv.value(), el, issues);
+        const auto value = codec::ReadDecimal(kv.value(), el, issues);
         int index = -1;
         for (size_t k = 0; k < rb.indicators.definitions.size(); ++k) {
           if (rb.indicators.definitions[k].name == std::string_view(kv.key())) {

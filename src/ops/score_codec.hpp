@@ -8,9 +8,9 @@
 
 #include <boost/json.hpp>
 
+#include "codec/decode.hpp"
+#include "codec/encode.hpp"
 #include "json/members.hpp"
-#include "json/reader.hpp"
-#include "json/writer.hpp"
 #include "sqp/rulebook.hpp"
 #include "sqp/scoring.hpp"
 

@@ -16,7 +16,7 @@ absl::Status Compute(const Engine& engine, const boost::json::value& input, Eval
   const Rulebook& rb = engine.rulebook();
   json::Issues issues;
   const auto sheet = DecodeScoresheet(input, json::Loc::Root(), rb, issues);
-  if (!sheet) return issues.ToStatus(ErrorCode::kInvalidInput);
+  if (!sheet) return codec::ToStatus(issues, ErrorCode::kInvalidInput);
   out.result = EvaluateScore(rb, *sheet);
   return absl::OkStatus();
 }

@@ -10,7 +10,8 @@
 
 #include "strings.hpp"
 #include "vocabulary_codec.hpp"
-#include "json/reader.hpp"
+#include "codec/decode.hpp"
+#include "codec/parse.hpp"
 #include "rulebook/scoring_codec.hpp"
 #include "sqp/rulebook.hpp"
 
@@ -18,7 +19,7 @@ namespace sqp {
 namespace {
 
 namespace bj = boost::json;
-using namespace json::decoding;
+using namespace codec::decoding;
 
 constexpr std::string_view kSchema = "sqp.rulebook/1";
 // Period sizes a rulebook may set: generous for any revision, small enough that no derived date
@@ -323,7 +324,7 @@ void ReadRestDays(const Fields& root, Rulebook& rb) {
       const Loc list = at.Key(key);
       for (size_t i = 0; i < a->size(); ++i) {
         const Loc item = list.Index(i);
-        auto d = json::ReadDate((*a)[i], item, f.issues());
+        auto d = codec::ReadDate((*a)[i], item, f.issues());
         if (!d) continue;
         const auto seen = named.find(*d);
         if (seen != named.end()) {
@@ -382,7 +383,7 @@ void AppendCanonical(const bj::value& v, std::string& out) {
 // Within the default input limits, and refusing repeated member names: the identity hashes the
 // parsed rulebook, so a second "validity_years" must not silently win over the first.
 absl::StatusOr<bj::value> ParseJson(std::string_view text) {
-  auto v = json::ParseDocument(text, json::JsonLimits{});
+  auto v = codec::ParseDocument(text, json::JsonLimits{});
   if (!v.ok() && DescribeError(v.status()).code == ErrorCode::kInvalidJson &&
       DescribeError(v.status()).path.empty()) {
     return MakeError(ErrorCode::kInvalidJson, "",
@@ -423,7 +424,7 @@ absl::StatusOr<Rulebook> ParseRulebook(std::string_view json) {
   Issues issues;
   const Loc root_at = Loc::Root();
   Fields root(doc, root_at, issues);
-  if (!root.ok()) return issues.ToStatus(ErrorCode::kInvalidRulebook);
+  if (!root.ok()) return codec::ToStatus(issues, ErrorCode::kInvalidRulebook);
   root.RejectUnknownKeys({"schema", "id", "version", "title", "in_force_from", "eligibility",
                           "calendar", "meetings", "certificate", "indicators", "scoring",
                           "rest_days", "bodies", "fees"});
@@ -473,7 +474,7 @@ absl::StatusOr<Rulebook> ParseRulebook(std::string_view json) {
                                      rb.scoring);
   }
   ReadRestDays(root, rb);
-  if (!issues.empty()) return issues.ToStatus(ErrorCode::kInvalidRulebook);
+  if (!issues.empty()) return codec::ToStatus(issues, ErrorCode::kInvalidRulebook);
 
   std::string canonical;
   AppendCanonical(doc, canonical);

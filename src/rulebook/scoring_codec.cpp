@@ -15,7 +15,7 @@ namespace sqp::rulebook_internal {
 namespace {
 
 namespace bj = boost::json;
-using namespace json::decoding;
+using namespace codec::decoding;
 
 // The decoding context of one scoring section.
 struct Context {
@@ -251,7 +251,7 @@ std::optional<Decimal> ReadItem(const Context& c, const bj::value& v, const Loc&
     } else if (!item.key && !pv.is_null()) {
       c.issues.Add(pass_at, "only key items have a pass mark; use null or set \"key\": true");
     } else if (item.key) {
-      if (auto p = CheckPoints(c, json::ReadDecimal(pv, pass_at, c.issues), pass_at, false)) {
+      if (auto p = CheckPoints(c, codec::ReadDecimal(pv, pass_at, c.issues), pass_at, false)) {
         item.pass = *p;
         if (max && *p > *max) {
           c.issues.Add(pass_at, Cat("pass mark ", p->ToString(), " is above the item's max ",

@@ -2,7 +2,7 @@
 // rulebook codec because the scoring tables are the largest and most volatile part.
 #pragma once
 
-#include "json/reader.hpp"
+#include "codec/decode.hpp"
 #include "sqp/rulebook.hpp"
 
 namespace sqp::rulebook_internal {

@@ -12,7 +12,7 @@
 #include <boost/json.hpp>
 
 #include "catalogue.hpp"
-#include "json/reader.hpp"
+#include "codec/parse.hpp"
 #include "json/utf8.hpp"
 #include "sqp.h"
 #include "sqp/engine.hpp"
@@ -27,7 +27,7 @@ struct Outcome {
 };
 
 Outcome Parse(std::string_view text, const json::JsonLimits& limits = {}) {
-  auto v = json::ParseDocument(text, limits);
+  auto v = codec::ParseDocument(text, limits);
   if (v.ok()) return {ErrorCode::kOk, "", ""};
   const ErrorInfo info = DescribeError(v.status());
   return {info.code, info.path, info.message};
@@ -150,7 +150,7 @@ TEST(ParseDocument, AgreesWithBoostOnTheExamples) {
                            "meeting-ballots.json", "certificate-valid.json",
                            "scoresheet-official-format.json", "rulebook-official-format.json"}) {
     const std::string text = ReadFile(std::string(SQP_SOURCE_DIR) + "/docs/examples/" + name);
-    auto ours = json::ParseDocument(text, {});
+    auto ours = codec::ParseDocument(text, {});
     ASSERT_TRUE(ours.ok()) << name << ": " << ours.status();
     EXPECT_EQ(*ours, bj::parse(text)) << name;
   }
@@ -161,12 +161,12 @@ TEST(ParseDocument, AgreesWithBoostOnTheExamples) {
 // a number a double rounds to it is not.
 TEST(ParseDocument, TenToTheTwelveIsExactAtTheEdge) {
   for (const char* text : {"1e12", "1000000000000", "1000000000000.000", "10e11", "0.1e13", "-1E+12"}) {
-    auto v = json::ParseDocument(text, {});
+    auto v = codec::ParseDocument(text, {});
     ASSERT_TRUE(v.ok()) << text;
     EXPECT_FALSE(json::IsInexactNumber(*v)) << text;
   }
   for (const char* text : {"999999999999.9999999", "1000000000000.0000001"}) {
-    auto v = json::ParseDocument(text, {});
+    auto v = codec::ParseDocument(text, {});
     ASSERT_TRUE(v.ok()) << text;
     EXPECT_TRUE(json::IsInexactNumber(*v)) << text;
   }
@@ -174,7 +174,7 @@ TEST(ParseDocument, TenToTheTwelveIsExactAtTheEdge) {
 
 TEST(ParseDocument, ZeroWithAHugeExponentIsZero) {
   for (const char* text : {"0e400", "-0e999", "0.000e+2229", "[0E400]", "0e004458", "-0.0E-0099999"}) {
-    auto v = json::ParseDocument(text, {});
+    auto v = codec::ParseDocument(text, {});
     ASSERT_TRUE(v.ok()) << text;
     const bj::value& n = v->is_array() ? v->as_array().at(0) : *v;
     ASSERT_TRUE(n.is_double()) << text;
@@ -187,13 +187,13 @@ TEST(ParseDocument, ZeroWithAHugeExponentIsZero) {
 TEST(ParseDocument, NumbersADoubleDoesNotHoldExactlyAreMarked) {
   for (const char* text : {"94.99999999999999999999", "4.99999999999999999999", "0.0000001",
                            "1.5e-7", "999999999999.999999", "-12.3456789"}) {
-    auto v = json::ParseDocument(text, {});
+    auto v = codec::ParseDocument(text, {});
     ASSERT_TRUE(v.ok()) << text;
     EXPECT_TRUE(json::IsInexactNumber(*v)) << text;
   }
   for (const char* text : {"95", "95.0000000000", "9.5e1", "96.2", "0.000001", "-12.345678",
                            "1e400", "123456789012345.5", "0e400"}) {
-    auto v = json::ParseDocument(text, {});
+    auto v = codec::ParseDocument(text, {});
     ASSERT_TRUE(v.ok()) << text;
     EXPECT_FALSE(json::IsInexactNumber(*v)) << text;
   }

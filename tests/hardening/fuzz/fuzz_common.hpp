@@ -10,8 +10,8 @@
 
 #include <boost/json.hpp>
 
+#include "codec/parse.hpp"
 #include "engine/operation.hpp"
-#include "json/reader.hpp"
 #include "sqp/engine.hpp"
 #include "sqp/status.hpp"
 
@@ -41,7 +41,7 @@ inline boost::json::value CheckAnswer(const internal::OperationDef* op, ErrorCod
   generous.max_string_bytes = ~size_t{0};
   generous.max_array_length = ~size_t{0};
   generous.max_object_members = ~size_t{0};
-  auto parsed = json::ParseDocument(out, generous);
+  auto parsed = codec::ParseDocument(out, generous);
   if (!parsed.ok()) Die("the answer is not well-formed JSON", out);
   const boost::json::object* o = parsed->if_object();
   if (o == nullptr) Die("the answer is not an object", out);

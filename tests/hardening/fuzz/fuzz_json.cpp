@@ -1,4 +1,4 @@
-// libFuzzer target: sqp's JSON parser (json::ParseDocument) against Boost.JSON's own parser.
+// libFuzzer target: sqp's JSON parser (codec::ParseDocument) against Boost.JSON's own parser.
 // The first four bytes set small limits so every limit is reached often; the rest is the text.
 // ParseDocument must accept exactly what boost::json::parse accepts, except a document beyond a
 // limit or with a repeated member name, and then build the same value; every refusal must name a
@@ -170,7 +170,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   bj::parse_options unlimited;
   unlimited.max_depth = 10'000;
   const bj::value reference = bj::parse(text, ec, {}, unlimited);
-  auto ours = sqp::json::ParseDocument(text, limits);
+  auto ours = sqp::codec::ParseDocument(text, limits);
   if (ours.ok()) {
     if (ec) sqp::fuzz::Die("ParseDocument accepted what Boost.JSON refuses", text);
     if (!SameValue(*ours, reference)) sqp::fuzz::Die("ParseDocument built a different value", text);
@@ -204,7 +204,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       sqp::json::JsonLimits wide = limits;
       wide.max_depth = 10'000;
       wide.max_string_bytes = wide.max_array_length = wide.max_object_members = ~size_t{0};
-      auto again = sqp::json::ParseDocument(text, wide);
+      auto again = sqp::codec::ParseDocument(text, wide);
       has_repeated = !again.ok();
       if (!has_repeated) sqp::fuzz::Die("the limit's pointer does not resolve", info.path);
     }
