@@ -14,8 +14,10 @@
 
 #include <boost/json.hpp>
 
+#include "ops/certificate_render.hpp"
 #include "sqp.h"
 #include "sqp/engine.hpp"
+#include "strings.hpp"
 
 namespace sqp {
 namespace {
@@ -609,6 +611,59 @@ TEST(CaseAssess, TheAssessmentReportNamesWhatACaseAdds) {
                                 "PROC.FINAL_REVIEW", "PROC.ANNOUNCEMENT"}) {
     EXPECT_NE(text->find(rule), std::string::npos) << rule;
   }
+}
+
+// The renderings are laid out from the typed result, not from the answer read back: they must
+// still say what the answer says. The case file lists every finding of the answer (the
+// application's, the case's own, READ.MEMBERS' note) with both its messages, and shows the
+// input's strings with their control characters escaped, as when it was made from the answer
+// (each string TerminalSafe without line breaks); the calendar and the timeline escape them
+// their own way.
+TEST(CaseRenderings, SayWhatTheAnswerSays) {
+  const test::ScopedEnv epoch("SOURCE_DATE_EPOCH", "1796268930");
+  EngineOptions options;
+  options.unknown_members = UnknownMembers::kNote;
+  const Engine engine = *Engine::Create(options);
+  bj::object doc = Example("case-awarded.json");
+  const std::string id = "APP\n\x1b[2J<&>;,\"\u00e9";
+  doc["application"].as_object()["application_id"] = id;
+  for (bj::value& m : Steps(doc)["final_review"].as_object()["motions"].as_array()) {
+    m.as_object()["subject"] = id;  // the motion names the applicant by its id
+  }
+  doc["x\tunknown"] = 1;
+  const std::string input = bj::serialize(doc);
+  const auto run = engine.Run("case", input);
+  ASSERT_TRUE(run.ok()) << run.status();
+  const bj::object answer = bj::parse(*run).as_object();
+  ASSERT_EQ(S(answer.at("outcome")), "awarded");
+
+  const auto text = engine.Render("case", "text", input);
+  ASSERT_TRUE(text.ok()) << text.status();
+  auto shown = [](const bj::value& v) { return TerminalSafe(S(v), /*keep_line_breaks=*/false); };
+  EXPECT_NE(text->find(Cat("申请 Application: ", shown(answer.at("application_id")), "    ")),
+            std::string::npos) << *text;
+  EXPECT_EQ(text->find('\x1b'), std::string::npos);
+  const bj::array& findings = answer.at("findings").as_array();
+  ASSERT_EQ(S(findings.back().at("rule")), "INPUT.UNKNOWN_MEMBER");
+  for (const bj::value& f : findings) {
+    const std::string line = Cat(" ", S(f.at("status")), "] ", S(f.at("rule")), " (Art. ",
+                                 S(f.at("article")), "): ", shown(f.at("message_zh")), " | ",
+                                 shown(f.at("message")), "\n");
+    EXPECT_NE(text->find(line), std::string::npos) << line;
+  }
+  EXPECT_NE(text->find(Cat("，等级 grade ", S(answer.at("grade")), "\n")), std::string::npos);
+  const bj::object& next = answer.at("next").at(0).as_object();
+  EXPECT_NE(text->find(Cat("，截止 due by ", S(next.at("due_by")), "\n")), std::string::npos);
+
+  namespace format = internal::certificate_format;
+  const auto ics = engine.Render("case", "ics", input);
+  ASSERT_TRUE(ics.ok()) << ics.status();
+  const std::string uid = format::EscapeIcsText(Cat(id, "-", S(next.at("step"))));
+  EXPECT_NE(ics->find(Cat("UID:", uid, "@sqp\r\n")), std::string::npos) << *ics;
+  const auto svg = engine.Render("case", "svg", input);
+  ASSERT_TRUE(svg.ok()) << svg.status();
+  EXPECT_NE(svg->find(format::EscapeXml(Cat("案件时间线 Case timeline — ", id))), std::string::npos)
+      << *svg;
 }
 
 // The C door: sqp_run and sqp_render give the engine's bytes.

@@ -1,14 +1,19 @@
 // `case`: the procedure of Art. 14 as one case (sqp.case/1 → sqp.case-status/1; PROC.*,
 // TEAM.AUDITORS and every rule the recorded steps invoke). The rules are sqp/case.hpp's
 // EvaluateCase; this file reads the document (its members, its impossible dates), writes the
-// result, and renders the case file (text), its coming deadlines (ics) and its timeline (svg).
+// result, and renders from the same typed result the case file (text), its coming deadlines
+// (ics) and its timeline (svg).
 //
 // Input beyond CONTRACT.md §7 (members added, none renamed): "people" (the experts and
 // evaluators with their Art. 21 removals, as in sqp.bodies/1), steps.evaluated_on (the site
 // evaluation's day), steps.publicity.ends_on (the day the office ended the publicity), an
 // objection's "ground" (Art. 14(8) 1-3), and a final opinion "other" with its "reason".
+#include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/operation.hpp"
 #include "codec/decode.hpp"
@@ -308,6 +313,31 @@ absl::Status DecodeCase(const Rulebook& rb, const bj::value& input, CaseInput& o
   return codec::ToStatus(issues, ErrorCode::kInvalidInput);
 }
 
+struct Evaluated {
+  CaseInput in;  // its application's strings are views into the input document
+  CaseResult result;
+};
+
+// The typed path, the answer's and every rendering's: the document read, then the rules.
+absl::Status Compute(const Engine& engine, const bj::value& input, Evaluated& out) {
+  if (absl::Status s = DecodeCase(engine.rulebook(), input, out.in); !s.ok()) return s;
+  out.result = EvaluateCase(engine.rulebook(), out.in);
+  return absl::OkStatus();
+}
+
+// ---- Shared by the answer and the renderings --------------------------------------------------
+
+// The application's id, when the case has an application that gives one ("application_id",
+// null otherwise).
+std::optional<std::string_view> ApplicationId(const CaseInput& in) {
+  return in.application ? in.application->application_id : std::nullopt;
+}
+
+// A next step's name ("step" of PROC.NEXT's items; the calendar's event UIDs).
+constexpr std::string_view NextStepName(NextStep step) {
+  return kNextStepNames[static_cast<size_t>(step)];
+}
+
 // ---- Writing ----------------------------------------------------------------------------------
 
 void WriteCaseMeeting(const CaseMeeting& m, const CaseMeetingResult& r, json::Writer& w) {
@@ -325,8 +355,8 @@ void WriteCaseMeeting(const CaseMeeting& m, const CaseMeetingResult& r, json::Wr
 
 void WriteCase(const Rulebook& rb, const CaseInput& in, const CaseResult& r, RunContext& context,
                json::Writer& w) {
-  if (in.application && in.application->application_id) {
-    w.Field("application_id", *in.application->application_id);
+  if (const std::optional<std::string_view> id = ApplicationId(in)) {
+    w.Field("application_id", *id);
   } else {
     w.NullField("application_id");
   }
@@ -414,7 +444,7 @@ void WriteCase(const Rulebook& rb, const CaseInput& in, const CaseResult& r, Run
   w.BeginArray();
   for (const NextItem& n : r.next) {
     w.BeginObject();
-    w.Field("step", kNextStepNames[static_cast<size_t>(n.step)]);
+    w.Field("step", NextStepName(n.step));
     w.OptionalField("due_by", n.due_by);
     w.Field("overdue", n.overdue);
     if (n.evidence.empty()) {
@@ -454,155 +484,166 @@ void WriteCase(const Rulebook& rb, const CaseInput& in, const CaseResult& r, Run
   w.EndArray();
 }
 
-absl::Status Run(const Engine& engine, const bj::value& input, RunContext& context,
-                 json::Writer& w) {
-  CaseInput in;
-  if (absl::Status s = DecodeCase(engine.rulebook(), input, in); !s.ok()) return s;
-  const CaseResult r = EvaluateCase(engine.rulebook(), in);
-  WriteCase(engine.rulebook(), in, r, context, w);
-  return absl::OkStatus();
+void Write(const Engine& engine, const Evaluated& e, RunContext& context, json::Writer& w) {
+  WriteCase(engine.rulebook(), e.in, e.result, context, w);
 }
 
 // ---- Renderings -------------------------------------------------------------------------------
+// Each is laid out from the typed input and result (Compute, as Write has them), showing what
+// the answer's members hold through the same derivations. The text report passes every string
+// from the input or the rulebook through ReportString (the engine then makes the whole
+// TerminalSafe); the calendar and the timeline keep their formats' own escaping (RFC 5545
+// text, XML).
 
-std::string Bilingual(std::string_view name, std::span<const std::string_view> names,
-                      std::span<const std::string_view> zh, std::span<const std::string_view> en) {
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == name) return Cat(zh[i], " ", en.empty() ? names[i] : en[i]);
-  }
-  return std::string(name.empty() ? "—" : name);
+std::string NextLabel(NextStep step) {
+  const auto i = static_cast<size_t>(step);
+  return Cat(kNextStepNamesZh[i], " ", kNextStepNamesEn[i]);
 }
-std::string NextLabel(std::string_view step) {
-  return Bilingual(step, kNextStepNames, kNextStepNamesZh, kNextStepNamesEn);
+std::string OutcomeLabel(CaseOutcome outcome) {
+  const auto i = static_cast<size_t>(outcome);
+  return Cat(kCaseOutcomeNamesZh[i], " ", kCaseOutcomeNames[i]);
 }
 
-std::string RenderText(const bj::value& result) {
-  const bj::object* o = result.if_object();
-  if (o == nullptr) return {};
+// One line of the case file's findings; `zh` and `en` are already escaped (ReportString).
+void AppendFindingLine(std::string& s, std::string_view rule, std::string_view article,
+                       FindingStatus status, std::string_view zh, std::string_view en) {
+  static constexpr std::string_view kMarks[] = {"✓ 符合", "✗ 不符合", "… 待定", "· 说明"};
+  const auto i = static_cast<size_t>(status);
+  CatTo(s, "  [", kMarks[i], " ", kFindingStatusNames[i], "] ", rule, " (Art. ", article, "): ", zh,
+        " | ", en, "\n");
+}
+
+std::string TextReport(const Engine& engine, const Evaluated& e, const RunContext& context) {
+  const Rulebook& rb = engine.rulebook();
+  const CaseInput& in = e.in;
+  const CaseResult& r = e.result;
   std::string s = "══ 服务现场质量推进活动案卷 Service-site quality case file ══\n";
-  const std::string_view id = ResultString(*o, "application_id");
-  CatTo(s, "申请 Application: ", id.empty() ? "—" : id, "    截至 As of: ", ResultString(*o, "as_of"), "\n");
-  CatTo(s, "结论 Outcome: ", Bilingual(ResultString(*o, "outcome"), kCaseOutcomeNames, kCaseOutcomeNamesZh, {}),
+  const std::string id = ReportString(ApplicationId(in).value_or(""));
+  CatTo(s, "申请 Application: ", id.empty() ? "—" : id, "    截至 As of: ", in.as_of.ToString(),
         "\n");
+  CatTo(s, "结论 Outcome: ", OutcomeLabel(r.outcome), "\n");
   CatTo(s, "阶段 Stage:   ",
-        Bilingual(ResultString(*o, "stage"), kCaseStepNames, kCaseStepNamesZh, kCaseStepNamesEn), "\n");
-  if (const bj::object* c = ResultObject(*o, "calendar"); c && !ResultString(*c, "batch").empty()) {
-    CatTo(s, "批次 Batch:   ", ResultString(*c, "batch"), "（受理月 accepted in ", ResultString(*c, "acceptance_month"),
-          "，公告月 announced in ", ResultString(*c, "announcement_month"), "）\n");
+        r.stage ? Cat(kCaseStepNamesZh[Index(*r.stage)], " ", kCaseStepNamesEn[Index(*r.stage)])
+                : "—",
+        "\n");
+  if (const std::optional<Batch>& batch = r.calendar.batch) {
+    CatTo(s, "批次 Batch:   ", BatchLabel(*batch), "（受理月 accepted in ",
+          batch->acceptance.ToString(), "，公告月 announced in ", batch->announcement.ToString(),
+          "）\n");
   }
-  if (const bj::object* e = ResultObject(*o, "eligibility")) {
-    CatTo(s, "资格 Eligibility: ", ResultString(*e, "decision"),
-          ResultFlag(*e, "disqualified") ? "（直接取消参评资格 disqualified）" : "", "\n");
+  if (r.eligibility) {
+    CatTo(s, "资格 Eligibility: ", kDecisionNames[static_cast<size_t>(r.eligibility->decision)],
+          r.eligibility->disqualified ? "（直接取消参评资格 disqualified）" : "", "\n");
   }
-  if (const bj::object* c = ResultObject(*o, "certificate")) {
-    const std::string_view grade = ResultString(*o, "grade");
-    CatTo(s, "证书 Certificate: ", ResultString(*c, "valid_from"), " 至 through ", ResultString(*c, "valid_until"),
+  if (r.certificate) {
+    const CertificateDates& d = r.certificate->dates;
+    const std::string grade = r.grade ? ReportString(*r.grade) : "";
+    CatTo(s, "证书 Certificate: ", d.valid_from.ToString(), " 至 through ", d.valid_until.ToString(),
           grade.empty() ? "" : "，等级 grade ", grade, "\n");
   }
-  if (const bj::array* fs = ResultArray(*o, "findings")) {
-    s += "\n核查 Findings:\n";
-    for (const bj::value& fv : *fs) {
-      const bj::object* f = fv.if_object();
-      if (f == nullptr) continue;
-      const std::string_view status = ResultString(*f, "status");
-      const char* mark = status == "pass"      ? "✓ 符合"
-                         : status == "fail"    ? "✗ 不符合"
-                         : status == "pending" ? "… 待定"
-                                               : "· 说明";
-      CatTo(s, "  [", mark, " ", status, "] ", ResultString(*f, "rule"), " (Art. ", ResultString(*f, "article"), "): ",
-            ResultString(*f, "message_zh"), " | ", ResultString(*f, "message"), "\n");
+  // The findings in the answer's order: the application's (ELIG.*, their messages made by the
+  // eligibility codec as the answer's are), the case's own, then READ.MEMBERS' note.
+  s += "\n核查 Findings:\n";
+  if (r.eligibility) {
+    const Application& app = *in.application;
+    std::string zh, en;
+    for (const Finding& f : r.eligibility->findings) {
+      zh.clear();
+      en.clear();
+      AppendFindingMessageZh(rb, app, *r.eligibility, f, zh);
+      AppendFindingMessage(rb, app, *r.eligibility, f, en);
+      AppendFindingLine(s, RuleId(f.rule), RuleArticle(f.rule), f.status, ReportString(zh),
+                        ReportString(en));
     }
   }
-  if (const bj::array* ns = ResultArray(*o, "next"); ns && !ns->empty()) {
+  for (const CaseFinding& f : r.findings) {
+    AppendFindingLine(s, f.rule, f.article, f.status, ReportString(f.message_zh),
+                      ReportString(f.message));
+  }
+  if (!context.unknown_members.empty()) {  // article and status as WriteUnknownMembersFinding's
+    AppendFindingLine(s, kUnknownMemberRule, "-", FindingStatus::kNote,
+                      ReportString(UnknownMembersMessageZh(context.unknown_members)),
+                      ReportString(UnknownMembersMessage(context.unknown_members)));
+  }
+  if (!r.next.empty()) {
     s += "\n下一步 Next:\n";
-    for (const bj::value& nv : *ns) {
-      const bj::object* n = nv.if_object();
-      if (n == nullptr) continue;
-      const std::string_view due = ResultString(*n, "due_by");
-      CatTo(s, "  - ", NextLabel(ResultString(*n, "step")));
-      if (!due.empty()) CatTo(s, "，截止 due by ", due);
-      if (ResultFlag(*n, "overdue")) s += "  【已逾期 OVERDUE】";
+    for (const NextItem& n : r.next) {
+      CatTo(s, "  - ", NextLabel(n.step));
+      if (n.due_by) CatTo(s, "，截止 due by ", n.due_by->ToString());
+      if (n.overdue) s += "  【已逾期 OVERDUE】";
       s += "\n";
     }
   }
   return s;
 }
 
+// Whether the calendar and the timeline place a date. They were first laid out from the answer
+// read back, its dates parsed as input dates (1900..2999), so a date past 2999 (a deadline of
+// a case at the end of that year) was left out; it still is, and their bytes stay as they were.
+bool Placed(Date d) { return d.year() >= kMinInputYear && d.year() <= kMaxInputYear; }
+
 // The case's coming deadlines (PROC.NEXT with a due date) as an iCalendar, one all-day event
 // each, in the certificate calendar's manner (RFC 5545: escaped text, folded lines). DTSTAMP is
 // when the file was made, as the certificate calendar's (IcsCreationTime: SOURCE_DATE_EPOCH or
 // the clock, checked before the document is run); the case's as_of is in each DESCRIPTION.
-std::string RenderIcsAt(const bj::value& result, std::int64_t created) {
-  const bj::object* o = result.if_object();
-  if (o == nullptr) return {};
-  const std::string_view id = ResultString(*o, "application_id");
-  const std::string_view as_of = ResultString(*o, "as_of");
+std::string CaseIcsAt(const CaseInput& in, const CaseResult& r, std::int64_t created) {
+  const std::string_view id = ApplicationId(in).value_or("");
+  const std::string_view name = id.empty() ? "case" : id;
+  const std::string as_of = in.as_of.ToString();
   const std::string dtstamp = certificate_format::IcsUtcTime(created);
   std::string s = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//sqp//case//EN\r\nCALSCALE:GREGORIAN\r\n";
-  if (const bj::array* ns = ResultArray(*o, "next")) {
-    for (const bj::value& nv : *ns) {
-      const bj::object* n = nv.if_object();
-      if (n == nullptr) continue;
-      const std::optional<Date> due = Date::Parse(ResultString(*n, "due_by"));
-      if (!due) continue;
-      const std::string_view step = ResultString(*n, "step");
-      const std::string_view evidence = ResultString(*n, "evidence");
-      s += "BEGIN:VEVENT\r\n";
-      s += FoldIcsLine(Cat("UID:", EscapeIcsText(Cat(id.empty() ? "case" : id, "-", step,
-                                                      evidence.empty() ? "" : evidence)),
-                           "@sqp"));
-      s += Cat("DTSTAMP:", dtstamp, "\r\n");
-      s += Cat("DTSTART;VALUE=DATE:", certificate_format::IcsDate(*due), "\r\n");
-      s += Cat("DTEND;VALUE=DATE:", certificate_format::IcsDate(due->PlusDays(1)), "\r\n");
-      s += FoldIcsLine(Cat("SUMMARY:", EscapeIcsText(Cat(NextLabel(step), " — ", id.empty() ? "case" : id))));
-      s += FoldIcsLine(Cat("DESCRIPTION:", EscapeIcsText(Cat("截至 as of ", as_of,
-                                                              ResultFlag(*n, "overdue") ? "；已逾期 overdue" : ""))));
-      s += "END:VEVENT\r\n";
-    }
+  for (const NextItem& n : r.next) {
+    if (!n.due_by || !Placed(*n.due_by)) continue;
+    s += "BEGIN:VEVENT\r\n";
+    s += FoldIcsLine(Cat("UID:", EscapeIcsText(Cat(name, "-", NextStepName(n.step), n.evidence)),
+                         "@sqp"));
+    s += Cat("DTSTAMP:", dtstamp, "\r\n");
+    s += Cat("DTSTART;VALUE=DATE:", certificate_format::IcsDate(*n.due_by), "\r\n");
+    s += Cat("DTEND;VALUE=DATE:", certificate_format::IcsDate(n.due_by->PlusDays(1)), "\r\n");
+    s += FoldIcsLine(Cat("SUMMARY:", EscapeIcsText(Cat(NextLabel(n.step), " — ", name))));
+    s += FoldIcsLine(Cat("DESCRIPTION:", EscapeIcsText(Cat("截至 as of ", as_of,
+                                                            n.overdue ? "；已逾期 overdue" : ""))));
+    s += "END:VEVENT\r\n";
   }
   s += "END:VCALENDAR\r\n";
   return s;
 }
 
-std::string RenderIcs(const bj::value& result) {
-  return RenderIcsAt(result, IcsCreationTime().value_or(0));
+std::string IcsReport(const Engine& /*engine*/, const Evaluated& e, const RunContext& /*context*/) {
+  // CheckIcsCreationTime ran first (Engine::Render): a bad SOURCE_DATE_EPOCH is not expected here.
+  return CaseIcsAt(e.in, e.result, IcsCreationTime().value_or(0));
 }
 
 // The case's timeline: each recorded step on a date axis, the coming deadlines after it.
-std::string RenderSvg(const bj::value& result) {
-  const bj::object* o = result.if_object();
-  if (o == nullptr) return {};
+std::string SvgReport(const Engine& /*engine*/, const Evaluated& e, const RunContext& /*context*/) {
+  const CaseInput& in = e.in;
+  const CaseResult& r = e.result;
   struct Mark {
     Date on;
     std::string label;
     bool deadline;
     bool overdue;
   };
+  // The dated steps the answer holds (its meetings, the calendar's publicity and report due,
+  // the certificate), then the deadlines to come; in date order, ties as listed here.
   std::vector<Mark> marks;
-  // The recorded steps come from the findings' order of steps: read them back from the result's
-  // own members where the dates are.
-  const bj::object* cal = ResultObject(*o, "calendar");
-  auto add = [&](std::string_view date, std::string label, bool deadline, bool overdue) {
-    if (auto d = Date::Parse(date)) marks.push_back({*d, std::move(label), deadline, overdue});
+  auto add = [&marks](Date on, std::string label, bool deadline, bool overdue) {
+    if (Placed(on)) marks.push_back({on, std::move(label), deadline, overdue});
   };
-  if (const bj::object* er = ResultObject(*o, "expert_review")) add(ResultString(*er, "held_on"), "专家评审 expert review", false, false);
-  if (cal != nullptr) {
-    if (const bj::object* p = ResultObject(*cal, "publicity")) {
-      add(ResultString(*p, "starts_on"), "公示开始 publicity starts", false, false);
-      add(ResultString(*p, "ends_on"), "公示结束 publicity ends", false, false);
-    }
-    add(ResultString(*cal, "report_due"), "初评报告期限 report due", true, false);
+  if (r.expert_review) add(in.steps.expert_review->held_on, "专家评审 expert review", false, false);
+  if (r.calendar.publicity) {
+    add(r.calendar.publicity->first, "公示开始 publicity starts", false, false);
+    add(r.calendar.publicity->last, "公示结束 publicity ends", false, false);
   }
-  if (const bj::object* fr = ResultObject(*o, "final_review")) add(ResultString(*fr, "held_on"), "终审 final review", false, false);
-  if (const bj::object* c = ResultObject(*o, "certificate")) {
-    add(ResultString(*c, "valid_from"), "公告 / 证书生效 announced, valid from", false, false);
+  if (r.calendar.report_due) {
+    add(r.calendar.report_due->due, "初评报告期限 report due", true, false);
   }
-  if (const bj::array* ns = ResultArray(*o, "next")) {
-    for (const bj::value& nv : *ns) {
-      const bj::object* n = nv.if_object();
-      if (n == nullptr) continue;
-      add(ResultString(*n, "due_by"), NextLabel(ResultString(*n, "step")), true, ResultFlag(*n, "overdue"));
-    }
+  if (r.final_review) add(in.steps.final_review->held_on, "终审 final review", false, false);
+  if (r.certificate) {
+    add(r.certificate->dates.valid_from, "公告 / 证书生效 announced, valid from", false, false);
+  }
+  for (const NextItem& n : r.next) {
+    if (n.due_by) add(*n.due_by, NextLabel(n.step), true, n.overdue);
   }
   std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.on < b.on; });
   const int row = 28, top = 70, width = 760;
@@ -611,12 +652,11 @@ std::string RenderSvg(const bj::value& result) {
                       height, R"(" viewBox="0 0 )", width, " ", height, R"(" font-family=")",
                       R"(Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif" font-size="13">)",
                       "\n");
-  const std::string_view id = ResultString(*o, "application_id");
+  const std::string_view id = ApplicationId(in).value_or("");
   CatTo(s, R"(<text x="20" y="28" font-size="16" font-weight="bold">)",
         EscapeXml(Cat("案件时间线 Case timeline — ", id.empty() ? "—" : id)), "</text>\n");
   CatTo(s, R"(<text x="20" y="50">)",
-        EscapeXml(Cat("结论 outcome: ", Bilingual(ResultString(*o, "outcome"), kCaseOutcomeNames, kCaseOutcomeNamesZh, {}),
-                      "；截至 as of ", ResultString(*o, "as_of"))),
+        EscapeXml(Cat("结论 outcome: ", OutcomeLabel(r.outcome), "；截至 as of ", in.as_of.ToString())),
         "</text>\n");
   // Legend: recorded steps, deadlines, overdue deadlines.
   CatTo(s, R"(<circle cx="470" cy="46" r="5" fill="#2b6cb0"/><text x="480" y="50">已完成 done</text>)",
@@ -640,14 +680,16 @@ std::string RenderSvg(const bj::value& result) {
 
 const OperationDef& CaseOperation() {
   static constexpr Renderer kRenderers[] = {
-      {.format = "text", .render_result = &RenderText},
-      {.format = "ics", .render_result = &RenderIcs, .check = &CheckIcsCreationTime},
-      {.format = "svg", .render_result = &RenderSvg}};
+      {.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>},
+      {.format = "ics",
+       .render = &RenderFrom<Evaluated, &Compute, &IcsReport>,
+       .check = &CheckIcsCreationTime},
+      {.format = "svg", .render = &RenderFrom<Evaluated, &Compute, &SvgReport>}};
   static const OperationDef kDef{.name = "case",
                                  .input_schema = "sqp.case/1",
                                  .output_schema = "sqp.case-status/1",
                                  .members = &kCaseDef,
-                                 .run = &Run,
+                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
                                  .renderers = kRenderers};
   return kDef;
 }

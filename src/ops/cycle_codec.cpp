@@ -17,16 +17,16 @@ constexpr json::MemberDef kCycle[] = {{"applied_on"},
 }  // namespace
 constinit const json::ObjectDef kCycleMembers{kCycle};
 
-namespace {
-
-namespace bj = boost::json;
-using namespace codec::decoding;
-
 std::string BatchLabel(const Batch& b) {
   std::string s(7, '0');
   b.FormatLabel(s.data());
   return s;
 }
+
+namespace {
+
+namespace bj = boost::json;
+using namespace codec::decoding;
 
 // The bilingual reason for one defect, with the facts that make it so.
 struct Reason {

@@ -27,6 +27,10 @@ void DecodeCycle(const boost::json::value& value, const json::Loc& at, json::Iss
 // The same as one status: OK, or kInvalidInput listing every problem.
 absl::Status DecodeCycle(const boost::json::value& value, const json::Loc& at, CycleInput& out);
 
+// A batch as its result names it ("2026-Q1"): the "batch" member WriteCycle writes, and the
+// batch a report shows (the calendar's, and the case file's).
+std::string BatchLabel(const Batch& batch);
+
 // Writes the result members into the object `w` is inside (no braces of its own): "batch",
 // "acceptance_month", "announcement_month", "report_due", "report_due_nominal", "publicity",
 // "objections", each only when its part was evaluated.
