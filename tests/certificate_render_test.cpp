@@ -1,6 +1,7 @@
-// The certificate's human formats: the iCalendar file parsed back by an independent reader
-// (RFC 5545 unfolding, BEGIN/END nesting, one VEVENT per deadline with the result's dates), the
-// SVG's markers, and the bilingual text schedule.
+// The certificate's human formats, rendered as every door renders them (Engine::Render): the
+// iCalendar file parsed back by an independent reader (RFC 5545 unfolding, BEGIN/END nesting, one
+// VEVENT per deadline with the JSON answer's dates), the SVG's markers, and the bilingual text
+// schedule.
 #include "ops/certificate_render.hpp"
 
 #include <gtest/gtest.h>
@@ -18,6 +19,7 @@
 #include <boost/json.hpp>
 
 #include "engine/operation.hpp"
+#include "sqp/certificate.hpp"
 #include "sqp/engine.hpp"
 
 namespace sqp::internal {
@@ -31,6 +33,47 @@ bj::value Result(std::string_view doc_json) {
   auto out = engine->Run("certificate", doc_json);
   EXPECT_TRUE(out.ok()) << out.status();
   return bj::parse(out.ok() ? *out : "{}");
+}
+
+// A rendering of `doc_json` as Engine::Render gives it (what sqp_render and the CLI's --format
+// give too).
+std::string Rendered(std::string_view format, std::string_view doc_json) {
+  auto engine = Engine::Create();
+  EXPECT_TRUE(engine.ok());
+  auto out = engine->Render("certificate", format, doc_json);
+  EXPECT_TRUE(out.ok()) << format << ": " << out.status();
+  return out.ok() ? *out : std::string();
+}
+
+// SOURCE_DATE_EPOCH as `value` (nullopt: unset) while the guard lives, then as it was.
+class EpochGuard {
+ public:
+  explicit EpochGuard(std::optional<std::string> value) {
+    if (const char* saved = std::getenv("SOURCE_DATE_EPOCH")) saved_ = saved;
+    if (value) {
+      ::setenv("SOURCE_DATE_EPOCH", value->c_str(), 1);
+    } else {
+      ::unsetenv("SOURCE_DATE_EPOCH");
+    }
+  }
+  ~EpochGuard() {
+    if (saved_) {
+      ::setenv("SOURCE_DATE_EPOCH", saved_->c_str(), 1);
+    } else {
+      ::unsetenv("SOURCE_DATE_EPOCH");
+    }
+  }
+  EpochGuard(const EpochGuard&) = delete;
+  EpochGuard& operator=(const EpochGuard&) = delete;
+
+ private:
+  std::optional<std::string> saved_;
+};
+
+// The iCalendar file made at `created` (seconds since 1970, UTC): SOURCE_DATE_EPOCH says when.
+std::string IcsAt(std::string_view doc_json, std::int64_t created) {
+  const EpochGuard epoch(std::to_string(created));
+  return Rendered("ics", doc_json);
 }
 
 constexpr std::string_view kPlain =
@@ -168,8 +211,9 @@ std::string Unescape(std::string_view v) {
   return out;
 }
 
-void CheckCalendar(const bj::value& result) {
-  const std::string ics = RenderCertificateIcsAt(result, 1796268930);  // 2026-12-03T03:35:30Z
+void CheckCalendar(std::string_view doc_json) {
+  const bj::value result = Result(doc_json);
+  const std::string ics = IcsAt(doc_json, 1796268930);  // 2026-12-03T03:35:30Z
   const Component cal = ParseIcs(ics);
   ASSERT_EQ(cal.name, "VCALENDAR");
   ASSERT_EQ(cal.All("VERSION").size(), 1u);
@@ -228,8 +272,8 @@ void CheckCalendar(const bj::value& result) {
   EXPECT_EQ(cancelled_starts, expected_cancelled);
   EXPECT_EQ(uids.size(), events) << "UIDs must be unique";
   // Regenerating at the same time gives the same file (stable UIDs); later, only DTSTAMP moves.
-  EXPECT_EQ(RenderCertificateIcsAt(result, 1796268930), ics);
-  std::string later = RenderCertificateIcsAt(result, 1796268930 + 86400 + 3600 + 61);
+  EXPECT_EQ(IcsAt(doc_json, 1796268930), ics);
+  std::string later = IcsAt(doc_json, 1796268930 + 86400 + 3600 + 61);
   for (size_t p = later.find("DTSTAMP:20261204T043631Z"); p != std::string::npos;
        p = later.find("DTSTAMP:20261204T043631Z", p)) {
     later.replace(p, 24, "DTSTAMP:20261203T033530Z");
@@ -241,7 +285,6 @@ void CheckCalendar(const bj::value& result) {
 // reproducible-builds convention, so that every door gives the same bytes), else the clock; the
 // document's as_of is in each event's description.
 TEST(CertificateRenderTest, IcsStampIsWhenTheFileWasMade) {
-  const bj::value result = Result(kPlain);
   const auto stamps = [](const std::string& ics) {
     std::set<std::string> out;
     for (size_t p = ics.find("\r\nDTSTAMP:"); p != std::string::npos; p = ics.find("\r\nDTSTAMP:", p + 1)) {
@@ -249,12 +292,11 @@ TEST(CertificateRenderTest, IcsStampIsWhenTheFileWasMade) {
     }
     return out;
   };
-  EXPECT_EQ(stamps(RenderCertificateIcsAt(result, 0)), std::set<std::string>{"19700101T000000Z"});
-  EXPECT_EQ(stamps(RenderCertificateIcsAt(result, 253402300799)),
-            std::set<std::string>{"99991231T235959Z"});
-  EXPECT_EQ(stamps(RenderCertificateIcsAt(result, 951782400)),  // a leap day
+  EXPECT_EQ(stamps(IcsAt(kPlain, 0)), std::set<std::string>{"19700101T000000Z"});
+  EXPECT_EQ(stamps(IcsAt(kPlain, 253402300799)), std::set<std::string>{"99991231T235959Z"});
+  EXPECT_EQ(stamps(IcsAt(kPlain, 951782400)),  // a leap day
             std::set<std::string>{"20000229T000000Z"});
-  const std::string ics = RenderCertificateIcsAt(result, 0);
+  const std::string ics = IcsAt(kPlain, 0);
   EXPECT_NE(ics.find("状态日期 Status as of: 2027-01-05"), std::string::npos) << ics;
 
   const char* saved = std::getenv("SOURCE_DATE_EPOCH");
@@ -277,9 +319,9 @@ TEST(CertificateRenderTest, IcsStampIsWhenTheFileWasMade) {
   rendered = engine.Render("certificate", "ics", kPlain);
   const auto after = std::chrono::system_clock::now();
   ASSERT_TRUE(rendered.ok());
-  const auto stamp_of = [&](std::chrono::system_clock::time_point t) {
+  const auto stamp_of = [](std::chrono::system_clock::time_point t) {
     const std::int64_t s = std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-    return *stamps(RenderCertificateIcsAt(result, s)).begin();
+    return certificate_format::IcsUtcTime(s);
   };
   ASSERT_EQ(stamps(*rendered).size(), 1u);
   EXPECT_GE(*stamps(*rendered).begin(), stamp_of(before));
@@ -288,20 +330,19 @@ TEST(CertificateRenderTest, IcsStampIsWhenTheFileWasMade) {
 }
 
 TEST(CertificateRenderTest, IcsParsesBackWithOneEventPerDeadline) {
-  const bj::value plain = Result(kPlain);
-  CheckCalendar(plain);
-  EXPECT_EQ(ExpectedDeadlines(plain).size(), 7u);
+  CheckCalendar(kPlain);
+  EXPECT_EQ(ExpectedDeadlines(Result(kPlain)).size(), 7u);
+  CheckCalendar(kRevoked);
   const bj::value revoked = Result(kRevoked);
-  CheckCalendar(revoked);
   // Revoked 2027-06-01: only the upgrade day, the first report due and the first anniversary
   // came before it.
   EXPECT_EQ(ExpectedDeadlines(revoked),
             (std::multiset<std::string>{"2026-09-20", "2026-12-20", "2027-03-20"}));
   // The rest stay in the file, cancelled (issue 19, item 7): the same UIDs as before revocation.
   EXPECT_EQ(ExpectedDeadlines(revoked, true).size(), 4u);
-  const Component before = ParseIcs(RenderCertificateIcs(
-      Result(R"({"schema":"sqp.certificate/1","certified_on":"2026-03-20","as_of":"2027-06-05"})")));
-  const Component after = ParseIcs(RenderCertificateIcs(revoked));
+  const Component before = ParseIcs(
+      Rendered("ics", R"({"schema":"sqp.certificate/1","certified_on":"2026-03-20","as_of":"2027-06-05"})"));
+  const Component after = ParseIcs(Rendered("ics", kRevoked));
   std::set<std::string> uids_before, uids_after;
   for (const Component& ev : before.children) uids_before.insert(ev.All("UID")[0]->value);
   for (const Component& ev : after.children) uids_after.insert(ev.All("UID")[0]->value);
@@ -309,14 +350,12 @@ TEST(CertificateRenderTest, IcsParsesBackWithOneEventPerDeadline) {
 }
 
 TEST(CertificateRenderTest, IcsEscapesTextAndNamesTheCertificate) {
-  const bj::value result = Result(kPlain);
-  const Component cal = ParseIcs(RenderCertificateIcs(result));
+  const Component cal = ParseIcs(Rendered("ics", kPlain));
   const std::string summary = Unescape(cal.children.at(0).All("SUMMARY")[0]->value);
   EXPECT_NE(summary.find("[CCEA,2026;\\001 营业厅]"), std::string::npos) << summary;
   // Two certificates announced the same day get different UIDs.
-  const bj::value other = Result(R"({"schema":"sqp.certificate/1","certified_on":"2026-03-20",)"
-                                 R"("as_of":"2027-01-05","certificate_no":"CCEA-2"})");
-  const Component cal2 = ParseIcs(RenderCertificateIcs(other));
+  const Component cal2 = ParseIcs(Rendered("ics", R"({"schema":"sqp.certificate/1","certified_on":"2026-03-20",)"
+                                                  R"("as_of":"2027-01-05","certificate_no":"CCEA-2"})"));
   EXPECT_NE(cal.children.at(0).All("UID")[0]->value, cal2.children.at(0).All("UID")[0]->value);
 }
 
@@ -365,7 +404,7 @@ size_t Count(const std::string& haystack, std::string_view needle) {
 TEST(CertificateRenderTest, SvgHasOneMarkerPerDeadlineAndToday) {
   for (std::string_view doc : {kPlain, kRevoked}) {
     const bj::value result = Result(doc);
-    const std::string svg = RenderCertificateSvg(result);
+    const std::string svg = Rendered("svg", doc);
     EXPECT_EQ(svg.rfind("<?xml", 0), 0u);
     EXPECT_EQ(Count(svg, "class=\"deadline\""), ExpectedDeadlines(result).size());
     for (const auto& d : ExpectedDeadlines(result)) {
@@ -376,7 +415,7 @@ TEST(CertificateRenderTest, SvgHasOneMarkerPerDeadlineAndToday) {
     EXPECT_EQ(Count(svg, "<svg "), 1u);
     EXPECT_EQ(Count(svg, "</svg>"), 1u);
   }
-  EXPECT_EQ(Count(RenderCertificateSvg(Result(kRevoked)), "class=\"revocation\""), 1u);
+  EXPECT_EQ(Count(Rendered("svg", kRevoked), "class=\"revocation\""), 1u);
   EXPECT_EQ(certificate_format::EscapeXml("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
 }
 
@@ -384,11 +423,21 @@ TEST(CertificateRenderTest, SvgHasOneMarkerPerDeadlineAndToday) {
 // font list that ends in a generic family (tests/certificate_svg_png_test.py looks at the PNG).
 TEST(CertificateRenderTest, SvgIsBilingualWithALegendAndFontFallbacks) {
   const bj::value result = Result(kPlain);
-  const std::string svg = RenderCertificateSvg(result);
+  const std::string svg = Rendered("svg", kPlain);
   EXPECT_NE(svg.find("font-family=\"'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', "
                      "'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', sans-serif\""),
             std::string::npos);
-  for (const CertificateMilestone& m : CertificateMilestones(result)) {
+  // kPlain's evaluation, typed: announced 2026-03-20, the first report in on 2026-12-01.
+  SupervisionReport report;
+  report.anniversary = 1;
+  report.submitted_on = *Date::Parse("2026-12-01");
+  CertificateInput plain;
+  plain.certified_on = *Date::Parse("2026-03-20");
+  plain.as_of = *Date::Parse("2027-01-05");
+  plain.reports = {&report, 1};
+  const Engine engine = *Engine::Create();
+  for (const CertificateMilestone& m :
+       CertificateMilestones(EvaluateCertificate(engine.rulebook(), plain))) {
     EXPECT_NE(svg.find(">" + m.summary_zh + "</tspan>"), std::string::npos) << m.summary_zh;
     EXPECT_NE(svg.find(">" + m.summary_en + "</tspan>"), std::string::npos) << m.summary_en;
   }
@@ -404,20 +453,20 @@ TEST(CertificateRenderTest, SvgIsBilingualWithALegendAndFontFallbacks) {
     EXPECT_NE(svg.find(words), std::string::npos) << words;
   }
   // A revocation's long English message is broken into two lines at a space.
-  const std::string revoked = RenderCertificateSvg(Result(kRevoked));
+  const std::string revoked = Rendered("svg", kRevoked);
   const size_t en = revoked.find("class=\"subheading-en\"");
   ASSERT_NE(en, std::string::npos);
   EXPECT_EQ(Count(revoked.substr(en, revoked.find("</text>", en) - en), "<tspan"), 2u);
 }
 
 TEST(CertificateRenderTest, TextScheduleIsBilingual) {
-  const std::string text = RenderCertificateText(Result(kPlain));
+  const std::string text = Rendered("text", kPlain);
   for (const char* needle : {"有效 valid", "2029-03-20", "2026-12-20", "按时提交 on_time",
                              "待提交 upcoming", "复评申请截止 Renewal due by", "2028-12-20",
                              "Annual supervision", "年度监督"}) {
     EXPECT_NE(text.find(needle), std::string::npos) << needle << "\n" << text;
   }
-  const std::string revoked = RenderCertificateText(Result(kRevoked));
+  const std::string revoked = Rendered("text", kRevoked);
   EXPECT_NE(revoked.find("已吊销 revoked"), std::string::npos) << revoked;
   EXPECT_NE(revoked.find("serious_complaints"), std::string::npos);
 }
@@ -431,15 +480,59 @@ TEST(CertificateRenderTest, RegisteredFormats) {
   EXPECT_EQ(formats, (std::set<std::string>{"text", "ics", "svg"}));
 }
 
-// A hand-edited or foreign document renders what it has instead of throwing.
-TEST(CertificateRenderTest, RenderersTolerateOddDocuments) {
-  for (const char* odd : {"{}", "[]", "null", R"({"supervision":[1,{"date":5}],"valid_from":"x"})"}) {
-    const bj::value v = bj::parse(odd);
-    EXPECT_NO_THROW(RenderCertificateText(v)) << odd;
-    EXPECT_NO_THROW(RenderCertificateSvg(v)) << odd;
-    const std::string ics = RenderCertificateIcs(v);
-    EXPECT_EQ(ParseIcs(ics).children.size(), 0u) << odd;
+// A document that is not an sqp.certificate/1 one is refused as the answer refuses it, in every
+// format, rather than rendered (the renderings are made from the document's evaluation).
+TEST(CertificateRenderTest, OddDocumentsAreRefusedNotRendered) {
+  const Engine engine = *Engine::Create();
+  for (const char* odd : {"{}", "[]", "null", R"({"supervision":[1,{"date":5}],"valid_from":"x"})",
+                          R"({"schema":"sqp.certificate/1","certified_on":"2026-03-20"})"}) {
+    const auto answer = engine.Run("certificate", odd);
+    ASSERT_FALSE(answer.ok()) << odd;
+    for (const char* format : {"text", "ics", "svg"}) {
+      const auto rendered = engine.Render("certificate", format, odd);
+      ASSERT_FALSE(rendered.ok()) << format << " " << odd;
+      EXPECT_EQ(rendered.status(), answer.status()) << format << " " << odd;
+    }
   }
+}
+
+// The certificate number is the document's one free string: the text report shows its control
+// characters as visible escapes (a newline in it makes no line of the report), the calendar
+// escapes it as TEXT (RFC 5545 3.3.11) and the timeline as XML, each dropping what its format
+// cannot carry.
+TEST(CertificateRenderTest, EachFormatEscapesTheCertificateNumber) {
+  constexpr std::string_view kOdd =
+      R"({"schema":"sqp.certificate/1","certified_on":"2026-03-20","as_of":"2027-01-05",)"
+      R"("certificate_no":"A\nB\u001b[31m<&>,;\"C\u0085"})";
+  const std::string text = Rendered("text", kOdd);
+  EXPECT_NE(text.find("Service-quality certificate A\\x0AB\\x1B[31m<&>,;\"C\\u0085\n"),
+            std::string::npos) << text;
+  EXPECT_EQ(text.find('\x1b'), std::string::npos);
+  const Component cal = ParseIcs(IcsAt(kOdd, 0));
+  ASSERT_EQ(cal.All("X-WR-CALNAME").size(), 1u);
+  EXPECT_EQ(cal.All("X-WR-CALNAME")[0]->value,
+            "服务质量证书 Service-quality certificate A\\nB[31m<&>\\,\\;\"C\xC2\x85");
+  const std::string svg = Rendered("svg", kOdd);
+  EXPECT_NE(svg.find("<title>服务质量证书 Service-quality certificate A\nB[31m&lt;&amp;&gt;,;&quot;C\xC2\x85 "),
+            std::string::npos) << svg;
+}
+
+// The calendar and the timeline show the dates a document may give (years to 2999): a
+// certificate announced in 2998 has its later deadlines in 3000 and beyond, left out of both, as
+// the text's schedule leaves them out; the text's own lines still give every date.
+TEST(CertificateRenderTest, DatesPastTheInputYearsAreNotDrawn) {
+  constexpr std::string_view kLate =
+      R"({"schema":"sqp.certificate/1","certified_on":"2998-06-01","as_of":"2999-07-01"})";
+  const std::string text = Rendered("text", kLate);
+  EXPECT_NE(text.find("有效期 Validity: 2998-06-01 — 3001-06-01"), std::string::npos) << text;
+  const std::string schedule = text.substr(text.find("日程 Schedule:"));
+  EXPECT_EQ(schedule.find("3000-"), std::string::npos) << schedule;
+  EXPECT_NE(schedule.find("2999-06-01"), std::string::npos) << schedule;
+  const Component cal = ParseIcs(IcsAt(kLate, 0));
+  EXPECT_EQ(cal.children.size(), 3u);
+  const std::string svg = Rendered("svg", kLate);
+  EXPECT_EQ(Count(svg, "class=\"deadline\""), 3u);
+  EXPECT_EQ(Count(svg, "class=\"renewal-window\""), 0u);
 }
 
 }  // namespace

@@ -1,12 +1,14 @@
 // `certificate`: sqp.certificate/1 → sqp.certificate-status/1 (CERT.*, SUP.*, REVOKE.*,
 // REAPPLY.*; Art. 14(10), 14(12)-(14)). Decodes and validates the whole document, evaluates it
-// with include/sqp/certificate.hpp and writes the dates, the statuses and bilingual messages.
+// with include/sqp/certificate.hpp (Compute) and writes the dates, the statuses and bilingual
+// messages; its renderings (certificate_render.cpp) are laid out from the same evaluation.
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "engine/operation.hpp"
 #include "codec/decode.hpp"
+#include "engine/operation.hpp"
+#include "ops/certificate_evaluation.hpp"
 #include "ops/certificate_render.hpp"
 #include "sqp/certificate.hpp"
 #include "strings.hpp"
@@ -177,14 +179,13 @@ std::optional<Decoded> Decode(const Rulebook& rb, const bj::value& doc, json::Is
   return out;
 }
 
+}  // namespace
+
 // ---- Messages: English and Chinese, each stating the facts that decided ------------------
 
-struct Message {
-  std::string en;
-  std::string zh;
-};
+std::string_view RevocationArticle(RevocationTrigger trigger) { return TextOf(trigger).article; }
 
-Message StatusMessage(const CertificateResult& r, Date as_of) {
+CertificateMessage CertificateStatusMessage(const CertificateResult& r, Date as_of) {
   const std::string d = r.dates.valid_from.ToString();
   const std::string u = r.dates.valid_until.ToString();
   const std::string t = as_of.ToString();
@@ -212,7 +213,7 @@ Message StatusMessage(const CertificateResult& r, Date as_of) {
   return {};
 }
 
-Message RevocationMessage(const CertificateResult& r, Date as_of) {
+CertificateMessage CertificateRevocationMessage(const CertificateResult& r, Date as_of) {
   const TriggerText& why = TextOf(r.revocation->trigger);
   const std::string on = r.revocation->on.ToString();
   if (r.revocation_effective) {
@@ -228,7 +229,8 @@ Message RevocationMessage(const CertificateResult& r, Date as_of) {
               as_of.ToString(), "。")};
 }
 
-Message SupervisionMessage(const SupervisionResult& s, const CertificateResult& r, Date as_of) {
+CertificateMessage CertificateSupervisionMessage(const SupervisionResult& s,
+                                                 const CertificateResult& r, Date as_of) {
   const int k = s.dates.anniversary;
   const std::string date = s.dates.date.ToString();
   const std::string due = s.dates.report_due.ToString();
@@ -239,7 +241,7 @@ Message SupervisionMessage(const SupervisionResult& s, const CertificateResult& 
       "the holder's expense (Art. 14(12)2).";
   static constexpr std::string_view kInspectionZh =
       "推进办安排服务认证机构进行明察或暗访，费用由获证单位承担（第十四条第（十二）项2）。";
-  Message m;
+  CertificateMessage m;
   switch (s.status) {
     case SupervisionStatus::kUpcoming:
       m = {Cat(head_en, "self-inspection report due by ", due, " (Art. 14(12)1)."),
@@ -284,13 +286,14 @@ Message SupervisionMessage(const SupervisionResult& s, const CertificateResult& 
   return m;
 }
 
-Message ReapplicationMessage(const ReapplicationResult& a, const CertificateResult& r,
-                             const CertificateRules& rules) {
+CertificateMessage CertificateReapplicationMessage(const ReapplicationResult& a,
+                                                   const CertificateResult& r,
+                                                   const CertificateRules& rules) {
   const std::string f = a.filing.filed_on.ToString();
   const std::string u = r.dates.valid_until.ToString();
   const std::string due = r.dates.renewal_due_by.ToString();
   const std::string earliest = r.dates.upgrade_earliest.ToString();
-  Message m;
+  CertificateMessage m;
   switch (a.status) {
     case ReapplicationStatus::kTimely:
       m = {Cat("Renewal filed on ", f, ", by its due date ", due, " (", rules.renewal_lead_months,
@@ -347,23 +350,34 @@ Message ReapplicationMessage(const ReapplicationResult& a, const CertificateResu
   return m;
 }
 
-void WriteMessage(json::Writer& w, const Message& m) {
+namespace {
+
+void WriteMessage(json::Writer& w, const CertificateMessage& m) {
   w.Field("message", m.en);
   w.Field("message_zh", m.zh);
 }
 
-absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*context*/, json::Writer& w) {
-  const Rulebook& rb = engine.rulebook();
+// Decodes and evaluates the document: what the answer (Write) and the renderings are made from.
+absl::Status Compute(const Engine& engine, const bj::value& input, CertificateEvaluation& out) {
   json::Issues issues;
-  std::optional<Decoded> decoded = Decode(rb, input, issues);
+  std::optional<Decoded> decoded = Decode(engine.rulebook(), input, issues);
   if (!decoded) return codec::ToStatus(issues, ErrorCode::kInvalidInput);
   decoded->input.reports = decoded->reports;
-  const CertificateInput& in = decoded->input;
-  const CertificateResult r = EvaluateCertificate(rb, in);
+  out.certificate_no = std::move(decoded->certificate_no);
+  out.certified_on = decoded->input.certified_on;
+  out.as_of = decoded->input.as_of;
+  out.result = EvaluateCertificate(engine.rulebook(), decoded->input);
+  return absl::OkStatus();
+}
 
-  w.OptionalField("certificate_no", decoded->certificate_no);
-  w.Field("certified_on", in.certified_on);
-  w.Field("as_of", in.as_of);
+// The members of sqp.certificate-status/1 after "schema" and "rulebook".
+void Write(const Engine& engine, const CertificateEvaluation& e, RunContext& /*context*/,
+           json::Writer& w) {
+  const Rulebook& rb = engine.rulebook();
+  const CertificateResult& r = e.result;
+  w.OptionalField("certificate_no", e.certificate_no);
+  w.Field("certified_on", e.certified_on);
+  w.Field("as_of", e.as_of);
   w.Field("status", CertificateStatusName(r.status));
   w.Field("valid_from", r.dates.valid_from);
   w.Field("valid_until", r.dates.valid_until);
@@ -379,7 +393,7 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
     w.OptionalField("submitted_on", s.submitted_on);
     w.Field("inspection_at_holder_expense", s.inspection_at_holder_expense);
     w.OptionalField("filed_and_publicised", s.filed_and_publicised);
-    WriteMessage(w, SupervisionMessage(s, r, in.as_of));
+    WriteMessage(w, CertificateSupervisionMessage(s, r, e.as_of));
     w.EndObject();
   }
   w.EndArray();
@@ -392,9 +406,9 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
     w.BeginObject();
     w.Field("on", r.revocation->on);
     w.Field("trigger", RevocationTriggerName(r.revocation->trigger));
-    w.Field("article", TextOf(r.revocation->trigger).article);
+    w.Field("article", RevocationArticle(r.revocation->trigger));
     w.Field("effective", r.revocation_effective);
-    WriteMessage(w, RevocationMessage(r, in.as_of));
+    WriteMessage(w, CertificateRevocationMessage(r, e.as_of));
     w.EndObject();
   } else {
     w.NullField("revocation");
@@ -406,28 +420,31 @@ absl::Status Run(const Engine& engine, const bj::value& input, RunContext& /*con
     w.Field("kind", ReapplicationKindName(r.reapplication->filing.kind));
     w.Field("filed_on", r.reapplication->filing.filed_on);
     w.Field("status", ReapplicationStatusName(r.reapplication->status));
-    WriteMessage(w, ReapplicationMessage(*r.reapplication, r, rb.certificate));
+    WriteMessage(w, CertificateReapplicationMessage(*r.reapplication, r, rb.certificate));
     w.EndObject();
   } else {
     w.NullField("reapplication");
   }
-  WriteMessage(w, StatusMessage(r, in.as_of));
-  return absl::OkStatus();
+  WriteMessage(w, CertificateStatusMessage(r, e.as_of));
 }
 
 }  // namespace
 
 const OperationDef& CertificateOperation() {
   static constexpr Renderer kRenderers[] = {
-      {.format = "text", .render_result = &RenderCertificateText},
-      {.format = "ics", .render_result = &RenderCertificateIcs, .check = &CheckIcsCreationTime},
-      {.format = "svg", .render_result = &RenderCertificateSvg},
+      {.format = "text",
+       .render = &RenderFrom<CertificateEvaluation, &Compute, &CertificateTextReport>},
+      {.format = "ics",
+       .render = &RenderFrom<CertificateEvaluation, &Compute, &CertificateIcsReport>,
+       .check = &CheckIcsCreationTime},
+      {.format = "svg",
+       .render = &RenderFrom<CertificateEvaluation, &Compute, &CertificateSvgReport>},
   };
   static const OperationDef kDef{.name = "certificate",
                                  .input_schema = "sqp.certificate/1",
                                  .output_schema = "sqp.certificate-status/1",
                                  .members = &kCertificateDef,
-                                 .run = &Run,
+                                 .run = &RunFrom<CertificateEvaluation, &Compute, &Write>,
                                  .renderers = kRenderers};
   return kDef;
 }

@@ -1,6 +1,6 @@
-// Text, iCalendar and SVG renderings of an sqp.certificate-status/1 result, written by hand
-// (small, no dependency). They read the result document only and tolerate missing members, so a
-// hand-edited result renders what it has instead of throwing.
+// Text, iCalendar and SVG renderings of the `certificate` operation, written by hand (small, no
+// dependency), from the evaluation its JSON answer is written from: the same dates, statuses and
+// messages (certificate_evaluation.hpp), none read back from the answer.
 #include "ops/certificate_render.hpp"
 
 #include <algorithm>
@@ -14,44 +14,22 @@
 #include <string_view>
 #include <vector>
 
+#include "ops/report_text.hpp"
 #include "sqp/date.hpp"
+#include "sqp/engine.hpp"
 #include "sqp/rulebook.hpp"
 #include "strings.hpp"
 
 namespace sqp::internal {
 namespace {
 
-namespace bj = boost::json;
-
-// ---- Reading the result document --------------------------------------------------------
-
-const bj::object* Obj(const bj::value* v) { return v ? v->if_object() : nullptr; }
-const bj::value* Member(const bj::object* o, std::string_view key) {
-  return o ? o->if_contains(key) : nullptr;
-}
-std::string_view Str(const bj::object* o, std::string_view key) {
-  const bj::value* v = Member(o, key);
-  if (v == nullptr) return {};
-  if (const bj::string* s = v->if_string()) return std::string_view(*s);
-  return {};
-}
-std::optional<bool> BoolOf(const bj::object* o, std::string_view key) {
-  const bj::value* v = Member(o, key);
-  if (v && v->is_bool()) return v->as_bool();
-  return std::nullopt;
-}
-int IntOf(const bj::object* o, std::string_view key) {
-  const bj::value* v = Member(o, key);
-  if (v && v->is_int64()) return static_cast<int>(v->as_int64());
-  if (v && v->is_uint64()) return static_cast<int>(v->as_uint64());
-  return 0;
-}
-const bj::array* ArrayOf(const bj::object* o, std::string_view key) {
-  const bj::value* v = Member(o, key);
-  return v ? v->if_array() : nullptr;
-}
-std::optional<Date> DateOf(const bj::object* o, std::string_view key) {
-  return Date::Parse(Str(o, key));
+// A computed date as the calendar and the timeline show it: only within the years a document may
+// give (kMinInputYear to kMaxInputYear, Date::Parse's range). A date past them (a certificate
+// announced in 2997 or later has deadlines in 3000) is left out, as it was when these renderings
+// read the answer back and parsed its dates; the bytes of every rendering stay as they were.
+std::optional<Date> Drawable(Date d) {
+  if (d.year() < kMinInputYear || d.year() > kMaxInputYear) return std::nullopt;
+  return d;
 }
 
 // Statuses as both languages say them.
@@ -76,33 +54,27 @@ std::string Bilingual(std::string_view name) {
 
 }  // namespace
 
-std::vector<CertificateMilestone> CertificateMilestones(const bj::value& result,
+std::vector<CertificateMilestone> CertificateMilestones(const CertificateResult& result,
                                                         bool keep_cancelled) {
-  const bj::object* o = result.if_object();
   std::vector<CertificateMilestone> out;
-  auto add = [&](std::string_view kind, int k, std::string_view date, std::string zh,
-                 std::string en) {
-    if (!Date::Parse(date)) return;
-    out.push_back({kind, k, std::string(date), std::move(zh), std::move(en)});
+  auto add = [&](std::string_view kind, int k, Date date, std::string zh, std::string en) {
+    if (!Drawable(date)) return;
+    out.push_back({kind, k, date, std::move(zh), std::move(en)});
   };
-  if (const bj::array* sup = ArrayOf(o, "supervision")) {
-    for (const bj::value& v : *sup) {
-      const bj::object* s = v.if_object();
-      const int k = IntOf(s, "anniversary");
-      add("report_due", k, Str(s, "report_due"), Cat("年度自查报告截止（第", k, "年度）"),
-          Cat("Self-inspection report due (anniversary ", k, ")"));
-      add("supervision", k, Str(s, "date"), Cat("年度监督（第", k, "周年）"),
-          Cat("Annual supervision (anniversary ", k, ")"));
-    }
+  for (const SupervisionResult& s : result.supervision()) {
+    const int k = s.dates.anniversary;
+    add("report_due", k, s.dates.report_due, Cat("年度自查报告截止（第", k, "年度）"),
+        Cat("Self-inspection report due (anniversary ", k, ")"));
+    add("supervision", k, s.dates.date, Cat("年度监督（第", k, "周年）"),
+        Cat("Annual supervision (anniversary ", k, ")"));
   }
-  add("upgrade_earliest", 0, Str(o, "upgrade_earliest"), "最早可申请升级",
-      "Earliest upgrade application");
-  add("renewal_due_by", 0, Str(o, "renewal_due_by"), "复评申请截止", "Renewal application due");
-  add("valid_until", 0, Str(o, "valid_until"), "证书有效期最后一天",
-      "Last valid day of the certificate");
+  const CertificateDates& d = result.dates;
+  add("upgrade_earliest", 0, d.upgrade_earliest, "最早可申请升级", "Earliest upgrade application");
+  add("renewal_due_by", 0, d.renewal_due_by, "复评申请截止", "Renewal application due");
+  add("valid_until", 0, d.valid_until, "证书有效期最后一天", "Last valid day of the certificate");
   // Nothing is left to meet from a revocation date on.
-  if (const auto revoked = DateOf(Obj(Member(o, "revocation")), "on")) {
-    for (CertificateMilestone& m : out) m.cancelled = *Date::Parse(m.date) >= *revoked;
+  if (result.revocation) {
+    for (CertificateMilestone& m : out) m.cancelled = m.date >= result.revocation->on;
     if (!keep_cancelled) std::erase_if(out, [](const CertificateMilestone& m) { return m.cancelled; });
   }
   std::stable_sort(out.begin(), out.end(),
@@ -112,52 +84,62 @@ std::vector<CertificateMilestone> CertificateMilestones(const bj::value& result,
 
 // ---- text ---------------------------------------------------------------------------------
 
-std::string RenderCertificateText(const bj::value& result) {
-  const bj::object* o = result.if_object();
+std::string CertificateTextReport(const Engine& engine, const CertificateEvaluation& e,
+                                  const RunContext& /*context*/) {
+  // The document's one free string, the certificate number, and the rulebook's id and version
+  // pass through ReportString; the rest are dates, numbers and the messages' own words.
+  const CertificateResult& r = e.result;
+  const CertificateDates& d = r.dates;
   std::string s;
   CatTo(s, "服务质量证书 Service-quality certificate");
-  if (!Str(o, "certificate_no").empty()) CatTo(s, " ", Str(o, "certificate_no"));
+  if (e.certificate_no && !e.certificate_no->empty()) {
+    CatTo(s, " ", ReportString(*e.certificate_no));
+  }
   CatTo(s, "\n");
-  CatTo(s, "状态 Status (", Str(o, "as_of"), "): ", Bilingual(Str(o, "status")), "\n");
-  CatTo(s, "  ", Str(o, "message_zh"), "\n  ", Str(o, "message"), "\n");
-  CatTo(s, "有效期 Validity: ", Str(o, "valid_from"), " — ", Str(o, "valid_until"));
-  if (BoolOf(o, "issue_day_is_day_one").value_or(false)) {
+  const CertificateMessage status = CertificateStatusMessage(r, e.as_of);
+  CatTo(s, "状态 Status (", e.as_of.ToString(), "): ", Bilingual(CertificateStatusName(r.status)),
+        "\n");
+  CatTo(s, "  ", status.zh, "\n  ", status.en, "\n");
+  CatTo(s, "有效期 Validity: ", d.valid_from.ToString(), " — ", d.valid_until.ToString());
+  if (engine.rulebook().certificate.issue_day_is_day_one) {
     CatTo(s, "（发证日计为第一天 issue day counted as day one）");
   }
   CatTo(s, "\n\n年度监督 Annual supervision:\n");
-  if (const bj::array* sup = ArrayOf(o, "supervision")) {
-    for (const bj::value& v : *sup) {
-      const bj::object* e = v.if_object();
-      CatTo(s, "  第", IntOf(e, "anniversary"), "年度 Anniversary ", IntOf(e, "anniversary"), ": ",
-            Str(e, "date"), "   自查报告截止 report due ", Str(e, "report_due"), "   ",
-            Bilingual(Str(e, "status")));
-      if (!Str(e, "submitted_on").empty()) CatTo(s, " (", Str(e, "submitted_on"), ")");
-      if (BoolOf(e, "inspection_at_holder_expense").value_or(false)) {
-        CatTo(s, "   ⚠ 明察暗访 inspection at holder's expense");
-      }
-      CatTo(s, "\n    ", Str(e, "message_zh"), "\n    ", Str(e, "message"), "\n");
-    }
+  for (const SupervisionResult& sup : r.supervision()) {
+    const int k = sup.dates.anniversary;
+    CatTo(s, "  第", k, "年度 Anniversary ", k, ": ", sup.dates.date.ToString(),
+          "   自查报告截止 report due ", sup.dates.report_due.ToString(), "   ",
+          Bilingual(SupervisionStatusName(sup.status)));
+    if (sup.submitted_on) CatTo(s, " (", sup.submitted_on->ToString(), ")");
+    if (sup.inspection_at_holder_expense) CatTo(s, "   ⚠ 明察暗访 inspection at holder's expense");
+    const CertificateMessage m = CertificateSupervisionMessage(sup, r, e.as_of);
+    CatTo(s, "\n    ", m.zh, "\n    ", m.en, "\n");
   }
-  CatTo(s, "\n复评申请截止 Renewal due by:            ", Str(o, "renewal_due_by"), "\n");
-  CatTo(s, "最早升级申请 Upgrade earliest:           ", Str(o, "upgrade_earliest"), "\n");
-  CatTo(s, "升级申请截止 Upgrade application due by: ", Str(o, "upgrade_application_due_by"), "\n");
-  if (const bj::object* r = Obj(Member(o, "revocation"))) {
-    CatTo(s, "\n吊销 Revocation: ", Str(r, "on"), " ", Str(r, "trigger"), " (Art. ",
-          Str(r, "article"), ")\n  ", Str(r, "message_zh"), "\n  ", Str(r, "message"), "\n");
+  CatTo(s, "\n复评申请截止 Renewal due by:            ", d.renewal_due_by.ToString(), "\n");
+  CatTo(s, "最早升级申请 Upgrade earliest:           ", d.upgrade_earliest.ToString(), "\n");
+  CatTo(s, "升级申请截止 Upgrade application due by: ", d.upgrade_application_due_by.ToString(),
+        "\n");
+  if (r.revocation) {
+    const CertificateMessage m = CertificateRevocationMessage(r, e.as_of);
+    CatTo(s, "\n吊销 Revocation: ", r.revocation->on.ToString(), " ",
+          RevocationTriggerName(r.revocation->trigger), " (Art. ",
+          RevocationArticle(r.revocation->trigger), ")\n  ", m.zh, "\n  ", m.en, "\n");
   }
-  if (const bj::object* a = Obj(Member(o, "reapplication"))) {
-    CatTo(s, "\n再次申请 Reapplication: ", Bilingual(Str(a, "kind")), " ", Str(a, "filed_on"),
-          " → ", Bilingual(Str(a, "status")), "\n  ", Str(a, "message_zh"), "\n  ",
-          Str(a, "message"), "\n");
+  if (r.reapplication) {
+    const ReapplicationResult& a = *r.reapplication;
+    const CertificateMessage m = CertificateReapplicationMessage(a, r, engine.rulebook().certificate);
+    CatTo(s, "\n再次申请 Reapplication: ", Bilingual(ReapplicationKindName(a.filing.kind)), " ",
+          a.filing.filed_on.ToString(), " → ", Bilingual(ReapplicationStatusName(a.status)),
+          "\n  ", m.zh, "\n  ", m.en, "\n");
   }
-  const auto milestones = CertificateMilestones(result);
   CatTo(s, "\n日程 Schedule:\n");
-  for (const auto& m : milestones) {
-    CatTo(s, "  ", m.date, "  ", m.summary_zh, " ", m.summary_en, "\n");
+  for (const CertificateMilestone& m : CertificateMilestones(r)) {
+    CatTo(s, "  ", m.date.ToString(), "  ", m.summary_zh, " ", m.summary_en, "\n");
   }
-  if (const bj::object* rb = Obj(Member(o, "rulebook"))) {
-    CatTo(s, "\n规则库 Rulebook: ", Str(rb, "id"), " ", Str(rb, "version"), "\n");
-  }
+  // The answer's "rulebook" stamp, as the report has always shown it above the engine's line.
+  const RulebookIdentity& rulebook = engine.identity();
+  CatTo(s, "\n规则库 Rulebook: ", ReportString(rulebook.id), " ", ReportString(rulebook.version),
+        "\n");
   return s;
 }
 
@@ -274,22 +256,23 @@ std::string certificate_format::IcsUtcTime(std::int64_t seconds) {
   return Cat(certificate_format::IcsDate(day), "T", clock, "Z");
 }
 
-std::string RenderCertificateIcs(const bj::value& result) {
+std::string CertificateIcsReport(const Engine& /*engine*/, const CertificateEvaluation& e,
+                                 const RunContext& /*context*/) {
   // CheckIcsCreationTime ran first (Engine::Render), so a bad value is not expected here; a
   // direct caller that sets one anyway gets 1970-01-01.
-  return RenderCertificateIcsAt(result, IcsCreationTime().value_or(0));
+  return CertificateIcsAt(e, IcsCreationTime().value_or(0));
 }
 
-std::string RenderCertificateIcsAt(const bj::value& result, std::int64_t created) {
-  const bj::object* o = result.if_object();
-  const std::string_view certificate_no = Str(o, "certificate_no");
-  const std::string_view certified_on = Str(o, "certified_on");
-  const std::string_view as_of = Str(o, "as_of");
+std::string CertificateIcsAt(const CertificateEvaluation& e, std::int64_t created) {
+  // The certificate number is written as given, in TEXT values escaped (EscapeIcsText).
+  const std::string_view certificate_no =
+      e.certificate_no ? std::string_view(*e.certificate_no) : std::string_view();
+  const std::string certified_on = e.certified_on.ToString();
+  const std::string as_of = e.as_of.ToString();
   const std::string stamp = certificate_format::IcsUtcTime(created);
   // UIDs stay the same when the file is regenerated (calendar apps update instead of
   // duplicating) and differ between certificates announced on the same day.
-  std::string uid_tail;
-  if (const auto d = Date::Parse(certified_on)) uid_tail = certificate_format::IcsDate(*d);
+  std::string uid_tail = certificate_format::IcsDate(e.certified_on);
   if (!certificate_no.empty()) CatTo(uid_tail, "-", Sha256Hex(certificate_no).substr(0, 16));
 
   std::string ics;
@@ -305,22 +288,22 @@ std::string RenderCertificateIcsAt(const bj::value& result, std::int64_t created
   // A revoked certificate's later deadlines stay in the file as cancelled events with a raised
   // SEQUENCE (RFC 5545 3.8.1.11, 3.8.7.4), under their old UIDs, so a calendar that imported
   // the earlier file drops them instead of keeping them.
-  for (const CertificateMilestone& m : CertificateMilestones(result, /*keep_cancelled=*/true)) {
-    const Date day = *Date::Parse(m.date);
+  for (const CertificateMilestone& m : CertificateMilestones(e.result, /*keep_cancelled=*/true)) {
+    const std::string date = m.date.ToString();
     std::string summary = Cat(m.summary_zh, " ", m.summary_en);
     if (!certificate_no.empty()) summary = Cat("[", certificate_no, "] ", summary);
-    std::string description = Cat(m.summary_zh, "：", m.date, "\n", m.summary_en, ": ", m.date,
+    std::string description = Cat(m.summary_zh, "：", date, "\n", m.summary_en, ": ", date,
                                   "\n发证日 Certified on: ", certified_on);
     if (!certificate_no.empty()) CatTo(description, "\n证书编号 Certificate no.: ", certificate_no);
-    if (!as_of.empty()) CatTo(description, "\n状态日期 Status as of: ", as_of);
+    CatTo(description, "\n状态日期 Status as of: ", as_of);
     line("BEGIN:VEVENT");
     line(Cat("UID:sqp-certificate-", uid_tail, "-", m.kind,
              m.anniversary > 0 ? Cat("-", m.anniversary) : std::string(), "@sqp"));
     line(Cat("DTSTAMP:", stamp));
     line(m.cancelled ? "SEQUENCE:1" : "SEQUENCE:0");
     if (m.cancelled) line("STATUS:CANCELLED");
-    line(Cat("DTSTART;VALUE=DATE:", certificate_format::IcsDate(day)));
-    line(Cat("DTEND;VALUE=DATE:", certificate_format::IcsDate(day.PlusDays(1))));
+    line(Cat("DTSTART;VALUE=DATE:", certificate_format::IcsDate(m.date)));
+    line(Cat("DTEND;VALUE=DATE:", certificate_format::IcsDate(m.date.PlusDays(1))));
     line(Cat("SUMMARY:", EscapeIcsText(summary)));
     line(Cat("DESCRIPTION:", EscapeIcsText(description)));
     line(Cat("CATEGORIES:", EscapeIcsText("sqp"), ",", m.kind));
@@ -434,13 +417,18 @@ std::string_view Colour(std::string_view key) {
 
 }  // namespace
 
-std::string RenderCertificateSvg(const bj::value& result) {
-  const bj::object* o = result.if_object();
-  // A document without its dates still draws (an empty axis), never throws.
-  const Date from = DateOf(o, "valid_from").value_or(*Date::FromYmd(2000, 1, 1));
-  const Date until = std::max(from, DateOf(o, "valid_until").value_or(from));
+std::string CertificateSvgReport(const Engine& /*engine*/, const CertificateEvaluation& e,
+                                 const RunContext& /*context*/) {
+  // The certificate number is drawn as given, XML-escaped (EscapeXml), as the messages are.
+  const CertificateResult& r = e.result;
+  const Date from = r.dates.valid_from;
+  // A last valid day past the years drawn (Drawable) leaves the axis empty.
+  const Date until = std::max(from, Drawable(r.dates.valid_until).value_or(from));
   const Scale x{from, until, kLeft, kRight};
-  const std::string_view status = Str(o, "status");
+  const std::string_view status = CertificateStatusName(r.status);
+  const CertificateMessage message = CertificateStatusMessage(r, e.as_of);
+  const std::string valid_from = r.dates.valid_from.ToString();
+  const std::string valid_until = r.dates.valid_until.ToString();
 
   std::string svg;
   CatTo(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
@@ -451,21 +439,20 @@ std::string RenderCertificateSvg(const bj::value& result) {
   CatTo(svg, "<style>text{paint-order:stroke;stroke:#ffffff;stroke-width:3px;"
              "stroke-linejoin:round}</style>\n");
   std::string heading = "服务质量证书 Service-quality certificate";
-  if (!Str(o, "certificate_no").empty()) CatTo(heading, " ", Str(o, "certificate_no"));
-  CatTo(svg, "<title>", EscapeXml(heading), " ", Str(o, "valid_from"), " — ", Str(o, "valid_until"),
-        "</title>\n<desc>", EscapeXml(Str(o, "message_zh")), " ", EscapeXml(Str(o, "message")),
-        "</desc>\n");
+  if (e.certificate_no && !e.certificate_no->empty()) CatTo(heading, " ", *e.certificate_no);
+  CatTo(svg, "<title>", EscapeXml(heading), " ", valid_from, " — ", valid_until,
+        "</title>\n<desc>", EscapeXml(message.zh), " ", EscapeXml(message.en), "</desc>\n");
   CatTo(svg, "<rect class=\"background\" x=\"0\" y=\"0\" width=\"", Num(kWidth), "\" height=\"",
         Num(kHeight), "\" fill=\"#ffffff\"/>\n");
   CatTo(svg, "<text class=\"heading\" x=\"", Num(kLeft), "\" y=\"28\" font-size=\"15\" "
         "font-weight=\"bold\">", EscapeXml(heading), " — ", EscapeXml(Bilingual(status)),
         "</text>\n");
   CatTo(svg, "<text class=\"subheading\" x=\"", Num(kLeft), "\" y=\"46\">",
-        EscapeXml(Str(o, "message_zh")), "</text>\n");
+        EscapeXml(message.zh), "</text>\n");
   // The English message in at most two lines (a revocation's runs to ~160 characters).
   CatTo(svg, "<text class=\"subheading-en\" x=\"", Num(kLeft), "\" y=\"60\" fill=\"#374151\">");
   double message_y = 60;
-  for (const std::string_view line : TwoLines(Str(o, "message"), 140)) {
+  for (const std::string_view line : TwoLines(message.en, 140)) {
     CatTo(svg, "<tspan x=\"", Num(kLeft), "\" y=\"", Num(message_y), "\">", EscapeXml(line),
           "</tspan>");
     message_y += kLine;
@@ -477,7 +464,7 @@ std::string RenderCertificateSvg(const bj::value& result) {
         Num(kRight - kLeft), "\" height=\"", Num(kBarHeight),
         "\" fill=\"", Colour("validity"), "\" stroke=\"#1e3a8a\"/>\n");
   CatTo(svg, "<text class=\"validity-label\" x=\"", Num(kLeft), "\" y=\"", Num(kBarBottom + 16),
-        "\" text-anchor=\"start\">有效期起 valid from ", Str(o, "valid_from"), "</text>\n");
+        "\" text-anchor=\"start\">有效期起 valid from ", valid_from, "</text>\n");
   for (int year = from.year() + 1; year <= until.year(); ++year) {
     const Date jan1 = Date::FromYmdUnchecked(year, 1, 1);
     if (jan1 <= from || jan1 >= until) continue;
@@ -486,7 +473,7 @@ std::string RenderCertificateSvg(const bj::value& result) {
           "<text class=\"tick-label\" x=\"", Num(x.X(jan1) + 3), "\" y=\"", Num(kBarTop + 17),
           "\" fill=\"#1e3a8a\">", year, "</text>\n");
   }
-  if (const auto renewal = DateOf(o, "renewal_due_by")) {
+  if (const auto renewal = Drawable(r.dates.renewal_due_by)) {
     const double x0 = x.X(*renewal);
     CatTo(svg, "<rect class=\"renewal-window\" x=\"", Num(x0), "\" y=\"", Num(kBarTop),
           "\" width=\"", Num(std::max(0.0, kRight - x0)), "\" height=\"", Num(kBarHeight),
@@ -494,50 +481,48 @@ std::string RenderCertificateSvg(const bj::value& result) {
           "复评申请截止后至有效期满 after the renewal due date until expiry: a renewal filed here is late",
           "</title></rect>\n");
   }
-  if (const bj::object* r = Obj(Member(o, "revocation"))) {
-    if (const auto on = DateOf(r, "on")) {
-      const double rx = x.X(*on);
-      CatTo(svg, "<g class=\"revocation\" data-date=\"", on->ToString(), "\"><rect x=\"", Num(rx),
-            "\" y=\"", Num(kBarTop), "\" width=\"", Num(std::max(0.0, kRight - rx)),
-            "\" height=\"", Num(kBarHeight), "\" fill=\"", Colour("revocation"),
-            "\" fill-opacity=\"0.7\"/>",
-            "<text x=\"", Num(rx), "\" y=\"", Num(kBarTop - 5), "\" text-anchor=\"",
-            rx > kRight - 110 ? "end" : "start", "\" fill=\"#991b1b\">吊销 revoked ",
-            on->ToString(), "</text></g>\n");
-    }
+  if (r.revocation) {
+    const std::string on = r.revocation->on.ToString();
+    const double rx = x.X(r.revocation->on);
+    CatTo(svg, "<g class=\"revocation\" data-date=\"", on, "\"><rect x=\"", Num(rx), "\" y=\"",
+          Num(kBarTop), "\" width=\"", Num(std::max(0.0, kRight - rx)), "\" height=\"",
+          Num(kBarHeight), "\" fill=\"", Colour("revocation"), "\" fill-opacity=\"0.7\"/>",
+          "<text x=\"", Num(rx), "\" y=\"", Num(kBarTop - 5), "\" text-anchor=\"",
+          rx > kRight - 110 ? "end" : "start", "\" fill=\"#991b1b\">吊销 revoked ", on,
+          "</text></g>\n");
   }
 
   // Today's position (as_of), pinned to the edge with its date when outside the validity.
-  if (const auto today = DateOf(o, "as_of")) {
-    const double tx = x.X(*today);
-    const std::string_view where = *today < from ? "◂ " : "";
-    const std::string_view after = *today > until ? " ▸" : "";
-    CatTo(svg, "<g class=\"today\" data-date=\"", today->ToString(), "\"><line x1=\"", Num(tx),
-          "\" y1=\"72\" x2=\"", Num(tx), "\" y2=\"", Num(kTodayLabelY - 14),
-          "\" stroke=\"#111827\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>",
-          "<text x=\"", Num(tx), "\" y=\"", Num(kTodayLabelY), "\" text-anchor=\"", Anchor(tx),
-          "\" font-weight=\"bold\">", where, "今天 today ", today->ToString(), after,
-          "</text></g>\n");
-  }
+  const Date today = e.as_of;
+  const double tx = x.X(today);
+  const std::string_view where = today < from ? "◂ " : "";
+  const std::string_view after = today > until ? " ▸" : "";
+  const std::string today_text = today.ToString();
+  CatTo(svg, "<g class=\"today\" data-date=\"", today_text, "\"><line x1=\"", Num(tx),
+        "\" y1=\"72\" x2=\"", Num(tx), "\" y2=\"", Num(kTodayLabelY - 14),
+        "\" stroke=\"#111827\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>",
+        "<text x=\"", Num(tx), "\" y=\"", Num(kTodayLabelY), "\" text-anchor=\"", Anchor(tx),
+        "\" font-weight=\"bold\">", where, "今天 today ", today_text, after, "</text></g>\n");
   // One marker per milestone: its leader and dot first, then every label over them, so that a
   // leader never runs across a label.
-  const std::vector<CertificateMilestone> milestones = CertificateMilestones(result);
+  const std::vector<CertificateMilestone> milestones = CertificateMilestones(r);
   std::vector<std::string> labels;
   for (const CertificateMilestone& m : milestones) {
-    const double cx = x.X(*Date::Parse(m.date));
+    const double cx = x.X(m.date);
+    const std::string date = m.date.ToString();
     const bool above = Above(m.kind);
     const double y = LabelY(m.kind);
     const double tip = above ? kBarTop : kBarBottom;
     const double end = above ? y + 2 * kLine + 5 : y - kLine + 1;
-    CatTo(svg, "<g class=\"deadline\" data-kind=\"", m.kind, "\" data-date=\"", m.date, "\">",
+    CatTo(svg, "<g class=\"deadline\" data-kind=\"", m.kind, "\" data-date=\"", date, "\">",
           "<line x1=\"", Num(cx), "\" y1=\"", Num(end), "\" x2=\"", Num(cx), "\" y2=\"", Num(tip),
           "\" stroke=\"", Colour(m.kind), "\"/>", "<circle cx=\"", Num(cx), "\" cy=\"", Num(tip),
           "\" r=\"4\" fill=\"", Colour(m.kind), "\"/>", "<title>",
-          EscapeXml(Cat(m.summary_zh, " ", m.summary_en, " ", m.date)), "</title></g>\n");
+          EscapeXml(Cat(m.summary_zh, " ", m.summary_en, " ", date)), "</title></g>\n");
     std::string label;
     CatTo(label, "<text class=\"label\" data-kind=\"", m.kind, "\" x=\"", Num(cx), "\" y=\"",
           Num(y), "\" text-anchor=\"", Anchor(cx), "\" fill=\"", Colour(m.kind), "\">");
-    const std::string_view parts[] = {m.summary_zh, m.summary_en, m.date};
+    const std::string_view parts[] = {m.summary_zh, m.summary_en, date};
     for (size_t i = 0; i < 3; ++i) {
       CatTo(label, "<tspan x=\"", Num(cx), "\" y=\"", Num(y + kLine * static_cast<double>(i)),
             "\"", i == 2 ? " font-weight=\"bold\"" : "", ">", EscapeXml(parts[i]), "</tspan>");

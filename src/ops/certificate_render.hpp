@@ -1,6 +1,7 @@
-// Human formats of an sqp.certificate-status/1 result (the CLI's --format text|ics|svg): a
-// bilingual schedule, an RFC 5545 iCalendar file with one all-day event per deadline, and an SVG
-// timeline. Each renders from the result document alone, so every door's result renders alike.
+// Human formats of the `certificate` operation (--format text|ics|svg, sqp_render, Engine.render):
+// a bilingual schedule, an RFC 5545 iCalendar file with one all-day event per deadline, and an SVG
+// timeline. Each is laid out from the typed evaluation the JSON answer is written from
+// (certificate_evaluation.hpp), so every door's rendering says what its answer says.
 #pragma once
 
 #include <cstdint>
@@ -8,10 +9,11 @@
 #include <string_view>
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "engine/operation.hpp"
+#include "ops/certificate_evaluation.hpp"
+#include "sqp/certificate.hpp"
 #include "sqp/date.hpp"
 
 namespace sqp::internal {
@@ -22,7 +24,7 @@ namespace sqp::internal {
 struct CertificateMilestone {
   std::string_view kind;  // report_due, supervision, upgrade_earliest, renewal_due_by, valid_until
   int anniversary = 0;    // report_due and supervision only
-  std::string date;       // YYYY-MM-DD
+  Date date;
   std::string summary_zh;
   std::string summary_en;
   bool cancelled = false;  // on or after the revocation: nothing left to meet
@@ -30,21 +32,27 @@ struct CertificateMilestone {
 // The certificate's milestones by date. From a revocation date on nothing is left to meet:
 // those milestones are left out, or with `keep_cancelled` kept and marked (the calendar
 // cancels what an earlier file announced).
-std::vector<CertificateMilestone> CertificateMilestones(const boost::json::value& result,
+std::vector<CertificateMilestone> CertificateMilestones(const CertificateResult& result,
                                                         bool keep_cancelled = false);
 
-std::string RenderCertificateText(const boost::json::value& result);
+// The renderings, as Renderer::render takes them (RenderFrom in certificate_op.cpp). The text
+// report passes the document's strings through ReportString; Engine::Render ends it with the
+// rulebook line and makes it TerminalSafe.
+std::string CertificateTextReport(const Engine& engine, const CertificateEvaluation& e,
+                                  const RunContext& context);
 // The iCalendar file. Its DTSTAMP is the time the file was made (RFC 5545 3.8.7.2: with a
 // METHOD, the time the iCalendar object was created), in seconds since 1970-01-01T00:00:00Z
 // (UTC): IcsCreationTime(). The document's as_of is in every event's DESCRIPTION.
-std::string RenderCertificateIcs(const boost::json::value& result);
-std::string RenderCertificateIcsAt(const boost::json::value& result, std::int64_t created);
+std::string CertificateIcsReport(const Engine& engine, const CertificateEvaluation& e,
+                                 const RunContext& context);
+std::string CertificateIcsAt(const CertificateEvaluation& e, std::int64_t created);
 // SOURCE_DATE_EPOCH (the reproducible-builds convention: decimal seconds since 1970, here up to
 // the end of 9999) when it is set, otherwise the clock's current time. A SOURCE_DATE_EPOCH that
 // is set but not such a number is refused by name (CheckIcsCreationTime, kUsage from Render).
 absl::StatusOr<std::int64_t> IcsCreationTime();
 absl::Status CheckIcsCreationTime();
-std::string RenderCertificateSvg(const boost::json::value& result);
+std::string CertificateSvgReport(const Engine& engine, const CertificateEvaluation& e,
+                                 const RunContext& context);
 
 namespace certificate_format {
 // A DATE value (RFC 5545 3.3.4): "20261225".
