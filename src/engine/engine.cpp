@@ -135,19 +135,6 @@ std::vector<std::string_view> Engine::RenderFormats(std::string_view operation) 
 
 namespace {
 
-// Every string of `v`, object keys aside, with its control characters (newline and tab too)
-// written as TerminalSafe writes the others.
-void EscapeControlsInStrings(bj::value& v) {
-  if (bj::string* s = v.if_string()) {
-    std::string escaped = TerminalSafe(std::string_view(*s), /*keep_line_breaks=*/false);
-    if (escaped.size() != s->size()) *s = escaped;  // escaping only ever lengthens
-  } else if (bj::array* a = v.if_array()) {
-    for (bj::value& e : *a) EscapeControlsInStrings(e);
-  } else if (bj::object* o = v.if_object()) {
-    for (auto& kv : *o) EscapeControlsInStrings(kv.value());
-  }
-}
-
 // The last line of every text report: the rulebook that decided it, as the JSON's stamp.
 std::string RulebookLine(const RulebookIdentity& id) {
   return Cat("规则库 Rulebook: ", id.id, " ", id.version, "  SHA-256 ", id.sha256, "\n");
@@ -157,11 +144,11 @@ absl::StatusOr<bj::value> ReadDocument(const Engine& engine, const internal::Ope
                                        std::string_view input, bj::storage_ptr storage,
                                        json::UnknownMemberList& unknown);  // below, by Evaluate
 
-// A rendering made from the typed result: the document read as Evaluate reads it, then handed to
-// the renderer, which decodes and evaluates it through the operation's own functions. A text
+// A rendering, made from the typed result: the document read as Evaluate reads it, then handed
+// to the renderer, which decodes and evaluates it through the operation's own functions. A text
 // report ends with the rulebook that decided it and is made safe for a terminal (the renderer
 // has already escaped the control characters of every string from the input: ReportString).
-absl::StatusOr<std::string> RenderTyped(const Engine& engine, const internal::OperationDef& op,
+absl::StatusOr<std::string> RenderDocument(const Engine& engine, const internal::OperationDef& op,
                                         const internal::Renderer& renderer,
                                         std::string_view input) {
   try {
@@ -203,24 +190,9 @@ absl::StatusOr<std::string> Engine::Render(std::string_view operation, std::stri
     }
   }
   // "json" is the answer sqp_run gives, in the engine's messages mode. A report is read by a
-  // person: both languages, whatever that mode.
+  // person: both languages, whatever that mode (the reports write both).
   if (renderer == nullptr) return Run(operation, input);  // an unknown operation fails here
-  if (renderer->render != nullptr) return RenderTyped(*this, *op, *renderer, input);
-  absl::StatusOr<std::string> result = WithMessages(Messages::kBoth).Run(operation, input);
-  if (!result.ok()) return result;
-  try {
-    bj::value doc = bj::parse(*result);
-    if (format != "text") return renderer->render_result(doc);
-    // The result's strings (the input's names, subjects, numbers) reach the report: a newline
-    // or tab in one must not make a line of the report's own, so every control character in
-    // them is escaped before the report is laid out; TerminalSafe then guards the whole text.
-    EscapeControlsInStrings(doc);
-    return TerminalSafe(renderer->render_result(doc) + RulebookLine(identity()));
-  } catch (const std::bad_alloc&) {
-    return MakeError(ErrorCode::kOutOfMemory, "", "out of memory");
-  } catch (const std::exception& e) {
-    return MakeError(ErrorCode::kInternal, "", Cat("internal error: ", e.what()));
-  }
+  return RenderDocument(*this, *op, *renderer, input);
 }
 
 std::vector<std::string_view> Engine::OperationNames() {

@@ -30,9 +30,7 @@ struct Renderer {
   // (RenderFrom below), so no member of the JSON answer is read back. Strings from the input
   // reach a text report through ReportString (report_text.hpp).
   absl::StatusOr<std::string> (*render)(const Engine& engine, const boost::json::value& input,
-                                        const RunContext& context) = nullptr;
-  // From the JSON answer read back (the renderers not yet made from typed results).
-  std::string (*render_result)(const boost::json::value& result) = nullptr;
+                                        const RunContext& context);
   // What the rendering takes from outside the document, checked before the document is run
   // (the ICS file's creation time from SOURCE_DATE_EPOCH); an error is the render's kUsage
   // error. nullptr: nothing to check.
