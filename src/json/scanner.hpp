@@ -28,6 +28,10 @@
 
 namespace sqp::json {
 
+// The scanner's small steps are inlined where they are used: a document is hundreds of them, and
+// a call each costs as much as the step.
+#define SQP_SCANNER_INLINE [[gnu::always_inline]] inline
+
 class Scanner {
  public:
   // The UTF-8 of the whole text is checked here, once and with SIMD, so that String need only
@@ -41,15 +45,15 @@ class Scanner {
   // The limits are kept by reference: they must outlive the scanner.
   Scanner(std::string_view text, const JsonLimits&& limits) = delete;
 
-  void SkipWhitespace() {
+  SQP_SCANNER_INLINE void SkipWhitespace() {
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
   }
   // The next significant character, or '\0' at the end (never a valid JSON character there).
-  char Peek() {
+  SQP_SCANNER_INLINE char Peek() {
     SkipWhitespace();
     return p_ < end_ ? *p_ : '\0';
   }
-  bool Consume(char c) {
+  SQP_SCANNER_INLINE bool Consume(char c) {
     if (Peek() != c) return false;
     ++p_;
     return true;
@@ -62,7 +66,7 @@ class Scanner {
   // A string without escapes, as a view into the text (the opening quote is next). Any byte but
   // a quote, a backslash or a control character belongs to the string: the text is valid UTF-8
   // (checked once, when the scanner was made), so a byte >= 0x80 is part of a whole character.
-  bool String(std::string_view& out) {
+  SQP_SCANNER_INLINE bool String(std::string_view& out) {
     if (Peek() != '"') return false;
     const char* const begin = p_ + 1;
     const char* p = begin;  // a local: stores through p_ would be kept in step with every load
@@ -172,7 +176,7 @@ class Scanner {
     return true;
   }
 
-  bool Literal(std::string_view word) {
+  SQP_SCANNER_INLINE bool Literal(std::string_view word) {
     SkipWhitespace();
     if (static_cast<size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0) {
       return false;
@@ -181,7 +185,7 @@ class Scanner {
     return true;
   }
   // `null`, consumed, when it is next.
-  bool ConsumeNull() { return Peek() == 'n' && Literal("null"); }
+  SQP_SCANNER_INLINE bool ConsumeNull() { return Peek() == 'n' && Literal("null"); }
 
   // Up to kMaxKeys member names of one object, to find a repeated one (names are compared as
   // written, which is exact because names with escapes are declined).

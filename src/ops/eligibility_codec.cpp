@@ -7,6 +7,7 @@
 #include <cstring>
 #include <utility>
 
+#include "codec/schema.hpp"
 #include "engine/operation.hpp"
 #include "ops/message_template.hpp"
 #include "ops/report_text.hpp"
@@ -15,199 +16,113 @@
 
 namespace sqp::internal {
 
-// ---- Members of sqp.application/1 (CONTRACT.md §2, §7; READ.MEMBERS) -------------------------
-
-namespace {
-using M = json::MemberDef;
-constexpr M kContact[] = {{"name"},    {"department"}, {"mobile"}, {"phone"},
-                          {"address"}, {"postcode"},   {"email"}};
-constexpr M kManager[] = {{"name"}, {"title"}};
-}  // namespace
-constinit const json::ObjectDef kSiteContactMembers{kContact};
-constinit const json::ObjectDef kSiteManagerMembers{kManager};
-
-namespace {
-constexpr M kShifts[] = {{"count"}, {"staff_per_shift"}};
-constexpr json::ObjectDef kShiftsDef{kShifts};
-constexpr M kSite[] = {{"name"},
-                       {"type"},
-                       {"address"},
-                       {"staff_count"},
-                       {"area_m2"},
-                       {"established_on"},
-                       {"contact", &kSiteContactMembers},
-                       {"manager", &kSiteManagerMembers},
-                       {"shifts", &kShiftsDef},
-                       {"services"}};
-constexpr json::ObjectDef kSiteDef{kSite};
-constexpr M kLicense[] = {{"number"}, {"valid_until"}};
-constexpr json::ObjectDef kLicenseDef{kLicense};
-constexpr M kEnterprise[] = {{"name"},
-                             {"credit_code"},
-                             {"business_registered"},
-                             {"telecom_license", &kLicenseDef},
-                             {"legal_representative"},
-                             {"parent"}};
-constexpr json::ObjectDef kEnterpriseDef{kEnterprise};
-// The indicator names under "values" are the rulebook's (Keys::kExternal).
-constexpr json::ObjectDef kIndicatorValuesDef{{}, json::ObjectDef::Keys::kExternal};
-constexpr M kIndicators[] = {{"attested"}, {"values", &kIndicatorValuesDef}};
-constexpr json::ObjectDef kIndicatorsDef{kIndicators};
-constexpr M kAccident[] = {{"date"}, {"severity"}, {"summary"}};
-constexpr json::ObjectDef kAccidentDef{kAccident};
-constexpr M kCriticism[] = {{"date"}, {"subject"}, {"document_no"}, {"summary"}};
-constexpr json::ObjectDef kCriticismDef{kCriticism};
-constexpr M kAdverse[] = {{"date"}, {"regulator_opinion"}, {"source"}, {"summary"}};
-constexpr json::ObjectDef kAdverseDef{kAdverse};
-constexpr M kStaff[] = {{"name"}, {"certificate_no"}};
-constexpr json::ObjectDef kStaffDef{kStaff};
-constexpr M kCertificate[] = {{"certified_on"}, {"grade"}};
-constexpr json::ObjectDef kCertificateDef{kCertificate};
-constexpr M kApplication[] = {{"schema"},
-                              {"application_id"},
-                              {"kind"},
-                              {"applied_on"},
-                              {"site", &kSiteDef},
-                              {"enterprise", &kEnterpriseDef},
-                              {"quality_indicators", &kIndicatorsDef},
-                              {"accidents", &kAccidentDef},
-                              {"regulator_criticisms", &kCriticismDef},
-                              {"adverse_records", &kAdverseDef},
-                              {"trained_staff", &kStaffDef},
-                              {"current_certificate", &kCertificateDef}};
-}  // namespace
-constinit const json::ObjectDef kApplicationMembers{kApplication};
+// ---- sqp.application/1 (CONTRACT.md §2, §7; READ.MEMBERS, READ.ABSENT) --------------------
+// The one description of the document: the general decoder (DecodeApplication), the fast one
+// (DecodeApplicationText) and strict reading's member table (kApplicationMembers) are all made
+// from it (src/codec/schema.hpp). Members are listed in the order strict reading names them.
 
 namespace {
 
 namespace bj = boost::json;
-using namespace codec::decoding;
-
-// ---- Decoding ------------------------------------------------------------------------------
-
-constexpr json::EnumName<ApplicationKind> kKinds[] = {
-    {"initial", ApplicationKind::kInitial},
-    {"renewal", ApplicationKind::kRenewal},
-    {"upgrade", ApplicationKind::kUpgrade}};
-constexpr const auto& kSiteTypes = kSiteTypeTable.entries;  // ELIG.SCOPE's spellings
-constexpr const auto& kSeverities = kAccidentSeverityTable.entries;
-constexpr json::EnumName<CriticismSubject> kSubjects[] = {
-    {"site", CriticismSubject::kSite}, {"enterprise", CriticismSubject::kEnterprise}};
-constexpr json::EnumName<RegulatorOpinion> kOpinions[] = {
-    {"disqualify", RegulatorOpinion::kDisqualify},
-    {"pending", RegulatorOpinion::kPending},
-    {"no_objection", RegulatorOpinion::kNoObjection}};
+using namespace codec::schema;
 
 constexpr std::int64_t kMaxStaffCount = 10'000'000;
-
-// A measurement sqp does not use but which must still make sense (area_m2): an exact decimal
-// like every other number read, and not negative.
-void CheckNonNegativeNumber(const Fields& f, std::string_view key) {
-  const std::optional<Decimal> d = f.Number(key, Need::kOptional);
-  if (d && *d < Decimal()) {
-    const Loc at = f.loc().Key(key);
-    f.issues().Add(at, Cat("must not be negative, got ", d->ToString()));
-  }
-}
-
-// An optional object of Annex 2's form whose members, all optional strings, are those of its
-// member table (the table is the one list of them: strict reading and this reading both use it).
-void CheckStringObject(const Fields& parent, std::string_view key, const json::ObjectDef& def) {
-  const bj::value* v = parent.Get(key, Need::kOptional);
-  if (v == nullptr) return;
-  const Loc at = parent.loc().Key(key);
-  const Fields f(*v, at, parent.issues());
-  if (!f.ok()) return;
-  for (const json::MemberDef& m : def.members) f.String(m.key, Need::kOptional);
-}
-
-// site.shifts (Annex 2): absent means no shift work.
 constexpr std::int64_t kMaxShifts = 100;
-void CheckShifts(const Fields& site) {
-  const bj::value* v = site.Get("shifts", Need::kOptional);
-  if (v == nullptr) return;
-  const Loc at = site.loc().Key("shifts");
-  const Fields f(*v, at, site.issues());
-  if (!f.ok()) return;
-  f.Integer("count", Need::kRequired, 1, kMaxShifts);
-  f.Integer("staff_per_shift", Need::kOptional, 0, kMaxStaffCount);
-}
 
-// Each element of the optional array `key` decoded by `read(fields, item)`. Returns whether the
-// array was given (READ.ABSENT: absent and null are "not given", [] is given).
-template <class Item, size_t N, class Read>
-bool DecodeList(const Fields& parent, std::string_view key, InlineList<Item, N>& out, Read read) {
-  const bj::array* a = parent.Array(key, Need::kOptional);
-  if (a == nullptr) return false;
-  const Loc list = parent.loc().Key(key);
-  for (size_t i = 0; i < a->size(); ++i) {
-    const Loc el = list.Index(i);
-    const Fields f((*a)[i], el, parent.issues());
-    if (!f.ok()) continue;
-    Item item;
-    read(f, item);
-    out.push_back(item);
-  }
-  return true;
-}
+// Annex 2's descriptive members: checked for their type, not used by any rule.
+using Contact = Object<Nothing, Field<"name", kOptional, String>,
+                       Field<"department", kOptional, String>, Field<"mobile", kOptional, String>,
+                       Field<"phone", kOptional, String>, Field<"address", kOptional, String>,
+                       Field<"postcode", kOptional, String>, Field<"email", kOptional, String>>;
+using Manager = Object<Nothing, Field<"name", kOptional, String>, Field<"title", kOptional, String>>;
+// Absent means no shift work.
+using Shifts = Object<Nothing, Field<"count", kRequired, Integer<1, kMaxShifts>>,
+                      Field<"staff_per_shift", kOptional, Integer<0, kMaxStaffCount>>>;
 
-void DecodeSite(const Fields& root, Application& out) {
-  const bj::value* v = root.Get("site", Need::kRequired);
-  if (v == nullptr) return;
-  const Loc at = root.loc().Key("site");
-  const Fields f(*v, at, root.issues());
-  if (auto t = f.Enum("type", Need::kRequired, kSiteTypes)) out.site_type = *t;  // ELIG.SCOPE
-  f.String("name", Need::kOptional);
-  f.String("address", Need::kOptional);
-  f.Integer("staff_count", Need::kOptional, 0, kMaxStaffCount);
-  CheckNonNegativeNumber(f, "area_m2");
-  f.DateField("established_on", Need::kOptional);
-  CheckStringObject(f, "contact", kSiteContactMembers);
-  CheckStringObject(f, "manager", kSiteManagerMembers);
-  CheckShifts(f);
-  f.String("services", Need::kOptional);
-}
+using Site = Object<
+    Application, Field<"name", kOptional, String>,
+    Field<"type", kRequired, EnumOf<SiteType, kSiteTypeNames>, &Application::site_type>,  // ELIG.SCOPE
+    Field<"address", kOptional, String>,
+    Field<"staff_count", kOptional, Integer<0, kMaxStaffCount>>,
+    Field<"area_m2", kOptional, NonNegativeDecimal>,
+    Field<"established_on", kOptional, DateValue>, Field<"contact", kOptional, Contact>,
+    Field<"manager", kOptional, Manager>, Field<"shifts", kOptional, Shifts>,
+    Field<"services", kOptional, String>>;
 
-void DecodeEnterprise(const Fields& root, Application& out) {
-  const bj::value* v = root.Get("enterprise", Need::kRequired);
-  if (v == nullptr) return;
-  const Loc at = root.loc().Key("enterprise");
-  const Fields f(*v, at, root.issues());
-  f.String("name", Need::kOptional);
-  f.String("legal_representative", Need::kOptional);
-  f.String("parent", Need::kOptional);
-  if (auto code = f.String("credit_code", Need::kOptional)) out.credit_code = *code;
-  if (auto reg = f.Bool("business_registered", Need::kOptional)) out.business_registered = *reg;
-  // ELIG.LICENSE: absent or null is "no licence".
-  if (const bj::value* lic = f.Get("telecom_license", Need::kOptional)) {
-    const Loc lic_at = at.Key("telecom_license");
-    const Fields l(*lic, lic_at, root.issues());
-    if (l.ok()) {
-      l.String("number", Need::kOptional);
-      out.telecom_license = TelecomLicense{l.DateField("valid_until", Need::kOptional)};
-    }
-  }
-}
+// ELIG.LICENSE: an absent or null licence is "no licence"; no valid_until is "valid".
+using Licence = Object<TelecomLicense, Field<"number", kOptional, String>,
+                       Field<"valid_until", kOptional, DateValue, &TelecomLicense::valid_until>>;
 
-void DecodeIndicators(const Fields& root, Application& out) {
-  const bj::value* v = root.Get("quality_indicators", Need::kOptional);
-  if (v == nullptr) return;
-  const Loc at = root.loc().Key("quality_indicators");
-  const Fields f(*v, at, root.issues());
-  if (!f.ok()) return;
-  out.has_quality_indicators = true;
-  if (auto attested = f.Bool("attested", Need::kOptional)) out.indicators_attested = *attested;
-  const bj::value* values = f.Get("values", Need::kOptional);
-  if (values == nullptr) return;
-  const Loc values_at = at.Key("values");
-  const Fields vf(*values, values_at, root.issues());
-  if (!vf.ok()) return;
-  for (const auto& kv : *vf.object()) {
-    if (auto d = codec::ReadDecimal(kv.value(), values_at.Key(kv.key()), root.issues())) {
-      out.indicator_values.push_back({kv.key(), *d});
-    }
-  }
-}
+using Enterprise = Object<
+    Application, Field<"name", kOptional, String>,
+    Field<"credit_code", kOptional, String, &Application::credit_code>,  // ELIG.CREDIT_CODE
+    Field<"business_registered", kOptional, Bool, &Application::business_registered>,
+    Field<"telecom_license", kOptional, Licence, &Application::telecom_license>,
+    Field<"legal_representative", kOptional, String>, Field<"parent", kOptional, String>>;
+
+// ELIG.INDICATORS: the values are named by the rulebook's indicators (strict reading checks the
+// names against them; the fast path reads only those).
+using Indicators = Object<
+    Application, Field<"attested", kOptional, Bool, &Application::indicators_attested>,
+    Field<"values", kOptional, NamedValues<DecimalValue>, &Application::indicator_values>>;
+
+// ELIG.ACCIDENT, ELIG.CRITICISM, ELIG.ADVERSE: dated records with Annex 2's notes.
+using AccidentRecord =
+    Object<Accident, Field<"date", kRequired, DateValue, &Accident::date>,
+           Field<"severity", kRequired, EnumOf<AccidentSeverity, kAccidentSeverityNames>,
+                 &Accident::severity>,
+           Field<"summary", kOptional, String>>;
+using CriticismRecord =
+    Object<Criticism, Field<"date", kRequired, DateValue, &Criticism::date>,
+           Field<"subject", kRequired, EnumOf<CriticismSubject, kCriticismSubjectNames>,
+                 &Criticism::subject>,
+           Field<"document_no", kOptional, String>, Field<"summary", kOptional, String>>;
+using AdverseRecordEntry =
+    Object<AdverseRecord, Field<"date", kRequired, DateValue, &AdverseRecord::date>,
+           Field<"regulator_opinion", kRequired, EnumOf<RegulatorOpinion, kRegulatorOpinionNames>,
+                 &AdverseRecord::opinion>,
+           Field<"source", kOptional, String>, Field<"summary", kOptional, String>>;
+
+// ELIG.TRAINED_STAFF.
+using StaffMember = Object<TrainedStaff, Field<"name", kOptional, String>,
+                           Field<"certificate_no", kOptional, String, &TrainedStaff::certificate_no>>;
+
+// ELIG.KIND: the certificate a renewal or an upgrade builds on.
+using Certificate =
+    Object<CurrentCertificate,
+           Field<"certified_on", kRequired, DateValue, &CurrentCertificate::certified_on>,
+           Field<"grade", kOptional, String>>;
+
+using ApplicationDocument = Object<
+    Application, Field<"schema", kRequired, SchemaName<"sqp.application/1">>,
+    Field<"application_id", kOptional, String, &Application::application_id>,
+    Field<"kind", kRequired, EnumOf<ApplicationKind, kApplicationKindNames>, &Application::kind>,
+    Field<"applied_on", kRequired, DateValue, &Application::applied_on>,
+    Field<"site", kRequired, Site, kInline>,
+    Field<"enterprise", kRequired, Enterprise, kInline>,
+    Field<"quality_indicators", kOptional, Indicators, kInline,
+          &Application::has_quality_indicators>,
+    // READ.ABSENT: each list's flag says it was given ([] included; absent and null are not).
+    Field<"accidents", kOptional, List<AccidentRecord>, &Application::accidents,
+          &Application::accidents_recorded>,
+    Field<"regulator_criticisms", kOptional, List<CriticismRecord>, &Application::criticisms,
+          &Application::criticisms_recorded>,
+    Field<"adverse_records", kOptional, List<AdverseRecordEntry>, &Application::adverse_records,
+          &Application::adverse_records_recorded>,
+    Field<"trained_staff", kOptional, List<StaffMember>, &Application::trained_staff>,
+    Field<"current_certificate", kOptional, Certificate, &Application::current_certificate>>;
+
+// The fast path reads only the indicator names the rulebook defines.
+struct RulebookIndicators {
+  const Rulebook& rulebook;
+  bool Accepts(std::string_view name) const { return rulebook.indicators.Find(name) != nullptr; }
+};
+
+}  // namespace
+
+constinit const json::ObjectDef kApplicationMembers = ApplicationDocument::kMembers;
+
+namespace {
 
 // ---- Messages ------------------------------------------------------------------------------
 
@@ -686,50 +601,17 @@ bool EvidencePointer(const Application& app, const Finding& f, std::string_view 
 
 // ---- Decoding (public) ---------------------------------------------------------------------
 
-absl::Status DecodeApplication(const bj::value& v, const Loc& at, Application& out) {
+absl::Status DecodeApplication(const bj::value& v, const json::Loc& at, Application& out) {
   out = Application{};
   json::Issues issues;
-  const Fields root(v, at, issues);
-  if (root.ok()) {
-    if (auto id = root.String("application_id", Need::kOptional)) out.application_id = *id;
-    if (auto kind = root.Enum("kind", Need::kRequired, kKinds)) out.kind = *kind;
-    if (auto applied = root.DateField("applied_on", Need::kRequired)) out.applied_on = *applied;
-    DecodeSite(root, out);
-    DecodeEnterprise(root, out);
-    DecodeIndicators(root, out);
-    out.accidents_recorded =
-        DecodeList(root, "accidents", out.accidents, [](const Fields& f, Accident& a) {
-      if (auto d = f.DateField("date", Need::kRequired)) a.date = *d;
-      if (auto s = f.Enum("severity", Need::kRequired, kSeverities)) a.severity = *s;
-      f.String("summary", Need::kOptional);
-    });
-    out.criticisms_recorded = DecodeList(
-        root, "regulator_criticisms", out.criticisms, [](const Fields& f, Criticism& c) {
-      if (auto d = f.DateField("date", Need::kRequired)) c.date = *d;
-      if (auto s = f.Enum("subject", Need::kRequired, kSubjects)) c.subject = *s;
-      f.String("document_no", Need::kOptional);
-      f.String("summary", Need::kOptional);
-    });
-    out.adverse_records_recorded = DecodeList(
-        root, "adverse_records", out.adverse_records, [](const Fields& f, AdverseRecord& r) {
-      if (auto d = f.DateField("date", Need::kRequired)) r.date = *d;
-      if (auto o = f.Enum("regulator_opinion", Need::kRequired, kOpinions)) r.opinion = *o;
-      f.String("source", Need::kOptional);
-      f.String("summary", Need::kOptional);
-    });
-    DecodeList(root, "trained_staff", out.trained_staff, [](const Fields& f, TrainedStaff& s) {
-      f.String("name", Need::kOptional);
-      if (auto no = f.String("certificate_no", Need::kOptional)) s.certificate_no = *no;
-    });
-    if (const bj::value* cert = root.Get("current_certificate", Need::kOptional)) {
-      const Loc cert_at = at.Key("current_certificate");
-      const Fields c(*cert, cert_at, issues);
-      const auto certified_on = c.DateField("certified_on", Need::kRequired);
-      c.String("grade", Need::kOptional);
-      if (certified_on) out.current_certificate = CurrentCertificate{*certified_on};
-    }
-  }
+  ReadDocument<ApplicationDocument>(v, at, issues, out);
   return codec::ToStatus(issues, ErrorCode::kInvalidInput);
+}
+
+bool DecodeApplicationText(std::string_view text, const json::JsonLimits& limits,
+                           const Rulebook& rulebook, Application& out) {
+  out = Application{};
+  return ScanDocument<ApplicationDocument>(text, limits, out, RulebookIndicators{rulebook});
 }
 
 // ---- Messages (public) ---------------------------------------------------------------------

@@ -18,11 +18,9 @@
 
 namespace sqp::internal {
 
-// The members of sqp.application/1 at every level (READ.MEMBERS), and Annex 2's two objects of
-// optional strings, which both decoders read from these tables.
+// The members of sqp.application/1 at every level (READ.MEMBERS), from the document's one
+// description (eligibility_codec.cpp), which both decoders below are made from too.
 extern const json::ObjectDef kApplicationMembers;
-extern const json::ObjectDef kSiteContactMembers;
-extern const json::ObjectDef kSiteManagerMembers;
 
 // Decodes an sqp.application/1 object at `at` (its "schema" member is not checked here).
 // Validates the whole document and reports every bad field with its JSON pointer as one
@@ -31,7 +29,7 @@ extern const json::ObjectDef kSiteManagerMembers;
 // `v`, which must outlive it.
 absl::Status DecodeApplication(const boost::json::value& v, const json::Loc& at, Application& out);
 
-// The fast path (eligibility_fast_decode.cpp): an sqp.application/1 document read straight from
+// The fast path: an sqp.application/1 document read straight from
 // `text`, with no DOM. True with `out` exactly as ParseDocument + CheckSchema + DecodeApplication
 // would leave it; false for any document it does not fully understand (escapes, exponents, more
 // than 15 digits, a wrong type, a missing member, anything those would report or near a limit),

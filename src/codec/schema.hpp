@@ -1,0 +1,516 @@
+// One description per document schema (issue 17): a document's members, each with its key,
+// whether it is required, how its value is read (type and range) and where the value goes, written
+// once as a type, from which everything that reads the document is derived:
+//   - Read: the general decoder, over a parsed Boost.JSON value, which reports every problem with
+//     its JSON pointer (json::Issues) in the order the members are listed;
+//   - Scan: the fast decoder, straight from the text (json::Scanner), which reads the documents the
+//     general decoder accepts to the same typed value and *declines* (returns false) everything
+//     else, including any member the description does not list, so that errors and notes always
+//     come from the general path;
+//   - kMembers: the member table strict reading holds the document to (READ.MEMBERS,
+//     json::CheckMembers), so the members read and the members allowed cannot drift apart.
+//
+// A description is made of these pieces (src/ops/eligibility_codec.cpp has sqp.application/1):
+//
+//   using Licence = Object<TelecomLicense,
+//       Field<"number", kOptional, String>,
+//       Field<"valid_until", kOptional, DateValue, &TelecomLicense::valid_until>>;
+//
+// Field<key, need, reader, sink, flag>:
+//   need    kRequired (absent or null is an issue) or kOptional (absent or null: nothing stored);
+//   reader  a value reader: String, Bool, Integer<min, max>, DateValue, DecimalValue,
+//           NonNegativeDecimal, EnumOf<E, names>, SchemaName<"..."> (the "schema" member), or a
+//           container: Object<T, Field...>, List<Object<...>>, NamedValues<reader>;
+//   sink    where the value goes: nothing (read and checked, then dropped), a data member of the
+//           enclosing object's type (a value, an optional, or a list for List and NamedValues),
+//           or kInline (an Object whose members fill the enclosing object itself);
+//   flag    a `bool` data member set when the value is there and of the reader's kind (an object,
+//           an array): READ.ABSENT's "given" marks.
+//
+// Everything is resolved at compile time: a member's key is matched once and its reader called
+// directly, with no table walked at run time beyond the keys of the object being read.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <concepts>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <boost/json.hpp>
+
+#include "codec/decode.hpp"
+#include "json/members.hpp"
+#include "json/message.hpp"
+#include "json/reader.hpp"
+#include "json/scanner.hpp"
+#include "sqp/date.hpp"
+#include "sqp/decimal.hpp"
+#include "strings.hpp"
+#include "vocabulary_codec.hpp"
+
+namespace sqp::codec::schema {
+
+namespace bj = boost::json;
+using json::Issues;
+using json::Loc;
+using json::Scanner;
+
+inline constexpr json::Need kRequired = json::Need::kRequired;
+inline constexpr json::Need kOptional = json::Need::kOptional;
+
+// A member name as a template argument: Field<"applied_on", ...>.
+template <size_t N>
+struct Key {
+  char chars[N];
+  constexpr Key(const char (&text)[N]) { std::copy_n(text, N, chars); }  // NOLINT: implicit by design
+  constexpr std::string_view view() const { return {chars, N - 1}; }
+};
+
+// The sink of an Object whose members fill the enclosing object itself (the application's "site"
+// and "enterprise" fill the one Application).
+struct Inline {};
+inline constexpr Inline kInline{};
+
+// The value type of an Object whose members are all read and dropped.
+struct Nothing {};
+
+// What the fast decoder asks of its caller: whether a name of an object of externally defined
+// names (NamedValues: the rulebook's indicator names) is one of them.
+struct NoExternalNames {
+  static bool Accepts(std::string_view /*name*/) { return false; }
+};
+
+namespace detail {
+
+// Two names of the same size `n`, compared with a few overlapping loads rather than a call to
+// memcmp: member names are short, and a document has dozens of them.
+[[gnu::always_inline]] inline bool SameBytes(const char* a, const char* b, size_t n) {
+  const auto load8 = [](const char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  };
+  const auto load4 = [](const char* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    return ((load8(a) ^ load8(b)) | (load8(a + n - 8) ^ load8(b + n - 8))) == 0;
+  }
+  if (n >= 4) return ((load4(a) ^ load4(b)) | (load4(a + n - 4) ^ load4(b + n - 4))) == 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+template <class T>
+struct IsOptional : std::false_type {};
+template <class T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+
+template <class P>
+struct MemberPointer;
+template <class M, class C>
+struct MemberPointer<M C::*> {
+  using Member = M;
+  using Class = C;
+};
+
+// A number the general reader (codec::ReadDecimal) reads as a Decimal, from the scanner's
+// digits: an integer inside its range, or a fraction of at most 15 digits (the scanner's bound)
+// with at most Decimal::kPlaces decimals after trailing zeros — the numbers whose double gives
+// back the decimal written, which is what the general path accepts (ParseDocument's inexact
+// mark). Made from the digits themselves, so exactly.
+inline bool ScanDecimal(Scanner& s, Decimal& out) {
+  constexpr std::int64_t kMaxWhole = 1'000'000'000'000LL;  // as codec::ReadDecimal
+  Scanner::NumberValue n;
+  if (!s.Number(n)) return false;
+  if (n.is_integer) {
+    if (n.integer <= -kMaxWhole || n.integer >= kMaxWhole) return false;
+    out = Decimal::FromInt(n.integer);
+    return true;
+  }
+  std::uint64_t mantissa = n.mantissa;
+  int places = n.fraction_digits;
+  for (; places > Decimal::kPlaces; --places) {
+    if (mantissa % 10 != 0) return false;  // finer than a millionth
+    mantissa /= 10;
+  }
+  constexpr auto kMaxUnits = static_cast<std::uint64_t>(Decimal::kMaxUnits);
+  for (; places < Decimal::kPlaces; ++places) {
+    if (mantissa > kMaxUnits / 10) return false;  // beyond the range (and before any overflow)
+    mantissa *= 10;
+  }
+  if (mantissa > kMaxUnits) return false;
+  const auto units = static_cast<std::int64_t>(mantissa);
+  out = Decimal::FromUnits(n.negative ? -units : units);
+  return true;
+}
+
+}  // namespace detail
+
+// ---- Value readers -------------------------------------------------------------------------
+// Each has `Value` (what it reads), `Read(value, at, issues, out)` (general: true with `out`
+// set, or false with the problem recorded) and `Scan(scanner, depth, out, external)` (fast: true
+// only where Read would succeed with the same `out`). `depth` is the nesting level a container
+// read there has (the root object is 1).
+
+struct String {
+  using Value = std::string_view;
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
+    const auto s = json::ReadString(v, at, issues);
+    if (s) out = *s;
+    return s.has_value();
+  }
+  template <class External>
+  static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
+    return s.String(out);
+  }
+};
+
+struct Bool {
+  using Value = bool;
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
+    const auto b = json::ReadBool(v, at, issues);
+    if (b) out = *b;
+    return b.has_value();
+  }
+  template <class External>
+  static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
+    switch (s.Peek()) {
+      case 't': out = true; return s.Literal("true");
+      case 'f': out = false; return s.Literal("false");
+      default: return false;
+    }
+  }
+};
+
+// A whole number from kMin to kMax.
+template <std::int64_t kMin, std::int64_t kMax>
+struct Integer {
+  using Value = std::int64_t;
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
+    const auto n = json::ReadInteger(v, at, issues, kMin, kMax);
+    if (n) out = *n;
+    return n.has_value();
+  }
+  template <class External>
+  static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
+    Scanner::NumberValue n;
+    if (!s.Number(n) || !n.is_integer || n.integer < kMin || n.integer > kMax) return false;
+    out = n.integer;
+    return true;
+  }
+};
+
+// A date "YYYY-MM-DD" inside the years sqp reads.
+struct DateValue {
+  using Value = Date;
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
+    const auto d = ReadDate(v, at, issues);
+    if (d) out = *d;
+    return d.has_value();
+  }
+  template <class External>
+  static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
+    std::string_view text;
+    if (!s.String(text)) return false;
+    const auto d = Date::Parse(text);
+    if (d) out = *d;
+    return d.has_value();
+  }
+};
+
+// A number read exactly as a Decimal (codec::ReadDecimal).
+struct DecimalValue {
+  using Value = Decimal;
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
+    const auto d = ReadDecimal(v, at, issues);
+    if (d) out = *d;
+    return d.has_value();
+  }
+  template <class External>
+  static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
+    return detail::ScanDecimal(s, out);
+  }
+};
+
+// A measurement that must make sense though no rule uses it (a site's area): an exact decimal,
+// not negative.
+struct NonNegativeDecimal {
+  using Value = Decimal;
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
+    if (!DecimalValue::Read(v, at, issues, out)) return false;
+    if (!(out < Decimal())) return true;
+    issues.Add(at, Cat("must not be negative, got ", out.ToString()));
+    return false;
+  }
+  template <class External>
+  static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
+    return detail::ScanDecimal(s, out) && !(out < Decimal());
+  }
+};
+
+// One of `kNames`, read as the enum value of its index (the vocabulary's spellings, written once
+// in include/sqp).
+template <class E, const auto& kNames>
+struct EnumOf {
+  using Value = E;
+  static constexpr auto kTable = internal::MakeEnumTable<E>(kNames);
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
+    const auto e = json::ReadEnum(v, at, issues, kTable.entries);
+    if (e) out = *e;
+    return e.has_value();
+  }
+  template <class External>
+  static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
+    std::string_view text;
+    if (!s.String(text)) return false;
+    for (size_t i = 0; i < kNames.size(); ++i) {
+      if (kNames[i] == text) {
+        out = static_cast<E>(i);
+        return true;
+      }
+    }
+    return false;
+  }
+};
+
+// The "schema" member of a document. The general path checks it apart from the members
+// (codec::CheckSchema at the top, CheckEmbeddedSchema where a document is embedded), so Read
+// leaves it alone; the fast path reads only top-level documents and requires it to be kName.
+template <Key kName>
+struct SchemaName {
+  using Value = std::string_view;
+  static constexpr bool kGeneralReads = false;
+  static bool Read(const bj::value& /*v*/, const Loc& /*at*/, Issues& /*issues*/, Value& /*out*/) {
+    return true;
+  }
+  template <class External>
+  static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
+    return s.String(out) && out == kName.view();
+  }
+};
+
+// ---- Members -------------------------------------------------------------------------------
+
+template <Key kKey, json::Need kNeed, class Reader, auto kSink = nullptr, auto kFlag = nullptr>
+struct Field {
+  static constexpr std::string_view kName = kKey.view();
+  static constexpr bool kIsRequired = kNeed == json::Need::kRequired;
+  static constexpr const json::ObjectDef* kShape = [] {
+    if constexpr (requires { Reader::kMembers; }) {
+      return &Reader::kMembers;
+    } else {
+      return static_cast<const json::ObjectDef*>(nullptr);
+    }
+  }();
+
+  // The member of `parent` (the object being read, `out` its value), read and stored.
+  template <class T>
+  static void Read([[maybe_unused]] const json::Fields& parent, [[maybe_unused]] T& out) {
+    if constexpr (requires { requires !Reader::kGeneralReads; }) {
+      return;
+    } else {
+      const bj::value* v = parent.Get(kName, kNeed);
+      if (v == nullptr) return;
+      const Loc at = parent.loc().Key(kName);
+      Store(out, [&](auto& target) { return Reader::Read(*v, at, parent.issues(), target); });
+    }
+  }
+
+  // The member's value, next in `s`, read and stored (the key has been read).
+  template <class T, class External>
+  static bool Scan(Scanner& s, size_t depth, T& out, const External& external) {
+    if (s.ConsumeNull()) return !kIsRequired;
+    return Store(out, [&](auto& target) { return Reader::Scan(s, depth + 1, target, external); });
+  }
+
+ private:
+  // Calls `read` with where the value goes, then stores it; the flag is set when it was read.
+  template <class T, class ReadInto>
+  [[gnu::always_inline]] static bool Store(T& out, ReadInto read) {
+    using Sink = std::remove_cvref_t<decltype(kSink)>;
+    bool ok;
+    if constexpr (std::is_same_v<Sink, std::nullptr_t>) {
+      typename Reader::Value ignored{};
+      ok = read(ignored);
+    } else if constexpr (std::is_same_v<Sink, Inline>) {
+      ok = read(out);
+    } else {
+      static_assert(std::is_member_object_pointer_v<Sink>, "a sink is nullptr, kInline or &T::member");
+      using Member = typename detail::MemberPointer<Sink>::Member;
+      if constexpr (detail::IsOptional<Member>::value) {
+        typename Member::value_type value{};
+        ok = read(value);
+        if (ok) out.*kSink = value;
+      } else {
+        ok = read(out.*kSink);
+      }
+    }
+    if constexpr (!std::is_same_v<decltype(kFlag), std::nullptr_t>) {
+      if (ok) out.*kFlag = true;
+    }
+    return ok;
+  }
+};
+
+// ---- Containers ----------------------------------------------------------------------------
+
+// An object of type T with the members Fields..., listed in the order the general decoder reads
+// them and strict reading names them.
+template <class T, class... Fields>
+struct Object {
+  using Value = T;
+  static constexpr size_t kCount = sizeof...(Fields);
+  static_assert(kCount > 0 && kCount <= 32, "a member is a bit of a 32-bit set");
+  static constexpr std::array<std::string_view, kCount> kNames = {Fields::kName...};
+  static constexpr json::MemberDef kMemberDefs[] = {{Fields::kName, Fields::kShape}...};
+  static constexpr json::ObjectDef kMembers{kMemberDefs};
+
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, T& out) {
+    const json::Fields f(v, at, issues);
+    if (!f.ok()) return false;
+    ReadFields(f, out);
+    return true;
+  }
+  // Every member of the object `f` (which is one), in the listed order.
+  static void ReadFields(const json::Fields& f, T& out) { (Fields::Read(f, out), ...); }
+
+  template <class External>
+  static bool Scan(Scanner& s, size_t depth, T& out, const External& external) {
+    std::uint32_t seen = 0;
+    size_t next = 0;  // members usually come in the listed order: look there first
+    const bool read = s.Object(depth, [&](std::string_view key) {
+      const size_t i = Find(key, next);
+      if (i == kCount) return false;  // not a member: strict reading's to report
+      const std::uint32_t bit = std::uint32_t{1} << i;
+      if ((seen & bit) != 0) return false;  // a repeated member: the general path's to report
+      seen |= bit;
+      next = i + 1 == kCount ? 0 : i + 1;
+      return ScanMember(i, s, depth, out, external, std::index_sequence_for<Fields...>());
+    });
+    return read && (seen & kRequiredBits) == kRequiredBits;
+  }
+
+ private:
+  static constexpr std::uint32_t kRequiredBits = [] {
+    std::uint32_t bits = 0, bit = 1;
+    ((bits |= Fields::kIsRequired ? bit : 0, bit <<= 1), ...);
+    return bits;
+  }();
+
+  // The index of `key` among the members, looking from `from` on; kCount when it is none.
+  [[gnu::always_inline]] static size_t Find(std::string_view key, size_t from) {
+    size_t i = from;
+    for (size_t tried = 0; tried < kCount; ++tried) {
+      if (kNames[i].size() == key.size() &&
+          detail::SameBytes(kNames[i].data(), key.data(), key.size())) {
+        return i;
+      }
+      i = i + 1 == kCount ? 0 : i + 1;
+    }
+    return kCount;
+  }
+
+  template <class External, size_t... I>
+  [[gnu::always_inline]] static bool ScanMember(size_t i, Scanner& s, size_t depth, T& out,
+                                                const External& external,
+                                                std::index_sequence<I...>) {
+    bool ok = false;
+    static_cast<void>(((i == I ? (ok = Fields::Scan(s, depth, out, external), true) : false) || ...));
+    return ok;
+  }
+};
+
+// An array of objects, each read with Item (an Object) and appended to a list (anything with
+// `emplace_back()` returning a reference to the new value-initialised item). An element that is
+// not an object is an issue and leaves no item.
+template <class Item>
+struct List {
+  using Value = void;  // read straight into the sink's list
+  static constexpr const json::ObjectDef& kMembers = Item::kMembers;
+
+  template <class L>
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, L& out) {
+    const bj::array* a = v.if_array();
+    if (a == nullptr) {
+      issues.Add(at, "expected an array, got " + std::string(json::KindOf(v)));
+      return false;
+    }
+    for (size_t i = 0; i < a->size(); ++i) {
+      const Loc el = at.Index(i);
+      const json::Fields f((*a)[i], el, issues);
+      if (f.ok()) Item::ReadFields(f, out.emplace_back());
+    }
+    return true;
+  }
+  template <class L, class External>
+  static bool Scan(Scanner& s, size_t depth, L& out, const External& external) {
+    return s.Array(depth, [&] { return Item::Scan(s, depth + 1, out.emplace_back(), external); });
+  }
+};
+
+// An object whose member names are defined elsewhere (strict reading checks them against the
+// caller's list: json::ObjectDef::Keys::kExternal) and whose values are all read by Reader, each
+// appended to a list as {name, value}. The fast path reads only names `external.Accepts`.
+template <class Reader>
+struct NamedValues {
+  using Value = void;  // read straight into the sink's list
+  static constexpr json::ObjectDef kMembers{{}, json::ObjectDef::Keys::kExternal};
+
+  template <class L>
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, L& out) {
+    const json::Fields f(v, at, issues);
+    if (!f.ok()) return false;
+    for (const auto& kv : *f.object()) {
+      typename Reader::Value value{};
+      const Loc member = at.Key(kv.key());
+      if (Reader::Read(kv.value(), member, issues, value)) out.push_back({kv.key(), value});
+    }
+    return true;
+  }
+  template <class L, class External>
+  static bool Scan(Scanner& s, size_t depth, L& out, const External& external) {
+    Scanner::Keys names;
+    return s.Object(depth, [&](std::string_view key) {
+      typename Reader::Value value{};
+      if (!names.Add(key) || !external.Accepts(key) ||
+          !Reader::Scan(s, depth + 1, value, external)) {
+        return false;
+      }
+      out.push_back({key, value});
+      return true;
+    });
+  }
+};
+
+// ---- Documents -----------------------------------------------------------------------------
+
+// The general decoder: `doc` (at `at`) read into `out` by the description Doc (an Object), with
+// every problem recorded in `issues`. Its "schema" member is the caller's to check.
+template <class Doc>
+void ReadDocument(const bj::value& doc, const Loc& at, Issues& issues, typename Doc::Value& out) {
+  Doc::Read(doc, at, issues, out);
+}
+
+// The fast decoder: a whole top-level document read from `text` into `out`; false, with `out` in
+// no particular state, for any text the general path would refuse or that the scanner declines.
+template <class Doc, class External = NoExternalNames>
+bool ScanDocument(std::string_view text, const json::JsonLimits& limits, typename Doc::Value& out,
+                  const External& external = {}) {
+  if (text.size() > limits.max_input_bytes) return false;
+  Scanner s(text, limits);
+  return Doc::Scan(s, 1, out, external) && s.AtEnd();
+}
+
+}  // namespace sqp::codec::schema
