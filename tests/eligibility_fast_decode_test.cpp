@@ -5,7 +5,9 @@
 // which always declines cannot pass.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -18,6 +20,7 @@
 #include "codec/parse.hpp"
 #include "ops/eligibility_codec.hpp"
 #include "sqp/engine.hpp"
+#include "strings.hpp"
 #include "test_support.hpp"
 #include "hardening/fuzz/fuzz_common.hpp"
 
@@ -167,23 +170,37 @@ TEST(EligibilityFastDecodeTest, AgreesOnEverySingleByteMutation) {
 
 // JSON text as a CRM writes it: Boost's serialiser writes 933.1 as 9.331E2, an exponent the
 // fast path declines by design, so doubles are written here in their shortest plain form.
-void SerializePlain(const bj::value& v, std::string& out) {
+// `rotate` rotates every object's members by `rotate` (a member count or more reverses them
+// instead); `space` is written after every ',' and ':'.
+struct Layout {
+  size_t rotate = 0;
+  std::string_view space;
+};
+void SerializePlain(const bj::value& v, std::string& out, const Layout& layout = {}) {
   if (const bj::object* o = v.if_object()) {
     out += '{';
+    std::vector<const bj::key_value_pair*> members;
+    for (const auto& kv : *o) members.push_back(&kv);
+    if (layout.rotate >= members.size()) {
+      std::reverse(members.begin(), members.end());
+    } else {
+      std::rotate(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(layout.rotate),
+                  members.end());
+    }
     bool first = true;
-    for (const auto& kv : *o) {
-      if (!first) out += ',';
+    for (const bj::key_value_pair* kv : members) {
+      if (!first) CatTo(out, ",", layout.space);
       first = false;
-      out += bj::serialize(bj::string(kv.key()));
-      out += ':';
-      SerializePlain(kv.value(), out);
+      out += bj::serialize(bj::string(kv->key()));
+      CatTo(out, ":", layout.space);
+      SerializePlain(kv->value(), out, layout);
     }
     out += '}';
   } else if (const bj::array* a = v.if_array()) {
     out += '[';
     for (size_t i = 0; i < a->size(); ++i) {
-      if (i > 0) out += ',';
-      SerializePlain((*a)[i], out);
+      if (i > 0) CatTo(out, ",", layout.space);
+      SerializePlain((*a)[i], out, layout);
     }
     out += ']';
   } else if (const double* d = v.if_double()) {
@@ -194,10 +211,29 @@ void SerializePlain(const bj::value& v, std::string& out) {
     out += bj::serialize(v);
   }
 }
-std::string SerializePlain(const bj::value& v) {
+std::string SerializePlain(const bj::value& v, const Layout& layout = {}) {
   std::string out;
-  SerializePlain(v, out);
+  SerializePlain(v, out, layout);
   return out;
+}
+
+// The fast decoder reads compact members in the listed order by their `,"key":` text and the
+// rest member by member: every order (rotated, reversed) and spacing of every member of every
+// object reads alike on both paths, and the fast path still takes each document.
+TEST(EligibilityFastDecodeTest, AgreesInAnyMemberOrderAndSpacing) {
+  const json::JsonLimits limits;
+  const std::vector<std::string> lines = Lines("tests/data/peers_generated.jsonl");
+  Tally tally;
+  for (size_t n = 0; n < lines.size() && n < 100; ++n) {
+    const bj::value doc = bj::parse(lines[n]);
+    for (const size_t rotate : {size_t{0}, size_t{1}, size_t{2}, size_t{5}, SIZE_MAX}) {
+      for (const std::string_view space : {"", " ", "\n  "}) {
+        ExpectAgreement(SerializePlain(doc, Layout{rotate, space}), limits, tally);
+      }
+    }
+  }
+  EXPECT_EQ(tally.fast, tally.runs);
+  EXPECT_EQ(tally.general, tally.runs);
 }
 
 // Whole UTF-8 sequences, well-formed and not (overlong, surrogates, beyond U+10FFFF, cut

@@ -306,6 +306,19 @@ struct SchemaName {
 template <Key kKey, json::Need kNeed, class Reader, auto kSink = nullptr, auto kFlag = nullptr>
 struct Field {
   static constexpr std::string_view kName = kKey.view();
+  // The key as compact text writes it after another member, `,"key":`, and as the first one,
+  // `"key":` (the fast decoder's in-order reading).
+  static constexpr auto kKeyText = [] {
+    std::array<char, kName.size() + 4> text{};
+    text[0] = ',';
+    text[1] = '"';
+    std::copy(kName.begin(), kName.end(), text.begin() + 2);
+    text[kName.size() + 2] = '"';
+    text[kName.size() + 3] = ':';
+    return text;
+  }();
+  static constexpr std::string_view kNextKey{kKeyText.data(), kKeyText.size()};
+  static constexpr std::string_view kFirstKey = kNextKey.substr(1);
   static constexpr bool kIsRequired = kNeed == json::Need::kRequired;
   static constexpr const json::ObjectDef* kShape = [] {
     if constexpr (requires { Reader::kMembers; }) {
@@ -386,28 +399,73 @@ struct Object {
   // Every member of the object `f` (which is one), in the listed order.
   static void ReadFields(const json::Fields& f, T& out) { (Fields::Read(f, out), ...); }
 
+  // Two phases. Compact text with the members in the listed order (what sqp's examples and
+  // most producers write) is read by matching each member's `,"key":` in turn, a compare of
+  // known size per member; whatever remains after the first member out of that order — white
+  // space, another order, a repeated or unknown name — is read member by member, each name
+  // looked up.
   template <class External>
   static bool Scan(Scanner& s, size_t depth, T& out, const External& external) {
-    std::uint32_t seen = 0;
+    const json::JsonLimits& limits = s.limits();
+    if (depth >= limits.max_depth || !s.Consume('{')) return false;
+    State state;
+    // Within the limits the member-by-member reading checks (a name's size, the member count),
+    // which the in-order phase then need not count.
+    if (kLongestName < limits.max_string_bytes && kCount + 1 < limits.max_object_members &&
+        !InOrder(s, depth, out, external, state, std::index_sequence_for<Fields...>())) {
+      return false;
+    }
+    if (s.Consume('}')) return (state.seen & kRequiredBits) == kRequiredBits;
+    if (state.count > 0 && !s.Consume(',')) return false;
     size_t next = 0;  // members usually come in the listed order: look there first
-    const bool read = s.Object(depth, [&](std::string_view key) {
+    for (;;) {
+      std::string_view key;
+      if (!s.String(key) || !s.Consume(':')) return false;
+      if (++state.count >= limits.max_object_members) return false;
       const size_t i = Find(key, next);
       if (i == kCount) return false;  // not a member: strict reading's to report
       const std::uint32_t bit = std::uint32_t{1} << i;
-      if ((seen & bit) != 0) return false;  // a repeated member: the general path's to report
-      seen |= bit;
+      if ((state.seen & bit) != 0) return false;  // a repeated member: the general path's to report
+      state.seen |= bit;
       next = i + 1 == kCount ? 0 : i + 1;
-      return ScanMember(i, s, depth, out, external, std::index_sequence_for<Fields...>());
-    });
-    return read && (seen & kRequiredBits) == kRequiredBits;
+      if (!ScanMember(i, s, depth, out, external, std::index_sequence_for<Fields...>())) {
+        return false;
+      }
+      if (s.Consume(',')) continue;
+      if (!s.Consume('}')) return false;
+      return (state.seen & kRequiredBits) == kRequiredBits;
+    }
   }
 
  private:
+  struct State {
+    std::uint32_t seen = 0;  // a bit per member read
+    size_t count = 0;        // members read
+  };
+
+  static constexpr size_t kLongestName = std::max({Fields::kName.size()...});
   static constexpr std::uint32_t kRequiredBits = [] {
     std::uint32_t bits = 0, bit = 1;
     ((bits |= Fields::kIsRequired ? bit : 0, bit <<= 1), ...);
     return bits;
   }();
+
+  // The members in the listed order, each taken when the text goes on with its key; false only
+  // when a member's value is not one the general reader accepts.
+  template <class External, size_t... I>
+  [[gnu::always_inline]] static bool InOrder(Scanner& s, size_t depth, T& out,
+                                             const External& external, State& state,
+                                             std::index_sequence<I...>) {
+    return (InOrderMember<Fields, I>(s, depth, out, external, state) && ...);
+  }
+  template <class F, size_t I, class External>
+  [[gnu::always_inline]] static bool InOrderMember(Scanner& s, size_t depth, T& out,
+                                                   const External& external, State& state) {
+    if (!(state.count == 0 ? s.Literal(F::kFirstKey) : s.Literal(F::kNextKey))) return true;
+    state.seen |= std::uint32_t{1} << I;
+    ++state.count;
+    return F::Scan(s, depth, out, external);
+  }
 
   // The index of `key` among the members, looking from `from` on; kCount when it is none.
   [[gnu::always_inline]] static size_t Find(std::string_view key, size_t from) {

@@ -46,6 +46,8 @@ class Scanner {
   Scanner(std::string_view text, const JsonLimits&& limits) = delete;
 
   SQP_SCANNER_INLINE void SkipWhitespace() {
+    // Every byte of JSON white space is <= ' ', and compact text has none: one compare then.
+    if (p_ < end_ && static_cast<unsigned char>(*p_) > ' ') return;
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
   }
   // The next significant character, or '\0' at the end (never a valid JSON character there).
@@ -185,6 +187,8 @@ class Scanner {
     return true;
   }
   // `null`, consumed, when it is next.
+  const JsonLimits& limits() const { return limits_; }
+
   SQP_SCANNER_INLINE bool ConsumeNull() { return Peek() == 'n' && Literal("null"); }
 
   // Up to kMaxKeys member names of one object, to find a repeated one (names are compared as
