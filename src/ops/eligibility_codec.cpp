@@ -560,6 +560,29 @@ void WriteMessage(const MessageContext& c, const Finding& f, bool zh, Text& t) {
   kLineWriters[kMessageIndex.first[reason] + MessageVariant(c, f)][zh ? 1 : 0](c, f, t);
 }
 
+// The opening of a finding's JSON object up to its status's value, for every rule and status:
+// `,{"rule":"ELIG.SCOPE","article":"5","status":"pass` — one copy per finding instead of six
+// pieces, since a batch writes some ten findings a document.
+struct FindingHead {
+  char text[96];
+  size_t size;
+};
+constexpr auto kFindingHeads = [] {
+  std::array<std::array<FindingHead, kFindingStatusNames.size()>, kEligibilityRuleCount> heads{};
+  for (size_t r = 0; r < kEligibilityRuleCount; ++r) {
+    for (size_t status = 0; status < kFindingStatusNames.size(); ++status) {
+      FindingHead& head = heads[r][status];
+      for (const std::string_view piece :
+           {std::string_view(R"(,{"rule":")"), kEligibilityRuleIds[r],
+            std::string_view(R"(","article":")"), kEligibilityRuleArticles[r],
+            std::string_view(R"(","status":")"), kFindingStatusNames[status]}) {
+        for (const char c : piece) head.text[head.size++] = c;  // too long: not a constant
+      }
+    }
+  }
+  return heads;
+}();
+
 // The evidence pointer; false when the finding has none.
 bool EvidencePointer(const Application& app, const Finding& f, std::string_view prefix, Text& t) {
   using P = EvidencePlace;
@@ -676,9 +699,10 @@ bool AppendEligibilityFindingItems(const Rulebook& rb, const Application& app,
   Text t(out, true);  // hands its text over to `out` when it ends
   bool first = true;
   for (const Finding& f : result.findings) {
-    t << (first ? R"({"rule":")" : R"(,{"rule":")") << RuleId(f.rule) << R"(","article":")"
-      << RuleArticle(f.rule) << R"(","status":")"
-      << kFindingStatusNames[static_cast<size_t>(f.status)];
+    const FindingHead& head =
+        kFindingHeads[static_cast<size_t>(f.rule)][static_cast<size_t>(f.status)];
+    const size_t comma = first ? 1 : 0;  // the first item has no comma before it
+    t << std::string_view(head.text + comma, head.size - comma);
     first = false;
     if (messages == Messages::kBoth || messages == Messages::kEn) {
       t << R"(","message":")";
