@@ -113,6 +113,19 @@ static_assert(SQP_MESSAGES_EN == static_cast<int>(sqp::Messages::kEn));
 static_assert(SQP_MESSAGES_ZH == static_cast<int>(sqp::Messages::kZh));
 static_assert(SQP_MESSAGES_NONE == static_cast<int>(sqp::Messages::kNone));
 
+// Runs `body`, the work of one C call, so that no exception crosses the C ABI: running out of
+// memory is SQP_ERR_NOMEM, anything else SQP_ERR_INTERNAL.
+template <class Body>
+int Guarded(Body&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return SQP_ERR_NOMEM;
+  } catch (...) {
+    return SQP_ERR_INTERNAL;
+  }
+}
+
 // A usage error: SQP_ERR_USAGE with its sqp.error/1 document in *out, `what` prefixed by
 // `function`. Never throws (it runs outside the callers' try blocks too): when the document
 // cannot be made, *out stays NULL and the status is SQP_ERR_NOMEM, as sqp.h promises.
@@ -178,7 +191,7 @@ int Prepare(std::string_view function, const sqp_engine* handle, const sqp_run_o
 int RunOne(const char* function, const sqp_engine* handle, const sqp_run_options* options,
            const char* operation, const char* input, size_t input_len, char** out,
            size_t* out_len) {
-  try {
+  return Guarded([&]() -> int {
     const sqp::Engine* engine = nullptr;
     if (const int ready = Prepare(function, handle, options, operation, input, input_len, out,
                                   out_len, engine);
@@ -190,11 +203,7 @@ int RunOne(const char* function, const sqp_engine* handle, const sqp_run_options
         engine->RunToDocument(operation, std::string_view(input ? input : "", input_len), doc);
     const int handed = Hand(doc, out, out_len);
     return handed != SQP_OK ? handed : static_cast<int>(code);
-  } catch (const std::bad_alloc&) {
-    return SQP_ERR_NOMEM;
-  } catch (...) {
-    return SQP_ERR_INTERNAL;
-  }
+  });
 }
 
 // sqp_run_batch and sqp_run_batch_with_options.
@@ -202,7 +211,7 @@ int RunBatch(const char* function, const sqp_engine* handle, const sqp_run_optio
              const char* operation, const char* input, size_t input_len, char** out,
              size_t* out_len, size_t* out_error_lines) {
   if (out_error_lines) *out_error_lines = 0;
-  try {
+  return Guarded([&]() -> int {
     const sqp::Engine* engine = nullptr;
     if (const int ready = Prepare(function, handle, options, operation, input, input_len, out,
                                   out_len, engine);
@@ -226,11 +235,7 @@ int RunBatch(const char* function, const sqp_engine* handle, const sqp_run_optio
     if (out_error_lines) *out_error_lines = summary.errors;
     results.HandTo(out, out_len);
     return SQP_OK;
-  } catch (const std::bad_alloc&) {
-    return SQP_ERR_NOMEM;
-  } catch (...) {
-    return SQP_ERR_INTERNAL;
-  }
+  });
 }
 
 // sqp_run_stream and sqp_run_stream_with_options.
@@ -242,7 +247,7 @@ int RunStream(const sqp_engine* handle, const char* operation, sqp_read_fn read,
   if (handle == nullptr || operation == nullptr || read == nullptr || write == nullptr) {
     return SQP_ERR_USAGE;
   }
-  try {
+  return Guarded([&]() -> int {
     const char* problem = "";  // no document to put it in: the status says it
     const sqp::Engine* engine = EngineFor(*handle, options, problem);
     if (engine == nullptr) return SQP_ERR_USAGE;
@@ -328,11 +333,23 @@ int RunStream(const sqp_engine* handle, const char* operation, sqp_read_fn read,
     if (out_lines) *out_lines = lines;
     if (out_error_lines) *out_error_lines = errors;
     return stop;
-  } catch (const std::bad_alloc&) {
-    return SQP_ERR_NOMEM;
-  } catch (...) {
-    return SQP_ERR_INTERNAL;
+  });
+}
+
+// sqp_engine_new and sqp_engine_new_with_options, once their arguments are checked: the
+// engine in *out_engine, or its error's status with the sqp.error/1 document in *out_error.
+int NewEngine(const char* rulebook_json, size_t rulebook_len, const sqp::EngineOptions& options,
+              sqp_engine** out_engine, char** out_error, size_t* out_error_len) {
+  auto engine = rulebook_json == nullptr
+                    ? sqp::Engine::Create(options)
+                    : sqp::Engine::FromRulebookJson(std::string_view(rulebook_json, rulebook_len),
+                                                    options);
+  if (!engine.ok()) {
+    Hand(sqp::Engine::StandaloneErrorDocument(engine.status()), out_error, out_error_len);
+    return static_cast<int>(sqp::DescribeError(engine.status()).code);
   }
+  *out_engine = new sqp_engine(*std::move(engine));
+  return SQP_OK;
 }
 
 }  // namespace
@@ -353,21 +370,9 @@ int sqp_engine_new(const char* rulebook_json, size_t rulebook_len, sqp_engine** 
   if (out_error_len) *out_error_len = 0;
   if (out_engine == nullptr) return Usage("sqp_engine_new: out_engine is NULL", out_error, out_error_len);
   *out_engine = nullptr;
-  try {
-    auto engine = rulebook_json == nullptr
-                      ? sqp::Engine::Create()
-                      : sqp::Engine::FromRulebookJson(std::string_view(rulebook_json, rulebook_len));
-    if (!engine.ok()) {
-      Hand(sqp::Engine::StandaloneErrorDocument(engine.status()), out_error, out_error_len);
-      return static_cast<int>(sqp::DescribeError(engine.status()).code);
-    }
-    *out_engine = new sqp_engine(*std::move(engine));
-    return SQP_OK;
-  } catch (const std::bad_alloc&) {
-    return SQP_ERR_NOMEM;
-  } catch (...) {
-    return SQP_ERR_INTERNAL;
-  }
+  return Guarded([&] {
+    return NewEngine(rulebook_json, rulebook_len, {}, out_engine, out_error, out_error_len);
+  });
 }
 
 int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,
@@ -403,7 +408,7 @@ int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,
     return Usage("sqp_engine_new_with_options: options->messages must be SQP_MESSAGES_BOTH (0), "
                  "_EN (1), _ZH (2) or _NONE (3)", out_error, out_error_len);
   }
-  try {
+  return Guarded([&]() -> int {
     sqp::EngineOptions o;  // a 0 keeps the default
     if (options->max_input_bytes != 0) o.max_input_bytes = options->max_input_bytes;
     if (options->max_depth != 0) {
@@ -425,20 +430,8 @@ int sqp_engine_new_with_options(const char* rulebook_json, size_t rulebook_len,
       o.expected_rulebook_sha256.assign(pin, strnlen(pin, 65));
       if (o.expected_rulebook_sha256.empty()) o.expected_rulebook_sha256 = "(empty)";
     }
-    auto engine = rulebook_json == nullptr
-                      ? sqp::Engine::Create(o)
-                      : sqp::Engine::FromRulebookJson(std::string_view(rulebook_json, rulebook_len), o);
-    if (!engine.ok()) {
-      Hand(sqp::Engine::StandaloneErrorDocument(engine.status()), out_error, out_error_len);
-      return static_cast<int>(sqp::DescribeError(engine.status()).code);
-    }
-    *out_engine = new sqp_engine(*std::move(engine));
-    return SQP_OK;
-  } catch (const std::bad_alloc&) {
-    return SQP_ERR_NOMEM;
-  } catch (...) {
-    return SQP_ERR_INTERNAL;
-  }
+    return NewEngine(rulebook_json, rulebook_len, o, out_engine, out_error, out_error_len);
+  });
 }
 
 void sqp_engine_free(sqp_engine* engine) { delete engine; }
@@ -463,18 +456,14 @@ int sqp_render(const sqp_engine* engine, const char* operation, const char* form
   if (operation == nullptr) return Usage("sqp_render: operation is NULL", out, out_len);
   if (format == nullptr) return Usage("sqp_render: format is NULL", out, out_len);
   if (input == nullptr && input_len != 0) return Usage("sqp_render: input is NULL", out, out_len);
-  try {
+  return Guarded([&]() -> int {
     const absl::StatusOr<std::string> rendered = engine->engine.Render(
         operation, format, std::string_view(input ? input : "", input_len));
     if (rendered.ok()) return Hand(*rendered, out, out_len);
     const int handed = Hand(engine->engine.ErrorDocument(rendered.status()), out, out_len);
     return handed != SQP_OK ? handed
                             : static_cast<int>(sqp::DescribeError(rendered.status()).code);
-  } catch (const std::bad_alloc&) {
-    return SQP_ERR_NOMEM;
-  } catch (...) {
-    return SQP_ERR_INTERNAL;
-  }
+  });
 }
 
 int sqp_run_batch(const sqp_engine* engine, const char* operation, const char* input,
@@ -501,24 +490,22 @@ int sqp_x_run_batch_into(const sqp_engine* engine, const char* operation, const 
   }
   if (!sqp::Engine::IsOperation(operation)) return SQP_ERR_UNKNOWN_OPERATION;
   struct DoesNotFit {};  // stops the batch at the first answer that does not fit
-  try {
+  return Guarded([&]() -> int {
     size_t written = 0, populated = 0;
-    const auto summary = engine->engine.RunBatch(
-        operation, std::string_view(input ? input : "", input_len),
-        [&](std::string_view answer) {
-          if (answer.size() + 1 > out_capacity - written) throw DoesNotFit{};
-          AppendLine(out, out_capacity, written, populated, answer);
-        });
-    *out_len = written;
-    if (out_error_lines) *out_error_lines = summary.errors;
-    return SQP_OK;
-  } catch (const DoesNotFit&) {
-    return SQP_ERR_LIMIT;
-  } catch (const std::bad_alloc&) {
-    return SQP_ERR_NOMEM;
-  } catch (...) {
-    return SQP_ERR_INTERNAL;
-  }
+    try {
+      const auto summary = engine->engine.RunBatch(
+          operation, std::string_view(input ? input : "", input_len),
+          [&](std::string_view answer) {
+            if (answer.size() + 1 > out_capacity - written) throw DoesNotFit{};
+            AppendLine(out, out_capacity, written, populated, answer);
+          });
+      *out_len = written;
+      if (out_error_lines) *out_error_lines = summary.errors;
+      return SQP_OK;
+    } catch (const DoesNotFit&) {
+      return SQP_ERR_LIMIT;
+    }
+  });
 }
 
 int sqp_run_stream(const sqp_engine* engine, const char* operation, sqp_read_fn read,
