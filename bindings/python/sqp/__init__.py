@@ -35,7 +35,7 @@ import os
 import shutil
 import subprocess
 import sys
-from typing import (Any, Callable, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Tuple,
+from typing import (Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple,
                     TypedDict, Union, cast)
 
 __all__ = ["Engine", "SqpError", "Document", "version", "library_path", "__version__",
@@ -50,6 +50,9 @@ __all__ = ["Engine", "SqpError", "Document", "version", "library_path", "__versi
 # source tree and in a built package). Major.minor must equal libsqp's (checked at import), the
 # patch level may differ.
 from ._version import __version__
+from ._vocabulary import (FINDING_STATUSES_BY_SEVERITY, CaseNextStep, CaseOutcome, CaseStage,
+                          CertificateStatus, Decision, FindingStatus, MeetingBody, MeetingMode,
+                          SupervisionStatus)
 
 # A JSON document as Python sees it (json.loads of an object), and what the methods accept.
 Document = Dict[str, Any]
@@ -94,7 +97,7 @@ class ErrorDocument(_ErrorDocumentKeys, total=False):
 class _FindingKeys(TypedDict):
     rule: str
     article: str
-    status: Literal["pass", "fail", "pending", "note"]
+    status: FindingStatus
     message: str
     message_zh: str
     evidence: Optional[str]
@@ -115,7 +118,7 @@ class EligibilityResult(TypedDict):
     schema: str
     rulebook: RulebookStamp
     application_id: Optional[str]
-    decision: Literal["eligible", "ineligible", "pending"]
+    decision: Decision
     disqualified: bool
     window: EligibilityWindow
     eligible_from: Optional[str]
@@ -157,24 +160,14 @@ class CertificateDates(TypedDict):
     upgrade_application_due_by: str
 
 
-# sqp.case-status/1, the result of Engine.case(): the procedure of Art. 14 as one case.
-CaseOutcome = Literal["in_progress", "disqualified", "deferred", "suspended", "stopped",
-                      "terminated", "awarded", "procedure_defective"]
-# The steps of a case in Art. 14's order ("stage" is the last one recorded).
-CaseStage = Literal["applied", "accepted", "investigation", "commissioned", "materials_received",
-                    "evaluated", "report_received", "expert_review", "publicity", "final_review",
-                    "announced"]
-# What PROC.NEXT lists (CaseNext's "step").
-CaseNextStep = Literal["accepted", "investigation", "commissioned", "materials_received",
-                       "report_received", "expert_review", "publicity", "publicity_ends",
-                       "objection_investigation", "final_review", "announced",
-                       "supervision_report"]
+# sqp.case-status/1, the result of Engine.case(): the procedure of Art. 14 as one case. Its
+# vocabulary (CaseOutcome, CaseStage, CaseNextStep) is in _vocabulary, made from the C++ one.
 
 
 class CaseEligibility(TypedDict):
     """A case's "eligibility": the verdict of ELIG.* on its application (the findings are in the
     case's own "findings")."""
-    decision: Literal["eligible", "ineligible", "pending"]
+    decision: Decision
     disqualified: bool
     window: EligibilityWindow
     eligible_from: Optional[str]
@@ -257,8 +250,8 @@ class CaseMeeting(TypedDict):
     index in "motions" of the motion about the applicant that took effect (None: none did)."""
     held_on: str
     effective_motion: Optional[int]
-    body: Literal["expert_review", "final_review"]
-    mode: Literal["in_person", "correspondence"]
+    body: MeetingBody
+    mode: MeetingMode
     valid: bool
     quorum: MeetingQuorum
     thresholds: MeetingThresholds
@@ -267,12 +260,12 @@ class CaseMeeting(TypedDict):
 
 class CaseSupervision(SupervisionDates):
     """One supervision anniversary of an awarded case's certificate, with its status on as_of."""
-    status: Literal["upcoming", "on_time", "late", "missing", "not_required"]
+    status: SupervisionStatus
 
 
 class CaseCertificate(TypedDict):
     """An awarded case's "certificate": the dates of CERT.VALIDITY from the announcement."""
-    status: Literal["not_yet_valid", "valid", "expired", "revoked"]
+    status: CertificateStatus
     valid_from: str
     valid_until: str
     supervision: List[CaseSupervision]
@@ -707,7 +700,8 @@ def _pandas_default(value: Any) -> Any:
 
 # Eligibility's rule statuses from least to most severe, as the library ranks them for a rule
 # with several findings (a rule that fails is not also pending).
-_STATUS_RANK = {"note": 0, "pass": 1, "pending": 2, "fail": 3}
+_STATUS_RANK: Dict[str, int] = {
+    status: rank for rank, status in enumerate(FINDING_STATUSES_BY_SEVERITY)}
 
 
 def _decision_columns(results: List[Document]) -> Dict[str, List[Any]]:
