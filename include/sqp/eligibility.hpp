@@ -133,15 +133,22 @@ class InlineList {
 enum class ApplicationKind : std::uint8_t { kInitial, kRenewal, kUpgrade };
 inline constexpr std::array<std::string_view, 3> kApplicationKindNames = {"initial", "renewal",
                                                                           "upgrade"};
+inline constexpr std::array<std::string_view, 3> kApplicationKindNamesZh = {"首次申请", "换证申请",
+                                                                            "升级申请"};
 
 // ELIG.CRITICISM: who the regulator criticised.
 enum class CriticismSubject : std::uint8_t { kSite, kEnterprise };
 inline constexpr std::array<std::string_view, 2> kCriticismSubjectNames = {"site", "enterprise"};
+inline constexpr std::array<std::string_view, 2> kCriticismSubjectNamesZh = {"服务现场", "企业"};
 
 // ELIG.ADVERSE: the regulator's opinion on an adverse service record.
 enum class RegulatorOpinion : std::uint8_t { kDisqualify, kPending, kNoObjection };
 inline constexpr std::array<std::string_view, 3> kRegulatorOpinionNames = {
     "disqualify", "pending", "no_objection"};
+inline constexpr std::array<std::string_view, 3> kRegulatorOpinionNamesEn = {
+    "disqualify", "pending", "no objection"};
+inline constexpr std::array<std::string_view, 3> kRegulatorOpinionNamesZh = {"取消资格", "待定",
+                                                                             "无异议"};
 
 struct Accident {
   Date date;

@@ -35,6 +35,9 @@ inline constexpr std::array<std::string_view, kAccidentSeverityCount> kAccidentS
     "general", "larger", "major", "especially_major"};
 inline constexpr std::array<std::string_view, kAccidentSeverityCount> kAccidentSeverityNamesZh = {
     "一般", "较大", "重大", "特别重大"};
+// As English prose says them ("an especially major accident").
+inline constexpr std::array<std::string_view, kAccidentSeverityCount> kAccidentSeverityNamesEn = {
+    "general", "larger", "major", "especially major"};
 constexpr size_t Index(AccidentSeverity s) { return static_cast<size_t>(s); }
 
 }  // namespace sqp

@@ -126,13 +126,6 @@ namespace {
 
 // ---- Messages ------------------------------------------------------------------------------
 
-constexpr std::array<std::string_view, kAccidentSeverityCount> kSeverityWords = {
-    "general", "larger", "major", "especially major"};
-constexpr std::array<std::string_view, 2> kSubjectZh = {"服务现场", "企业"};
-constexpr std::array<std::string_view, 3> kOpinionWords = {"disqualify", "pending",
-                                                           "no objection"};
-constexpr std::array<std::string_view, 3> kOpinionZh = {"取消资格", "待定", "无异议"};
-constexpr std::array<std::string_view, 3> kKindZh = {"首次申请", "换证申请", "升级申请"};
 
 // What every message of one result may quote, formatted once.
 struct MessageContext {
@@ -324,18 +317,32 @@ void AppendUnmeasured(const MessageContext& c, bool zh, Text& t) {
   }
 }
 
+// The words that join a list in a message, English then Chinese (eligibility_messages.def).
+struct ListWords {
+  std::string_view between, last, none;
+};
+constexpr ListWords kListWords[] = {
+#define SQP_MESSAGE(...)
+#define SQP_LIST_WORDS(en_between, en_last, en_none, zh_between, zh_last, zh_none) \
+  {en_between, en_last, en_none}, {zh_between, zh_last, zh_none}
+#include "ops/eligibility_messages.def"
+#undef SQP_LIST_WORDS
+#undef SQP_MESSAGE
+};
+
 // The disqualifying accident grades, "larger, major or especially major" / "较大、重大或特别重大".
 void AppendDisqualifyingGrades(const Rulebook& rb, bool zh, Text& t) {
+  const ListWords& words = kListWords[zh ? 1 : 0];
   size_t total = 0;
   for (bool d : rb.eligibility.disqualifying_severity) total += d ? 1 : 0;
   size_t written = 0;
   for (size_t s = 0; s < kAccidentSeverityCount; ++s) {
     if (!rb.eligibility.disqualifying_severity[s]) continue;
-    if (written > 0) t << (written + 1 == total ? (zh ? "或" : " or ") : (zh ? "、" : ", "));
-    t << (zh ? kAccidentSeverityNamesZh[s] : kSeverityWords[s]);
+    if (written > 0) t << (written + 1 == total ? words.last : words.between);
+    t << (zh ? kAccidentSeverityNamesZh[s] : kAccidentSeverityNamesEn[s]);
     ++written;
   }
-  if (total == 0) t << (zh ? "（规则库未规定取消资格的事故等级）" : "(none under this rulebook)");
+  if (total == 0) t << words.none;
 }
 
 const IndicatorDefinition& DefinitionOf(const Rulebook& rb, const Finding& f) {
@@ -390,7 +397,9 @@ struct MessageLine {
 constexpr MessageLine kMessageLines[] = {
 #define SQP_MESSAGE(reason, variant, en, zh) \
   {FindingReason::reason, variant, message::Parse(en, kSlots), message::Parse(zh, kSlots)},
+#define SQP_LIST_WORDS(...)
 #include "ops/eligibility_messages.def"
+#undef SQP_LIST_WORDS
 #undef SQP_MESSAGE
 };
 
@@ -499,24 +508,24 @@ static_assert(kMessageIndex.variants[static_cast<size_t>(FindingReason::kAfterAp
     case Slot::upgrade_min_months: t << c.rb.certificate.upgrade_min_months; return;
     case Slot::severity: {
       const auto grade = static_cast<size_t>(f.detail);
-      t << (zh ? kAccidentSeverityNamesZh[grade] : kSeverityWords[grade]);
+      t << (zh ? kAccidentSeverityNamesZh[grade] : kAccidentSeverityNamesEn[grade]);
       return;
     }
     case Slot::subject: {
       const auto subject = static_cast<size_t>(f.detail);
-      t << (zh ? kSubjectZh[subject] : kCriticismSubjectNames[subject]);
+      t << (zh ? kCriticismSubjectNamesZh[subject] : kCriticismSubjectNames[subject]);
       return;
     }
     case Slot::opinion: {
       const auto opinion = static_cast<size_t>(f.detail);
-      t << (zh ? kOpinionZh[opinion] : kOpinionWords[opinion]);
+      t << (zh ? kRegulatorOpinionNamesZh[opinion] : kRegulatorOpinionNamesEn[opinion]);
       return;
     }
     case Slot::disqualifying_grades: AppendDisqualifyingGrades(c.rb, zh, t); return;
     case Slot::list_member: t << ListMember(f.rule); return;
     case Slot::kind: {
       const auto kind = static_cast<size_t>(app.kind);
-      t << (zh ? kKindZh[kind] : kApplicationKindNames[kind]);
+      t << (zh ? kApplicationKindNamesZh[kind] : kApplicationKindNames[kind]);
       return;
     }
   }
