@@ -1,8 +1,8 @@
-// The eligibility fast path (DecodeApplicationText, src/ops/eligibility_fast_decode.cpp) against
-// the general path it stands in for (ParseDocument + CheckSchema + DecodeApplication): on every
-// document it accepts it must build the same Application, and it must decline every document the
-// general path refuses. Also checked that it does accept the common shape, so that a fast path
-// which always declines cannot pass.
+// The eligibility fast path (DecodeApplicationText: schema::ScanDocument, src/codec/schema.hpp)
+// against the general path it stands in for (ParseDocument + CheckSchema + DecodeApplication):
+// on every document it accepts it must build the same Application, and it must decline every
+// document the general path refuses. Also checked that it does accept the common shape, so that
+// a fast path which always declines cannot pass.
 #include <gtest/gtest.h>
 
 #include <algorithm>

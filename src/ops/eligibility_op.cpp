@@ -25,7 +25,8 @@ void Write(const Engine& engine, const Evaluated& e, RunContext& context, json::
   context.unknown_members_reported = true;  // INPUT.UNKNOWN_MEMBER ends the findings
 }
 
-// The fast path: the application read straight from the text (eligibility_fast_decode.cpp).
+// The fast path: the application read straight from the text (DecodeApplicationText, made from
+// the same description as the general decoder: eligibility_codec.cpp).
 bool RunText(const Engine& engine, std::string_view input, const json::JsonLimits& limits,
              json::Writer& w) {
   Evaluated e;
