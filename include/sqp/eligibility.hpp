@@ -23,6 +23,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "sqp/certificate.hpp"
 #include "sqp/credit_code.hpp"
 #include "sqp/cycle.hpp"
@@ -33,99 +34,10 @@
 
 namespace sqp {
 
-// A list of trivially copyable values that keeps its first N items inline and moves to the heap
-// only when it grows beyond them.
+// A list that keeps its first N items inline and moves to the heap only when it grows beyond
+// them (Abseil's InlinedVector): a document's lists are short.
 template <class T, size_t N>
-class InlineList {
-  static_assert(std::is_trivially_copyable_v<T>, "InlineList holds plain values");
-  static_assert(N > 0);
-
- public:
-  InlineList() = default;
-  InlineList(std::initializer_list<T> items) {
-    for (const T& t : items) push_back(t);
-  }
-  InlineList(const InlineList& other) { Append(other); }
-  InlineList& operator=(const InlineList& other) {
-    if (this != &other) {
-      clear();
-      Append(other);
-    }
-    return *this;
-  }
-  InlineList(InlineList&& other) noexcept { Take(other); }
-  InlineList& operator=(InlineList&& other) noexcept {
-    if (this != &other) Take(other);
-    return *this;
-  }
-  ~InlineList() = default;
-
-  void push_back(const T& value) { emplace_back() = value; }
-  // Appends a value-initialised item and returns it.
-  T& emplace_back() {
-    if (!on_heap_ && size_ < N) return *::new (&inline_.items[size_++]) T();
-    return EmplaceOnHeap();
-  }
-  // Empties the list, keeping any heap block for reuse.
-  void clear() {
-    size_ = 0;
-    heap_.clear();
-  }
-
-  T* data() { return on_heap_ ? heap_.data() : inline_.items; }
-  const T* data() const { return on_heap_ ? heap_.data() : inline_.items; }
-  size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  T& operator[](size_t i) { return data()[i]; }
-  const T& operator[](size_t i) const { return data()[i]; }
-  T& back() { return data()[size_ - 1]; }
-  const T& back() const { return data()[size_ - 1]; }
-  T* begin() { return data(); }
-  T* end() { return data() + size_; }
-  const T* begin() const { return data(); }
-  const T* end() const { return data() + size_; }
-  // The items are inline (the list has never outgrown N).
-  bool is_inline() const { return !on_heap_; }
-
- private:
-  // Raw inline storage: making a list does not initialise N items.
-  union Storage {
-    Storage() {}
-    T items[N];
-  };
-
-  // Kept out of line so the common inline path of emplace_back stays small.
-  [[gnu::noinline]] T& EmplaceOnHeap() {
-    if (!on_heap_) {
-      heap_.reserve(2 * N);
-      heap_.assign(inline_.items, inline_.items + N);
-      on_heap_ = true;
-    }
-    ++size_;
-    return heap_.emplace_back();
-  }
-  void Append(const InlineList& other) {
-    for (const T& t : other) push_back(t);
-  }
-  void Take(InlineList& other) {
-    if (other.on_heap_) {
-      heap_ = std::move(other.heap_);
-      on_heap_ = true;
-      size_ = other.size_;
-    } else {
-      clear();
-      Append(other);
-    }
-    other.heap_.clear();
-    other.on_heap_ = false;
-    other.size_ = 0;
-  }
-
-  Storage inline_;
-  std::vector<T> heap_;  // holds every item once the list has outgrown N
-  size_t size_ = 0;
-  bool on_heap_ = false;
-};
+using InlineList = absl::InlinedVector<T, N>;
 
 // ---- The application (sqp.application/1) -------------------------------------------------
 

@@ -633,8 +633,18 @@ bool EvidencePointer(const Application& app, const Finding& f, std::string_view 
 
 // ---- Decoding (public) ---------------------------------------------------------------------
 
+namespace {
+// `out` made anew, as a default Application. Not `out = Application{}`: GCC 12 takes the
+// moved-from inline storage of its lists (absl::InlinedVector) for uninitialised, a false
+// -Wuninitialized.
+void Renew(Application& out) {
+  out.~Application();
+  ::new (&out) Application();
+}
+}  // namespace
+
 absl::Status DecodeApplication(const bj::value& v, const json::Loc& at, Application& out) {
-  out = Application{};
+  Renew(out);
   json::Issues issues;
   ReadDocument<ApplicationDocument>(v, at, issues, out);
   return codec::ToStatus(issues, ErrorCode::kInvalidInput);
@@ -642,7 +652,7 @@ absl::Status DecodeApplication(const bj::value& v, const json::Loc& at, Applicat
 
 bool DecodeApplicationText(std::string_view text, const json::JsonLimits& limits,
                            const Rulebook& rulebook, Application& out) {
-  out = Application{};
+  Renew(out);
   return ScanDocument<ApplicationDocument>(text, limits, out, RulebookIndicators{rulebook});
 }
 
