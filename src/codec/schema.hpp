@@ -20,7 +20,9 @@
 //   need    kRequired (absent or null is an issue) or kOptional (absent or null: nothing stored);
 //   reader  a value reader: String, Bool, Integer<min, max>, DateValue, DecimalValue,
 //           NonNegativeDecimal, EnumOf<E, names>, SchemaName<"..."> (the "schema" member), or a
-//           container: Object<T, Field...>, List<Object<...>>, NamedValues<reader>;
+//           container: Object<T, Field...>, List<Object<...>>, NamedValues<reader>; or one
+//           that hands what it read to code for checks across members (sink kInline):
+//           Then<reader, f>, ListThen<Object<...>, f>, AnyNamesThen<reader, f>;
 //   sink    where the value goes: nothing (read and checked, then dropped), a data member of the
 //           enclosing object's type (a value, an optional, or a list for List and NamedValues),
 //           or kInline (an Object whose members fill the enclosing object itself);
@@ -37,6 +39,7 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -549,6 +552,98 @@ struct NamedValues {
       out.push_back({key, value});
       return true;
     });
+  }
+};
+
+namespace detail {
+
+// The member table of a reader that has one (a container), for a reader made from it.
+template <class Reader>
+struct ShapeOf {};
+template <class Reader>
+  requires requires { Reader::kMembers; }
+struct ShapeOf<Reader> {
+  static constexpr const json::ObjectDef& kMembers = Reader::kMembers;
+};
+
+}  // namespace detail
+
+// The three below have only Read: the documents that use them are read on the general path
+// alone (only sqp.application/1 has a fast one).
+
+// A member read by Reader into a value of its own, which is then handed, with the object it is a
+// member of, to code: kThen(parent, value, at, issues), called only when Reader read the value
+// (for an Object: when the member is an object, whatever its members held). The place for a
+// check across members, made where the member is read so that its issues come in the listed
+// order, and for storing what was read. The sink is kInline (`parent` is the enclosing object).
+// The general path accepts what Reader accepts; kThen may record issues of its own.
+template <class Reader, auto kThen>
+struct Then : detail::ShapeOf<Reader> {
+  using Value = void;  // handed to kThen
+
+  template <class T>
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, T& parent) {
+    typename Reader::Value value{};
+    if (!Reader::Read(v, at, issues, value)) return false;
+    kThen(parent, value, at, issues);
+    return true;
+  }
+};
+
+// An array of objects, each read with Item (an Object) into a value of its own and handed, with
+// its index and the object the array is a member of, to code: kThen(parent, item, index, at,
+// issues). List with a check after each item (across items, or against members read before the
+// array), made as each item is read so that its issues come in document order. The sink is
+// kInline. The general path accepts an array; an element that is not an object is an issue and
+// is not handed on.
+template <class Item, auto kThen>
+struct ListThen {
+  using Value = void;  // handed to kThen item by item
+  static constexpr const json::ObjectDef& kMembers = Item::kMembers;
+
+  template <class T>
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, T& parent) {
+    const bj::array* a = v.if_array();
+    if (a == nullptr) {
+      issues.Add(at, "expected an array, got " + std::string(json::KindOf(v)));
+      return false;
+    }
+    for (size_t i = 0; i < a->size(); ++i) {
+      const Loc el = at.Index(i);
+      const json::Fields f((*a)[i], el, issues);
+      if (!f.ok()) continue;
+      typename Item::Value item{};
+      Item::ReadFields(f, item);
+      kThen(parent, item, i, el, issues);
+    }
+    return true;
+  }
+};
+
+// An object whose member names the codec checks itself (strict reading lets any name through:
+// json::ObjectDef::Keys::kAny, such as a scoresheet's item ids), each member's value read by
+// Reader and handed, with its name and the object the map is a member of, to code:
+// kThen(parent, name, value, at, issues), `value` nullptr when Reader refused it (its issue is
+// recorded; the name is still the code's to check). Member by member, so that a value's issue
+// and its name's come together, in document order. The sink is kInline. The general path accepts
+// an object of any names whose values Reader accepts.
+template <class Reader, auto kThen>
+struct AnyNamesThen {
+  using Value = void;  // handed to kThen member by member
+  static constexpr json::ObjectDef kMembers{{}, json::ObjectDef::Keys::kAny};
+
+  template <class T>
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, T& parent) {
+    const json::Fields f(v, at, issues);
+    if (!f.ok()) return false;
+    for (const auto& kv : *f.object()) {
+      const std::string_view name = kv.key();
+      const Loc member = at.Key(name);
+      typename Reader::Value value{};
+      const bool read = Reader::Read(kv.value(), member, issues, value);
+      kThen(parent, name, read ? &value : nullptr, member, issues);
+    }
+    return true;
   }
 };
 

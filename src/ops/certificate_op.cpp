@@ -2,11 +2,15 @@
 // REAPPLY.*; Art. 14(10), 14(12)-(14)). Decodes and validates the whole document, evaluates it
 // with include/sqp/certificate.hpp (Compute) and writes the dates, the statuses and bilingual
 // messages; its renderings (certificate_render.cpp) are laid out from the same evaluation.
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "codec/decode.hpp"
+#include "codec/schema.hpp"
 #include "engine/operation.hpp"
 #include "ops/certificate_evaluation.hpp"
 #include "ops/certificate_render.hpp"
@@ -17,7 +21,7 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using namespace codec::decoding;
+using namespace codec::schema;
 
 // REVOKE.TRIGGERS: the four grounds of Art. 14(12)3, in the article's order.
 struct TriggerText {
@@ -38,17 +42,6 @@ constexpr TriggerText kTriggerText[] = {
 };
 const TriggerText& TextOf(RevocationTrigger t) { return kTriggerText[static_cast<size_t>(t)]; }
 
-constexpr json::EnumName<RevocationTrigger> kTriggers[] = {
-    {"serious_fault", RevocationTrigger::kSeriousFault},
-    {"serious_complaints", RevocationTrigger::kSeriousComplaints},
-    {"serious_violation", RevocationTrigger::kSeriousViolation},
-    {"supervision_nonconformity", RevocationTrigger::kSupervisionNonconformity},
-};
-constexpr json::EnumName<ReapplicationKind> kKinds[] = {
-    {"renewal", ReapplicationKind::kRenewal},
-    {"upgrade", ReapplicationKind::kUpgrade},
-};
-
 struct Decoded {
   std::optional<std::string> certificate_no;
   CertificateInput input;
@@ -61,121 +54,145 @@ std::string AnniversaryList(const CertificateRules& rules) {
   return Join(parts, ", ");
 }
 
-// The members of sqp.certificate/1 (READ.MEMBERS).
-constexpr json::MemberDef kResult[] = {{"significant_change"}};
-constexpr json::ObjectDef kResultDef{kResult};
-constexpr json::MemberDef kReport[] = {
-    {"anniversary"}, {"submitted_on"}, {"significant_change"}, {"result", &kResultDef}};
-constexpr json::ObjectDef kReportDef{kReport};
-constexpr json::MemberDef kRevocation[] = {{"on"}, {"trigger"}};
-constexpr json::ObjectDef kRevocationDef{kRevocation};
-constexpr json::MemberDef kReapplication[] = {{"kind"}, {"filed_on"}};
-constexpr json::ObjectDef kReapplicationDef{kReapplication};
-constexpr json::MemberDef kCertificate[] = {{"schema"},
-                                            {"certificate_no"},
-                                            {"certified_on"},
-                                            {"as_of"},
-                                            {"reports", &kReportDef},
-                                            {"revocation", &kRevocationDef},
-                                            {"reapplication", &kReapplicationDef}};
-constexpr json::ObjectDef kCertificateDef{kCertificate};
+// ---- sqp.certificate/1 (READ.MEMBERS) ------------------------------------------------------
+// The one description of the document: the decoder (Decode) and strict reading's member table
+// (the operation's `members`) are made from it (src/codec/schema.hpp). Members are listed in the
+// order strict reading names them. The checks across members (an anniversary the rulebook does
+// not have, a date before certified_on) run as each member is read, after the members before it.
 
-// Reads the document, recording every problem with its pointer.
+// The document as it is read: its parts, and what the checks across members need.
+struct CertificateReading {
+  const Rulebook* rulebook = nullptr;
+  std::optional<std::string_view> certificate_no;
+  std::optional<Date> certified_on;
+  std::optional<CertificateDates> dates;  // from certified_on
+  std::optional<Date> as_of;
+  std::vector<std::pair<int, size_t>> seen;  // each report's anniversary and index
+  std::vector<SupervisionReport> reports;
+  std::optional<Revocation> revocation;
+  std::optional<Reapplication> reapplication;
+};
+
+// One report as given.
+struct ReportRecordValue {
+  std::optional<std::int64_t> anniversary;
+  std::optional<Date> submitted_on;
+  std::optional<bool> significant_change;
+  std::optional<bool> result_significant_change;
+};
+struct RevocationRecordValue {
+  std::optional<Date> on;
+  std::optional<RevocationTrigger> trigger;
+};
+struct ReapplicationRecordValue {
+  std::optional<ReapplicationKind> kind;
+  std::optional<Date> filed_on;
+};
+
+void TakeCertifiedOn(CertificateReading& c, Date certified_on, const Loc& /*at*/,
+                     Issues& /*issues*/) {
+  c.certified_on = certified_on;
+  c.dates = ComputeCertificateDates(*c.rulebook, certified_on);
+}
+
+// SUP.MISSING: at most one report per anniversary, each for one of the rulebook's. A document
+// with any issue decodes to nothing, so a report is kept once its two required members are read.
+void TakeReport(CertificateReading& c, const ReportRecordValue& r, size_t index, const Loc& el,
+                Issues& issues) {
+  if (r.anniversary) {
+    const int k = static_cast<int>(*r.anniversary);
+    const Loc at = el.Key("anniversary");
+    if (c.dates && c.dates->FindAnniversary(k) == nullptr) {
+      issues.Add(at, Cat("anniversary ", k, " is not one of the rulebook's supervision anniversaries (",
+                         AnniversaryList(c.rulebook->certificate), ")"));
+    }
+    for (const auto& [other_k, other_i] : c.seen) {
+      if (other_k == k) {
+        issues.Add(at, Cat("a report for anniversary ", k, " is already given at /reports/",
+                           other_i, "; give one report per anniversary"));
+      }
+    }
+    c.seen.emplace_back(k, index);
+  }
+  if (r.submitted_on && c.certified_on && *r.submitted_on < *c.certified_on) {
+    issues.Add(el.Key("submitted_on"), Cat(r.submitted_on->ToString(), " is before certified_on ",
+                                           c.certified_on->ToString()));
+  }
+  if (r.anniversary && r.submitted_on) {
+    c.reports.push_back({static_cast<int>(*r.anniversary), *r.submitted_on, r.significant_change,
+                         r.result_significant_change});
+  }
+}
+
+// REVOKE.TRIGGERS: a date inside the validity and one of the four grounds.
+void TakeRevocation(CertificateReading& c, const RevocationRecordValue& r, const Loc& at,
+                    Issues& issues) {
+  if (r.on && c.dates && !RevocationDateIsPossible(*c.dates, *r.on)) {
+    const bool before = *r.on < c.dates->valid_from;
+    issues.Add(at.Key("on"),
+               before ? Cat(r.on->ToString(), " is before certified_on ",
+                            c.dates->valid_from.ToString(), "; nothing to revoke yet")
+                      : Cat(r.on->ToString(), " is after the last valid day ",
+                            c.dates->valid_until.ToString(),
+                            "; only a valid certificate can be revoked (Art. 14(12)3)"));
+  }
+  if (r.on && r.trigger) c.revocation = Revocation{*r.on, *r.trigger};
+}
+
+// REAPPLY.*: what is filed, and when.
+void TakeReapplication(CertificateReading& c, const ReapplicationRecordValue& r, const Loc& at,
+                       Issues& issues) {
+  if (r.filed_on && c.certified_on && *r.filed_on < *c.certified_on) {
+    issues.Add(at.Key("filed_on"), Cat(r.filed_on->ToString(), " is before certified_on ",
+                                       c.certified_on->ToString(),
+                                       "; a renewal or upgrade refers to this certificate"));
+  }
+  if (r.kind && r.filed_on) c.reapplication = Reapplication{*r.kind, *r.filed_on};
+}
+
+// SUP.FILING: the supervision result, {"significant_change": bool}; absent or null = none yet.
+using SupervisionResultRecord =
+    Object<ReportRecordValue, Field<"significant_change", kRequired, Bool,
+                                    &ReportRecordValue::result_significant_change>>;
+using ReportRecord = Object<
+    ReportRecordValue,
+    Field<"anniversary", kRequired, Integer<1, 1000>, &ReportRecordValue::anniversary>,
+    Field<"submitted_on", kRequired, DateValue, &ReportRecordValue::submitted_on>,
+    Field<"significant_change", kOptional, Bool, &ReportRecordValue::significant_change>,
+    Field<"result", kOptional, SupervisionResultRecord, kInline>>;
+using RevocationRecord = Object<
+    RevocationRecordValue, Field<"on", kRequired, DateValue, &RevocationRecordValue::on>,
+    Field<"trigger", kRequired, EnumOf<RevocationTrigger, kRevocationTriggerNames>,
+          &RevocationRecordValue::trigger>>;
+using ReapplicationRecord = Object<
+    ReapplicationRecordValue,
+    Field<"kind", kRequired, EnumOf<ReapplicationKind, kReapplicationKindNames>,
+          &ReapplicationRecordValue::kind>,
+    Field<"filed_on", kRequired, DateValue, &ReapplicationRecordValue::filed_on>>;
+
+using CertificateDocument = Object<
+    CertificateReading, Field<"schema", kRequired, SchemaName<"sqp.certificate/1">>,
+    Field<"certificate_no", kOptional, String, &CertificateReading::certificate_no>,
+    Field<"certified_on", kRequired, Then<DateValue, &TakeCertifiedOn>, kInline>,
+    Field<"as_of", kRequired, DateValue, &CertificateReading::as_of>,
+    Field<"reports", kOptional, ListThen<ReportRecord, &TakeReport>, kInline>,
+    Field<"revocation", kOptional, Then<RevocationRecord, &TakeRevocation>, kInline>,
+    Field<"reapplication", kOptional, Then<ReapplicationRecord, &TakeReapplication>, kInline>>;
+
+// Reads the document, recording every problem with its pointer; nothing when there is any.
 std::optional<Decoded> Decode(const Rulebook& rb, const bj::value& doc, json::Issues& issues) {
-  Decoded out;
+  CertificateReading c;
+  c.rulebook = &rb;
   const Loc root = Loc::Root();
-  Fields f(doc, root, issues);
-  if (auto no = f.String("certificate_no", Need::kOptional)) out.certificate_no = std::string(*no);
-  const std::optional<Date> certified_on = f.DateField("certified_on", Need::kRequired);
-  const std::optional<Date> as_of = f.DateField("as_of", Need::kRequired);
-  std::optional<CertificateDates> dates;
-  if (certified_on) dates = ComputeCertificateDates(rb, *certified_on);
-
-  // SUP.MISSING: at most one report per anniversary, each for one of the rulebook's.
-  if (const bj::array* reports = f.Array("reports", Need::kOptional)) {
-    const Loc list = root.Key("reports");
-    std::vector<std::pair<int, size_t>> seen;  // anniversary, index
-    for (size_t i = 0; i < reports->size(); ++i) {
-      const Loc el = list.Index(i);
-      Fields r((*reports)[i], el, issues);
-      SupervisionReport report;
-      const auto k = r.Integer("anniversary", Need::kRequired, 1, 1000);
-      const auto submitted = r.DateField("submitted_on", Need::kRequired);
-      report.significant_change = r.Bool("significant_change", Need::kOptional);
-      bool good = k.has_value() && submitted.has_value();
-      // SUP.FILING: the supervision result, {"significant_change": bool}; absent or null = none yet.
-      if (const bj::value* result = r.Get("result", Need::kOptional)) {
-        const Fields res(*result, el.Key("result"), issues);
-        if (res.ok()) {
-          report.result_significant_change = res.Bool("significant_change", Need::kRequired);
-          if (!report.result_significant_change) good = false;
-        } else {
-          good = false;
-        }
-      }
-      if (k) {
-        report.anniversary = static_cast<int>(*k);
-        const Loc at = el.Key("anniversary");
-        if (dates && dates->FindAnniversary(report.anniversary) == nullptr) {
-          issues.Add(at, Cat("anniversary ", *k,
-                             " is not one of the rulebook's supervision anniversaries (",
-                             AnniversaryList(rb.certificate), ")"));
-          good = false;
-        }
-        for (const auto& [other_k, other_i] : seen) {
-          if (other_k == report.anniversary) {
-            issues.Add(at, Cat("a report for anniversary ", *k, " is already given at /reports/",
-                               other_i, "; give one report per anniversary"));
-            good = false;
-          }
-        }
-        seen.emplace_back(report.anniversary, i);
-      }
-      if (submitted && certified_on && *submitted < *certified_on) {
-        issues.Add(el.Key("submitted_on"), Cat(submitted->ToString(), " is before certified_on ",
-                                               certified_on->ToString()));
-        good = false;
-      }
-      if (submitted) report.submitted_on = *submitted;
-      if (good) out.reports.push_back(report);
-    }
-  }
-
-  // REVOKE.TRIGGERS: a date inside the validity and one of the four grounds.
-  if (const bj::value* v = f.Get("revocation", Need::kOptional)) {
-    const Loc at = root.Key("revocation");
-    Fields r(*v, at, issues);
-    const auto on = r.DateField("on", Need::kRequired);
-    const auto trigger = r.Enum("trigger", Need::kRequired, kTriggers);
-    if (on && dates && !RevocationDateIsPossible(*dates, *on)) {
-      const bool before = *on < dates->valid_from;
-      issues.Add(at.Key("on"),
-                 before ? Cat(on->ToString(), " is before certified_on ",
-                              dates->valid_from.ToString(), "; nothing to revoke yet")
-                        : Cat(on->ToString(), " is after the last valid day ",
-                              dates->valid_until.ToString(),
-                              "; only a valid certificate can be revoked (Art. 14(12)3)"));
-    }
-    if (on && trigger) out.input.revocation = Revocation{*on, *trigger};
-  }
-
-  // REAPPLY.*: what is filed, and when.
-  if (const bj::value* v = f.Get("reapplication", Need::kOptional)) {
-    const Loc at = root.Key("reapplication");
-    Fields r(*v, at, issues);
-    const auto kind = r.Enum("kind", Need::kRequired, kKinds);
-    const auto filed_on = r.DateField("filed_on", Need::kRequired);
-    if (filed_on && certified_on && *filed_on < *certified_on) {
-      issues.Add(at.Key("filed_on"), Cat(filed_on->ToString(), " is before certified_on ",
-                                         certified_on->ToString(),
-                                         "; a renewal or upgrade refers to this certificate"));
-    }
-    if (kind && filed_on) out.input.reapplication = Reapplication{*kind, *filed_on};
-  }
-
+  ReadDocument<CertificateDocument>(doc, root, issues, c);
   if (!issues.empty()) return std::nullopt;
-  out.input.certified_on = *certified_on;
-  out.input.as_of = *as_of;
+  Decoded out;
+  if (c.certificate_no) out.certificate_no = std::string(*c.certificate_no);
+  out.input.certified_on = *c.certified_on;
+  out.input.as_of = *c.as_of;
+  out.input.revocation = c.revocation;
+  out.input.reapplication = c.reapplication;
+  out.reports = std::move(c.reports);
   return out;
 }
 
@@ -443,7 +460,7 @@ const OperationDef& CertificateOperation() {
   static const OperationDef kDef{.name = "certificate",
                                  .input_schema = "sqp.certificate/1",
                                  .output_schema = "sqp.certificate-status/1",
-                                 .members = &kCertificateDef,
+                                 .members = &CertificateDocument::kMembers,
                                  .run = &RunFrom<CertificateEvaluation, &Compute, &Write>,
                                  .renderers = kRenderers};
   return kDef;

@@ -1,21 +1,70 @@
 #include "ops/cycle_codec.hpp"
 
+#include <utility>
+#include <vector>
+
+#include "codec/schema.hpp"
 #include "ops/report_text.hpp"
 
 #include "strings.hpp"
 
 namespace sqp::internal {
 
+// ---- sqp.cycle/1 (CONTRACT.md §2; READ.MEMBERS) ---------------------------------------------
+// The one description of the cycle members: the decoder (DecodeCycle) and strict reading's
+// member table (kCycleMembers) are made from it (src/codec/schema.hpp). Members are listed in
+// the order strict reading names them.
+
 namespace {
-constexpr json::MemberDef kObjection[] = {
-    {"received_on"}, {"in_writing"}, {"has_evidence"}, {"has_contact"}};
-constexpr json::ObjectDef kObjectionDef{kObjection};
-constexpr json::MemberDef kCycle[] = {{"applied_on"},
-                                      {"materials_received_on"},
-                                      {"publicity_starts_on"},
-                                      {"objections", &kObjectionDef}};
+
+namespace bj = boost::json;
+using namespace codec::schema;
+
+// The cycle as it is read: the input, whether publicity_starts_on is given at all (a given but
+// malformed one is reported on its own, without CYCLE.OBJECTION's issue besides) and where the
+// cycle members are, for that issue.
+struct CycleReading : CycleInput {
+  bool publicity_given = false;
+  const Loc* at = nullptr;
+};
+
+// CYCLE.OBJECTION: each objection as given; all four members are needed to judge it.
+using ObjectionRecord =
+    Object<Objection, Field<"received_on", kRequired, DateValue, &Objection::received_on>,
+           Field<"in_writing", kRequired, Bool, &Objection::in_writing>,
+           Field<"has_evidence", kRequired, Bool, &Objection::has_evidence>,
+           Field<"has_contact", kRequired, Bool, &Objection::has_contact>>;
+
+// "objections": admissibility is judged against the publicity window, so the window must be
+// given with them. Said once the objections are found to be an array and before they are read,
+// where that issue has always come; the array itself is read by its description.
+struct Objections {
+  using Value = void;  // read into the cycle (the sink is kInline)
+  using Records = List<ObjectionRecord>;
+  static constexpr const json::ObjectDef& kMembers = Records::kMembers;
+
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, CycleReading& out) {
+    if (v.is_array() && !out.publicity_given) {
+      issues.Add(out.at->Key("publicity_starts_on"),
+                 "is required when objections are given: an objection is judged against the "
+                 "publicity period");
+    }
+    std::vector<Objection> list;
+    if (!Records::Read(v, at, issues, list)) return false;
+    out.objections = std::move(list);
+    return true;
+  }
+};
+
+using CycleMembers = Object<
+    CycleReading, Field<"applied_on", kOptional, DateValue, &CycleInput::applied_on>,
+    Field<"materials_received_on", kOptional, DateValue, &CycleInput::materials_received_on>,
+    Field<"publicity_starts_on", kOptional, DateValue, &CycleInput::publicity_starts_on>,
+    Field<"objections", kOptional, Objections, kInline>>;
+
 }  // namespace
-constinit const json::ObjectDef kCycleMembers{kCycle};
+
+constinit const json::ObjectDef kCycleMembers = CycleMembers::kMembers;
 
 std::string BatchLabel(const Batch& b) {
   std::string s(7, '0');
@@ -24,9 +73,6 @@ std::string BatchLabel(const Batch& b) {
 }
 
 namespace {
-
-namespace bj = boost::json;
-using namespace codec::decoding;
 
 // The bilingual reason for one defect, with the facts that make it so.
 struct Reason {
@@ -61,33 +107,14 @@ Reason Explain(ObjectionDefect d, const ObjectionVerdict& v, const DayRange& win
 }  // namespace
 
 void DecodeCycle(const bj::value& value, const Loc& at, json::Issues& issues, CycleInput& out) {
-  out = CycleInput{};
-  Fields f(value, at, issues);
-  out.applied_on = f.DateField("applied_on", Need::kOptional);
-  out.materials_received_on = f.DateField("materials_received_on", Need::kOptional);
-  out.publicity_starts_on = f.DateField("publicity_starts_on", Need::kOptional);
-  const bj::array* list = f.Array("objections", Need::kOptional);
-  if (list == nullptr) return;
-  // CYCLE.OBJECTION: admissibility is judged against the publicity window, so it must be known.
-  if (f.Get("publicity_starts_on", Need::kOptional) == nullptr) {
-    issues.Add(at.Key("publicity_starts_on"),
-               "is required when objections are given: an objection is judged against the "
-               "publicity period");
+  CycleReading reading;
+  reading.at = &at;
+  if (const bj::object* o = value.if_object()) {
+    const bj::value* publicity = o->if_contains("publicity_starts_on");
+    reading.publicity_given = publicity != nullptr && !publicity->is_null();
   }
-  out.objections.emplace();
-  out.objections->reserve(list->size());
-  const Loc list_at = at.Key("objections");
-  for (size_t i = 0; i < list->size(); ++i) {
-    const Loc item_at = list_at.Index(i);
-    Fields o((*list)[i], item_at, issues);
-    const auto received = o.DateField("received_on", Need::kRequired);
-    const auto in_writing = o.Bool("in_writing", Need::kRequired);
-    const auto evidence = o.Bool("has_evidence", Need::kRequired);
-    const auto contact = o.Bool("has_contact", Need::kRequired);
-    if (received && in_writing && evidence && contact) {
-      out.objections->push_back({*received, *in_writing, *evidence, *contact});
-    }
-  }
+  ReadDocument<CycleMembers>(value, at, issues, reading);
+  out = static_cast<CycleInput&&>(reading);
 }
 
 absl::Status DecodeCycle(const bj::value& value, const Loc& at, CycleInput& out) {

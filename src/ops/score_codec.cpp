@@ -3,25 +3,16 @@
 #include <string_view>
 #include <vector>
 
+#include "codec/schema.hpp"
 #include "ops/report_text.hpp"
 #include "strings.hpp"
-#include "vocabulary_codec.hpp"
 
 namespace sqp::internal {
 
 namespace {
-constexpr json::ObjectDef kAnyNames{{}, json::ObjectDef::Keys::kAny};
-constexpr json::MemberDef kScoresheet[] = {
-    {"schema"}, {"site_type"}, {"judged", &kAnyNames}, {"indicators", &kAnyNames}};
-}  // namespace
-constinit const json::ObjectDef kScoresheetMembers{kScoresheet};
-
-namespace {
 
 namespace bj = boost::json;
-using namespace codec::decoding;
-
-constexpr const auto& kSiteTypes = kSiteTypeTable.entries;  // ELIG.SCOPE's spellings
+using namespace codec::schema;
 
 std::string StepText(const Rulebook& rb) {
   return Cat(rb.scoring.precision, " decimal", rb.scoring.precision == 1 ? "" : "s", ", step ",
@@ -88,6 +79,67 @@ void ReportProblem(const Rulebook& rb, const ScoringTable& table, const ScoreInp
   }
 }
 
+// ---- sqp.scoresheet/1 (READ.MEMBERS) -------------------------------------------------------
+// The one description of the document: the decoder (DecodeScoresheet) and strict reading's
+// member table (kScoresheetMembers) are made from it (src/codec/schema.hpp). Members are listed
+// in the order strict reading names them. The names under "judged" and "indicators" are the
+// rulebook's, checked here as each is read (strict reading lets any name through).
+
+// The scoresheet as it is read: the input, and what the names are checked against.
+struct ScoresheetReading : ScoreInput {
+  const Rulebook* rulebook = nullptr;
+  bool site_given = false;     // site_type read: the table the judged ids belong to
+  bool judged_listed = false;  // the table's judged ids named once, on the first unknown id
+};
+
+void TakeSiteType(ScoresheetReading& s, SiteType site, const Loc& /*at*/, Issues& /*issues*/) {
+  s.site_type = site;
+  s.site_given = true;
+  s.judged.assign(s.rulebook->scoring.Table(site).items.size(), std::nullopt);
+}
+
+// "judged": item id -> points. Absent means no judged points at all.
+void TakeJudged(ScoresheetReading& s, std::string_view id, const Decimal* points, const Loc& at,
+                Issues& issues) {
+  if (!s.site_given) return;  // no table to look the id up in; site_type's own error says why
+  const ScoringTable& table = s.rulebook->scoring.Table(s.site_type);
+  const std::ptrdiff_t index = table.ItemIndex(id);
+  if (index < 0) {
+    // The list of valid ids once is enough; every unknown id still gets its own pointer.
+    issues.Add(at, Cat("no item ", json::Quote(id), " in the ", SiteTypeName(s.site_type), " table",
+                       s.judged_listed ? std::string() : "; " + JudgedItemList(table)));
+    s.judged_listed = true;
+  } else if (points != nullptr) {
+    s.judged[static_cast<size_t>(index)] = *points;
+  }
+}
+
+// "indicators": indicator name -> measured value.
+void TakeIndicator(ScoresheetReading& s, std::string_view name, const Decimal* value,
+                   const Loc& at, Issues& issues) {
+  const std::vector<IndicatorDefinition>& definitions = s.rulebook->indicators.definitions;
+  int index = -1;
+  for (size_t k = 0; k < definitions.size(); ++k) {
+    if (definitions[k].name == name) index = static_cast<int>(k);
+  }
+  if (index < 0) {
+    std::vector<std::string_view> names;
+    for (const auto& def : definitions) names.push_back(def.name);
+    issues.Add(at, Cat("unknown indicator ", json::Quote(name), "; the rulebook defines: ",
+                       Join(names, ", ")));
+  } else if (value != nullptr) {
+    s.indicators[static_cast<size_t>(index)] = *value;
+  }
+}
+
+// The "schema" member is the caller's to check (CheckSchema, or CheckEmbeddedSchema where
+// sqp.assessment/1 and sqp.case/1 embed the scoresheet, which may omit it there).
+using ScoresheetDocument = Object<
+    ScoresheetReading, Field<"schema", kRequired, SchemaName<"sqp.scoresheet/1">>,
+    Field<"site_type", kRequired, Then<EnumOf<SiteType, kSiteTypeNames>, &TakeSiteType>, kInline>,
+    Field<"judged", kOptional, AnyNamesThen<DecimalValue, &TakeJudged>, kInline>,
+    Field<"indicators", kOptional, AnyNamesThen<DecimalValue, &TakeIndicator>, kInline>>;
+
 // ---- Writing ---------------------------------------------------------------------------------
 
 void WriteItemRef(const ScoringItem& item, Decimal points, json::Writer& w) {
@@ -110,77 +162,31 @@ void WriteMessage(json::Writer& w, const std::string* item, std::string_view en,
 
 }  // namespace
 
+constinit const json::ObjectDef kScoresheetMembers = ScoresheetDocument::kMembers;
+
 std::optional<ScoreInput> DecodeScoresheet(const bj::value& doc, const Loc& at,
                                            const Rulebook& rb, Issues& issues) {
-  Fields f(doc, at, issues);
-  if (!f.ok()) return std::nullopt;
   const size_t issues_before = issues.list().size();
-  ScoreInput in;
-  const auto site = f.Enum("site_type", Need::kRequired, kSiteTypes);
-  if (site) in.site_type = *site;
-  const ScoringTable& table = rb.scoring.Table(in.site_type);
-  in.judged.assign(table.items.size(), std::nullopt);
-  in.indicators.assign(rb.indicators.definitions.size(), std::nullopt);
-
-  // "judged": item id -> points. Absent means no judged points at all.
-  if (const bj::value* v = f.Get("judged", Need::kOptional)) {
-    const Loc judged_at = at.Key("judged");
-    Fields j(*v, judged_at, issues);
-    if (j.ok()) {
-      bool listed = false;
-      for (const auto& kv : *j.object()) {
-        const Loc el = judged_at.Key(kv.key());
-        const auto points = codec::ReadDecimal(kv.value(), el, issues);
-        if (!site) continue;  // no table to look the id up in; site_type's own error says why
-        const std::ptrdiff_t index = table.ItemIndex(kv.key());
-        if (index < 0) {
-          // The list of valid ids once is enough; every unknown id still gets its own pointer.
-          issues.Add(el, Cat("no item ", json::Quote(kv.key()), " in the ", SiteTypeName(*site),
-                             " table", listed ? std::string() : "; " + JudgedItemList(table)));
-          listed = true;
-        } else if (points) {
-          in.judged[static_cast<size_t>(index)] = *points;
-        }
-      }
-    }
-  }
-  // "indicators": indicator name -> measured value.
-  if (const bj::value* v = f.Get("indicators", Need::kOptional)) {
-    const Loc ind_at = at.Key("indicators");
-    Fields i(*v, ind_at, issues);
-    if (i.ok()) {
-      for (const auto& kv : *i.object()) {
-        const Loc el = ind_at.Key(kv.key());
-        const auto value = codec::ReadDecimal(kv.value(), el, issues);
-        int index = -1;
-        for (size_t k = 0; k < rb.indicators.definitions.size(); ++k) {
-          if (rb.indicators.definitions[k].name == std::string_view(kv.key())) {
-            index = static_cast<int>(k);
-          }
-        }
-        if (index < 0) {
-          std::vector<std::string_view> names;
-          for (const auto& def : rb.indicators.definitions) names.push_back(def.name);
-          issues.Add(el, Cat("unknown indicator ", json::Quote(kv.key()),
-                             "; the rulebook defines: ", Join(names, ", ")));
-        } else if (value) {
-          in.indicators[static_cast<size_t>(index)] = *value;
-        }
-      }
-    }
-  }
-  if (site) {
+  ScoresheetReading reading;
+  reading.rulebook = &rb;
+  reading.indicators.assign(rb.indicators.definitions.size(), std::nullopt);
+  if (!ScoresheetDocument::Read(doc, at, issues, reading)) return std::nullopt;
+  const bool site_given = reading.site_given;
+  ScoreInput in = static_cast<ScoreInput&&>(reading);
+  if (site_given) {
+    // A value given under `member` that failed to decode was already reported at its own pointer.
+    const bj::object& members = doc.as_object();
+    const auto given = [&members](std::string_view member, std::string_view name) {
+      const bj::value* v = members.if_contains(member);
+      return v != nullptr && v->is_object() && v->as_object().contains(name);
+    };
+    const ScoringTable& table = rb.scoring.Table(in.site_type);
     for (const ScoreProblem& p : CheckScoreInput(rb, in)) {
-      // A value that failed to decode was already reported at its own pointer.
-      if (p.kind == ScoreProblemKind::kJudgedMissing && f.object()->contains("judged") &&
-          f.object()->at("judged").is_object() &&
-          f.object()->at("judged").as_object().contains(table.items[p.item].id)) {
+      if (p.kind == ScoreProblemKind::kJudgedMissing && given("judged", table.items[p.item].id)) {
         continue;
       }
-      if (p.kind == ScoreProblemKind::kIndicatorMissing && f.object()->contains("indicators") &&
-          f.object()->at("indicators").is_object() &&
-          f.object()->at("indicators").as_object().contains(
-              rb.indicators.definitions[static_cast<size_t>(p.indicator)].name)) {
+      if (p.kind == ScoreProblemKind::kIndicatorMissing &&
+          given("indicators", rb.indicators.definitions[static_cast<size_t>(p.indicator)].name)) {
         continue;
       }
       ReportProblem(rb, table, in, p, at, issues);
