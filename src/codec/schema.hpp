@@ -159,6 +159,24 @@ inline bool ScanDecimal(Scanner& s, Decimal& out) {
   return true;
 }
 
+// The elements of the array `v` (at `at`) that are objects, each handed to `read(fields, index)`;
+// an element that is not one is an issue and is passed over. False, with the issue recorded,
+// when `v` is not an array.
+template <class ReadObject>
+bool ForEachObject(const bj::value& v, const Loc& at, Issues& issues, ReadObject read) {
+  const bj::array* a = v.if_array();
+  if (a == nullptr) {
+    issues.Add(at, "expected an array, got " + std::string(json::KindOf(v)));
+    return false;
+  }
+  for (size_t i = 0; i < a->size(); ++i) {
+    const Loc el = at.Index(i);
+    const json::Fields f((*a)[i], el, issues);
+    if (f.ok()) read(f, i);
+  }
+  return true;
+}
+
 }  // namespace detail
 
 // ---- Value readers -------------------------------------------------------------------------
@@ -503,17 +521,9 @@ struct List {
 
   template <class L>
   static bool Read(const bj::value& v, const Loc& at, Issues& issues, L& out) {
-    const bj::array* a = v.if_array();
-    if (a == nullptr) {
-      issues.Add(at, "expected an array, got " + std::string(json::KindOf(v)));
-      return false;
-    }
-    for (size_t i = 0; i < a->size(); ++i) {
-      const Loc el = at.Index(i);
-      const json::Fields f((*a)[i], el, issues);
-      if (f.ok()) Item::ReadFields(f, out.emplace_back());
-    }
-    return true;
+    return detail::ForEachObject(v, at, issues, [&](const json::Fields& f, size_t /*index*/) {
+      Item::ReadFields(f, out.emplace_back());
+    });
   }
   template <class L, class External>
   static bool Scan(Scanner& s, size_t depth, L& out, const External& external) {
@@ -603,20 +613,11 @@ struct ListThen {
 
   template <class T>
   static bool Read(const bj::value& v, const Loc& at, Issues& issues, T& parent) {
-    const bj::array* a = v.if_array();
-    if (a == nullptr) {
-      issues.Add(at, "expected an array, got " + std::string(json::KindOf(v)));
-      return false;
-    }
-    for (size_t i = 0; i < a->size(); ++i) {
-      const Loc el = at.Index(i);
-      const json::Fields f((*a)[i], el, issues);
-      if (!f.ok()) continue;
+    return detail::ForEachObject(v, at, issues, [&](const json::Fields& f, size_t index) {
       typename Item::Value item{};
       Item::ReadFields(f, item);
-      kThen(parent, item, i, el, issues);
-    }
-    return true;
+      kThen(parent, item, index, f.loc(), issues);
+    });
   }
 };
 
