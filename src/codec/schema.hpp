@@ -29,6 +29,12 @@
 //   flag    a `bool` data member set when the value is there and of the reader's kind (an object,
 //           an array): READ.ABSENT's "given" marks.
 //
+// Some pieces serve the general path only, for documents read with cross-field checks between
+// their members (src/ops/meeting_op.cpp, case_op.cpp): the readers NonEmptyString and
+// As<T, reader>, Embedded<"schema", T, decode, table> (a document read by its own codec),
+// Table<table> (a value described only by its table), and the member ReadInCode<Field<...>> (one
+// that the document's code reads itself where its checks need it).
+//
 // Everything is resolved at compile time: a member's key is matched once and its reader called
 // directly, with no table walked at run time beyond the keys of the object being read.
 #pragma once
@@ -47,6 +53,7 @@
 
 #include <boost/json.hpp>
 
+#include "absl/status/status.h"
 #include "codec/decode.hpp"
 #include "json/members.hpp"
 #include "json/message.hpp"
@@ -322,6 +329,31 @@ struct SchemaName {
   }
 };
 
+// A string that must not be empty (a name, a subject, a registration number): the general path
+// accepts any string but "". General path only (no Scan).
+struct NonEmptyString {
+  using Value = std::string_view;
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
+    const auto s = json::ReadString(v, at, issues, /*non_empty=*/true);
+    if (s) out = *s;
+    return s.has_value();
+  }
+};
+
+// The scalar Reader reads, stored as T (a name kept as a std::string, an article's item as an
+// int; T holds every value Reader accepts): the general path accepts what Reader accepts.
+// General path only (no Scan).
+template <class T, class Reader>
+struct As {
+  using Value = T;
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
+    typename Reader::Value value{};
+    if (!Reader::Read(v, at, issues, value)) return false;
+    out = static_cast<T>(value);
+    return true;
+  }
+};
+
 // ---- Members -------------------------------------------------------------------------------
 
 template <Key kKey, json::Need kNeed, class Reader, auto kSink = nullptr, auto kFlag = nullptr>
@@ -396,6 +428,21 @@ struct Field {
     }
     return ok;
   }
+};
+
+// A member listed for strict reading (its key, and the table of its value) and for whoever reads
+// the description, whose value the enclosing Object's Read leaves alone: the document's code reads
+// it itself, with F::Read, at the point its cross-field checks need it (after a member listed
+// later, with a need another member decides), so that issues come out in the order those checks
+// report them; or by hand, when the value needs what only the code has (the rulebook). General
+// path only: a description with such a member has no Scan.
+template <class F>
+struct ReadInCode {
+  static constexpr std::string_view kName = F::kName;
+  static constexpr bool kIsRequired = F::kIsRequired;
+  static constexpr const json::ObjectDef* kShape = F::kShape;
+  template <class T>
+  static void Read(const json::Fields& /*parent*/, T& /*out*/) {}
 };
 
 // ---- Containers ----------------------------------------------------------------------------
@@ -646,6 +693,32 @@ struct AnyNamesThen {
     }
     return true;
   }
+};
+
+// A document embedded in another (an assessment's or a case's application) and read by its own
+// codec, where its description lives: kDecode(value, at, out) returns the document's problems as
+// a status whose pointers are whole (codec::AddIssues). A "schema" member, when given, must be
+// kSchema (codec::CheckEmbeddedSchema, reported before the document's own problems); strict
+// reading holds the document to kShape. The general path accepts what kDecode accepts; general
+// path only (no Scan).
+template <Key kSchema, class V, auto kDecode, const json::ObjectDef& kShape>
+struct Embedded {
+  using Value = V;
+  static constexpr const json::ObjectDef& kMembers = kShape;
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
+    CheckEmbeddedSchema(v, at, kSchema.view(), issues);
+    const absl::Status status = kDecode(v, at, out);
+    AddIssues(status, issues);
+    return status.ok();
+  }
+};
+
+// A value described only by the table strict reading holds it to (kShape): one its document's
+// code reads by hand (ReadInCode), such as a scoresheet, which is read with the rulebook. It
+// has no Read.
+template <const json::ObjectDef& kShape>
+struct Table {
+  static constexpr const json::ObjectDef& kMembers = kShape;
 };
 
 // ---- Documents -----------------------------------------------------------------------------

@@ -2,131 +2,88 @@
 // the evaluation's person-days (sqp.bodies/1 → sqp.bodies-result/1; BODY.CHOICE,
 // BODY.DISQUALIFY, PEOPLE.REMOVAL, FEE.PERSON_DAYS; Art. 9, 15-16, 21-23). The rules are
 // sqp/bodies.hpp's; this file reads the document, writes the result and its report.
+#include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/operation.hpp"
-#include "codec/decode.hpp"
+#include "codec/schema.hpp"
 #include "ops/bodies_codec.hpp"
 #include "ops/report_text.hpp"
 #include "sqp/bodies.hpp"
 #include "strings.hpp"
-#include "vocabulary_codec.hpp"
 
 namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using namespace codec::decoding;
+using namespace codec::schema;
 
-// The members of sqp.bodies/1 (READ.MEMBERS).
-constexpr json::MemberDef kGround[] = {{"ground"}, {"on"}};
-constexpr json::ObjectDef kGroundDef{kGround};
-constexpr json::MemberDef kBody[] = {{"name"},
-                                     {"telecom_service_qualification"},
-                                     {"ict_quality_system_experience"},
-                                     {"violations", &kGroundDef}};
-}  // namespace
-const json::ObjectDef kOfferedBodyMembers{kBody};
-namespace {
-constexpr json::MemberDef kPerson[] = {{"name"}, {"role"}, {"removals", &kGroundDef}};
-}  // namespace
-const json::ObjectDef kPersonMembers{kPerson};
-namespace {
-constexpr json::MemberDef kShifts[] = {{"count"}, {"staff_per_shift"}};
-constexpr json::ObjectDef kShiftsDef{kShifts};
-constexpr json::MemberDef kSite[] = {{"type"}, {"staff_count"}, {"shifts", &kShiftsDef}};
-constexpr json::ObjectDef kSiteDef{kSite};
-constexpr json::MemberDef kBodies[] = {{"schema"},
-                                       {"on"},
-                                       {"bodies", &kOfferedBodyMembers},
-                                       {"people", &kPersonMembers},
-                                       {"site", &kSiteDef}};
-constexpr json::ObjectDef kBodiesDef{kBodies};
+// ---- sqp.bodies/1 (READ.MEMBERS) ------------------------------------------------------------
+// The one description of the document: its reading (DecodeBodies, and the lists `case` records,
+// OfferedBodyList and PersonList) and strict reading's member tables are made from it
+// (src/codec/schema.hpp). Members are listed in the order strict reading names them.
 
-constexpr json::EnumName<PersonRole> kRoles[] = {{"expert", PersonRole::kExpert},
-                                                 {"evaluator", PersonRole::kEvaluator}};
-constexpr const auto& kSiteTypes = kSiteTypeTable.entries;  // ELIG.SCOPE's spellings
+// Art. 23's (bodies) and Art. 21's (people) grounds, each dated.
+template <std::int64_t kGrounds>
+using Grounds = List<
+    Object<DatedGround,
+           Field<"ground", kRequired, As<int, Integer<1, kGrounds>>, &DatedGround::ground>,
+           Field<"on", kRequired, DateValue, &DatedGround::on>>>;
 
-// `key`: [{"ground": 1..max, "on": date}]; absent is none.
-std::vector<DatedGround> DecodeGrounds(const Fields& f, std::string_view key, int max) {
-  std::vector<DatedGround> out;
-  const bj::array* a = f.Array(key, Need::kOptional);
-  if (a == nullptr) return out;
-  const Loc list = f.loc().Key(key);
-  for (size_t i = 0; i < a->size(); ++i) {
-    Fields g((*a)[i], list.Index(i), f.issues());
-    auto ground = g.Integer("ground", Need::kRequired, 1, max);
-    auto on = g.DateField("on", Need::kRequired);
-    if (ground && on) out.push_back({static_cast<int>(*ground), *on});
-  }
-  return out;
-}
-
-}  // namespace
-
-void DecodeOfferedBodies(const bj::array& a, const Loc& list, Issues& issues,
-                         std::vector<OfferedBody>& out) {
-  for (size_t i = 0; i < a.size(); ++i) {
-    Fields b(a[i], list.Index(i), issues);
-    OfferedBody body;
-    if (auto s = b.String("name", Need::kRequired, /*non_empty=*/true)) body.name = std::string(*s);
+using OfferedBodyDocument = Object<
+    OfferedBody, Field<"name", kRequired, As<std::string, NonEmptyString>, &OfferedBody::name>,
     // Required, not defaulted: an unrecorded qualification is not a qualification by silence.
-    if (auto q = b.Bool("telecom_service_qualification", Need::kRequired)) {
-      body.telecom_service_qualification = *q;
-    }
-    if (auto q = b.Bool("ict_quality_system_experience", Need::kRequired)) {
-      body.ict_quality_system_experience = *q;
-    }
-    body.violations = DecodeGrounds(b, "violations", kBodyViolationGrounds);
-    out.push_back(std::move(body));
-  }
+    Field<"telecom_service_qualification", kRequired, Bool,
+          &OfferedBody::telecom_service_qualification>,
+    Field<"ict_quality_system_experience", kRequired, Bool,
+          &OfferedBody::ict_quality_system_experience>,
+    Field<"violations", kOptional, Grounds<kBodyViolationGrounds>, &OfferedBody::violations>>;
+
+using PersonDocument =
+    Object<Person, Field<"name", kRequired, As<std::string, NonEmptyString>, &Person::name>,
+           Field<"role", kRequired, EnumOf<PersonRole, kPersonRoleNames>, &Person::role>,
+           Field<"removals", kOptional, Grounds<kRemovalGrounds>, &Person::removals>>;
+
+// FEE.PERSON_DAYS: the site whose evaluation is sized (ELIG.SCOPE's site types).
+constexpr std::int64_t kMaxStaff = 1'000'000;
+using FeeShifts = Object<FeeSite, Field<"count", kRequired, Integer<1, 100>, &FeeSite::shifts>,
+                         // information, not ruled on
+                         Field<"staff_per_shift", kOptional, Integer<1, kMaxStaff>>>;
+using FeeSiteDocument =
+    Object<FeeSite, Field<"type", kRequired, EnumOf<SiteType, kSiteTypeNames>, &FeeSite::type>,
+           Field<"staff_count", kRequired, Integer<1, kMaxStaff>, &FeeSite::staff_count>,
+           Field<"shifts", kOptional, FeeShifts, kInline>>;
+
+using BodiesDocument =
+    Object<BodiesInput, Field<"schema", kRequired, SchemaName<"sqp.bodies/1">>,
+           Field<"on", kRequired, DateValue, &BodiesInput::on>,
+           Field<"bodies", kRequired, List<OfferedBodyDocument>, &BodiesInput::bodies>,
+           Field<"people", kOptional, List<PersonDocument>, &BodiesInput::people>,
+           Field<"site", kOptional, FeeSiteDocument, &BodiesInput::site>>;
+
+}  // namespace
+
+constinit const json::ObjectDef kOfferedBodyMembers = OfferedBodyDocument::kMembers;
+constinit const json::ObjectDef kPersonMembers = PersonDocument::kMembers;
+
+bool OfferedBodyList::Read(const bj::value& v, const json::Loc& at, json::Issues& issues,
+                           std::vector<OfferedBody>& out) {
+  return List<OfferedBodyDocument>::Read(v, at, issues, out);
 }
 
-void DecodePeople(const bj::array& a, const Loc& list, Issues& issues, std::vector<Person>& out) {
-  for (size_t i = 0; i < a.size(); ++i) {
-    Fields p(a[i], list.Index(i), issues);
-    Person person;
-    if (auto s = p.String("name", Need::kRequired, /*non_empty=*/true)) person.name = std::string(*s);
-    if (auto r = p.Enum("role", Need::kRequired, kRoles)) person.role = *r;
-    person.removals = DecodeGrounds(p, "removals", kRemovalGrounds);
-    out.push_back(std::move(person));
-  }
+bool PersonList::Read(const bj::value& v, const json::Loc& at, json::Issues& issues,
+                      std::vector<Person>& out) {
+  return List<PersonDocument>::Read(v, at, issues, out);
 }
 
 namespace {
 
 absl::Status DecodeBodies(const bj::value& input, BodiesInput& out) {
   Issues issues;
-  const Loc root = Loc::Root();
-  Fields f(input, root, issues);
-  const auto on = f.DateField("on", Need::kRequired);
-  if (const bj::array* a = f.Array("bodies", Need::kRequired)) {
-    DecodeOfferedBodies(*a, root.Key("bodies"), issues, out.bodies);
-  }
-  if (const bj::array* a = f.Array("people", Need::kOptional)) {
-    DecodePeople(*a, root.Key("people"), issues, out.people);
-  }
-  if (const bj::value* site = f.Get("site", Need::kOptional)) {
-    const Loc site_at = root.Key("site");
-    Fields s(*site, site_at, issues);
-    FeeSite fee_site;
-    const auto type = s.Enum("type", Need::kRequired, kSiteTypes);
-    const auto staff = s.Integer("staff_count", Need::kRequired, 1, 1'000'000);
-    if (const bj::value* shifts = s.Get("shifts", Need::kOptional)) {
-      const Loc shifts_at = site_at.Key("shifts");
-      Fields sh(*shifts, shifts_at, issues);
-      if (auto c = sh.Integer("count", Need::kRequired, 1, 100)) fee_site.shifts = *c;
-      sh.Integer("staff_per_shift", Need::kOptional, 1, 1'000'000);  // information, not ruled on
-    }
-    if (type && staff) {
-      fee_site.type = *type;
-      fee_site.staff_count = *staff;
-      out.site = fee_site;
-    }
-  }
-  if (!issues.empty()) return codec::ToStatus(issues, ErrorCode::kInvalidInput);
-  out.on = *on;
-  return absl::OkStatus();
+  ReadDocument<BodiesDocument>(input, Loc::Root(), issues, out);
+  return codec::ToStatus(issues, ErrorCode::kInvalidInput);
 }
 
 // A finding of the result, in both languages: the answer writes the messages its mode asks for
@@ -359,7 +316,7 @@ const OperationDef& BodiesOperation() {
   static const OperationDef kDef{.name = "bodies",
                                  .input_schema = "sqp.bodies/1",
                                  .output_schema = "sqp.bodies-result/1",
-                                 .members = &kBodiesDef,
+                                 .members = &BodiesDocument::kMembers,
                                  .run = &RunFrom<Evaluated, &Compute, &Write>,
                                  .renderers = kRenderers};
   return kDef;

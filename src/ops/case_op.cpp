@@ -267,12 +267,14 @@ absl::Status DecodeCase(const Rulebook& rb, const bj::value& input, CaseInput& o
     out.application.emplace();
     codec::AddIssues(DecodeApplication(*app, app_at, *out.application), issues);
   }
-  if (const bj::array* a = f.Array("bodies_offered", Need::kOptional)) {
-    out.bodies_offered.emplace();
-    DecodeOfferedBodies(*a, root.Key("bodies_offered"), issues, *out.bodies_offered);
+  if (const bj::value* a = f.Get("bodies_offered", Need::kOptional)) {
+    std::vector<OfferedBody> bodies;
+    if (OfferedBodyList::Read(*a, root.Key("bodies_offered"), issues, bodies)) {
+      out.bodies_offered = std::move(bodies);
+    }
   }
-  if (const bj::array* a = f.Array("people", Need::kOptional)) {
-    DecodePeople(*a, root.Key("people"), issues, out.people);
+  if (const bj::value* a = f.Get("people", Need::kOptional)) {
+    PersonList::Read(*a, root.Key("people"), issues, out.people);
   }
   if (const bj::value* steps = f.Get("steps", Need::kRequired)) {
     DecodeSteps(*steps, root.Key("steps"), issues, out.steps);
