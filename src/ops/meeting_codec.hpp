@@ -15,7 +15,8 @@
 
 namespace sqp::internal {
 
-// The members of sqp.meeting/1 ("schema" included: an embedded meeting may carry it).
+// The members of sqp.meeting/1 ("schema" included: an embedded meeting may carry it), from its
+// description (src/ops/meeting_op.cpp).
 extern const json::ObjectDef kMeetingMembers;
 
 // Decodes the meeting object at `at`, recording every problem with its pointer in `issues`,

@@ -6,11 +6,16 @@
 // carry named ballots ("ballots": [{"voter", "vote": "for" | "against" | "abstain"}]) instead of
 // the counts "for", "against", "abstain" ("against" and "abstain" default to 0). Every voter must
 // be an attendee and vote at most once per motion (VOTE.CONSISTENCY).
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "engine/operation.hpp"
-#include "codec/decode.hpp"
+#include "codec/schema.hpp"
 #include "ops/meeting_codec.hpp"
 #include "ops/report_text.hpp"
 #include "sqp/meeting.hpp"
@@ -20,33 +25,107 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using namespace codec::decoding;
+using namespace codec::schema;
+using codec::Fields;
 
-constexpr json::EnumName<MeetingBody> kBodies[] = {
-    {"expert_review", MeetingBody::kExpertReview}, {"final_review", MeetingBody::kFinalReview}};
-constexpr json::EnumName<MeetingMode> kModes[] = {{"in_person", MeetingMode::kInPerson},
-                                                  {"correspondence", MeetingMode::kCorrespondence}};
-constexpr json::EnumName<MeetingDecision> kDecisions[] = {
-    {"defer_re_review", MeetingDecision::kDeferReReview},
-    {"suspend", MeetingDecision::kSuspend},
-    {"stop", MeetingDecision::kStop},
-    {"agree_preliminary", MeetingDecision::kAgreePreliminary},
-    {"continue_verification", MeetingDecision::kContinueVerification},
-    {"terminate_review", MeetingDecision::kTerminateReview},
-    {"other", MeetingDecision::kOther}};
+// ---- sqp.meeting/1 (READ.MEMBERS, VOTE.CONSISTENCY) -------------------------------------------
+// The one description of the document: its member tables (kMeetingMembers, and the motion's and
+// the ballot's) and the reading of each member (its type, need and range) come from it
+// (src/codec/schema.hpp). Members are listed in the order strict reading names them. The
+// cross-field checks run as code on the typed values, between the members' readings, in the
+// order they have always reported: the members marked ReadInCode are read by that code where its
+// checks need them.
+
 enum class Vote { kFor, kAgainst, kAbstain };
-// The members of sqp.meeting/1 (READ.MEMBERS).
-constexpr json::MemberDef kBallot[] = {{"voter"}, {"vote"}};
-constexpr json::ObjectDef kBallotDef{kBallot};
-constexpr json::MemberDef kMotion[] = {{"subject"}, {"decision"}, {"reason"}, {"for"},
-                                       {"against"}, {"abstain"},  {"ballots", &kBallotDef}};
-constexpr json::ObjectDef kMotionDef{kMotion};
-constexpr json::MemberDef kMeeting[] = {{"schema"},  {"body"},      {"mode"},
-                                        {"members"}, {"present"},   {"attendees"},
-                                        {"motions", &kMotionDef}};
+constexpr std::array<std::string_view, 3> kVoteNames = {"for", "against", "abstain"};
 
-constexpr json::EnumName<Vote> kVotes[] = {
-    {"for", Vote::kFor}, {"against", Vote::kAgainst}, {"abstain", Vote::kAbstain}};
+// A named ballot: VOTE.CONSISTENCY checks the voter against the attendees (DecodeMotion).
+struct Ballot {
+  std::optional<std::string_view> voter;
+  std::optional<Vote> vote;
+};
+using BallotDocument =
+    Object<Ballot, Field<"voter", kRequired, NonEmptyString, &Ballot::voter>,
+           Field<"vote", kRequired, EnumOf<Vote, kVoteNames>, &Ballot::vote>>;
+
+// One motion as read, each member there when it was read without a problem.
+struct MotionValues {
+  std::optional<std::string_view> subject;
+  std::optional<MeetingDecision> decision;
+  std::optional<std::string_view> reason;
+  std::optional<std::int64_t> for_votes;
+  std::optional<std::int64_t> against;
+  std::optional<std::int64_t> abstain;
+};
+using VoteCountReader = Integer<0, kMaxMeetingCount>;
+// PROC.FINAL_REVIEW: stated for the opinion `other` only, after the decision is checked.
+using Reason = Field<"reason", kOptional, NonEmptyString, &MotionValues::reason>;
+// The counts, read only when no named ballots are given ("for" is then required).
+using For = Field<"for", kRequired, VoteCountReader, &MotionValues::for_votes>;
+using Against = Field<"against", kOptional, VoteCountReader, &MotionValues::against>;
+using Abstain = Field<"abstain", kOptional, VoteCountReader, &MotionValues::abstain>;
+// Each ballot is checked against the attendees as it is read.
+using Ballots = Field<"ballots", kOptional, List<BallotDocument>>;
+using MotionDocument = Object<
+    MotionValues, Field<"subject", kRequired, NonEmptyString, &MotionValues::subject>,
+    Field<"decision", kRequired, EnumOf<MeetingDecision, kMeetingDecisionNames>,
+          &MotionValues::decision>,
+    ReadInCode<Reason>, ReadInCode<For>, ReadInCode<Against>, ReadInCode<Abstain>,
+    ReadInCode<Ballots>>;
+
+// "attendees": distinct non-empty names; name → position in the list.
+using Roll = std::unordered_map<std::string_view, size_t>;
+struct Attendance {
+  Roll roll;
+  std::int64_t listed = 0;  // the names listed, those with a problem included
+};
+// Anything but an array is an issue (false); each name that is not a non-empty string, or that
+// is listed twice, is an issue where it stands, and the others make the roll.
+struct AttendeeRoll {
+  using Value = Attendance;
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, Attendance& out) {
+    const bj::array* a = v.if_array();
+    if (a == nullptr) {
+      issues.Add(at, "expected an array, got " + std::string(json::KindOf(v)));
+      return false;
+    }
+    out.listed = static_cast<std::int64_t>(a->size());
+    out.roll.reserve(a->size());
+    for (size_t i = 0; i < a->size(); ++i) {
+      const Loc el = at.Index(i);
+      std::string_view name;
+      if (!NonEmptyString::Read((*a)[i], el, issues, name)) continue;
+      auto [it, inserted] = out.roll.emplace(name, i);
+      if (!inserted) {
+        issues.Add(el, Cat(json::Quote(name), " is listed twice (first at ",
+                           at.Index(it->second).Pointer(), ")"));
+      }
+    }
+    return true;
+  }
+};
+
+struct MeetingValues {
+  std::optional<MeetingBody> body;
+  std::optional<MeetingMode> mode;
+  std::optional<std::int64_t> members;
+  std::optional<std::int64_t> present;
+  Attendance attendance;
+  bool named = false;  // "attendees" is an array: the roll is taken
+};
+// Required unless the attendees are named (then it must be their number); read after them.
+template <json::Need kNeed>
+using Present = Field<"present", kNeed, Integer<0, kMaxMeetingCount>, &MeetingValues::present>;
+using Attendees =
+    Field<"attendees", kOptional, AttendeeRoll, &MeetingValues::attendance, &MeetingValues::named>;
+// Each motion is read with the meeting's body, attendance and roll (DecodeMotion).
+using Motions = Field<"motions", kOptional, List<MotionDocument>>;
+using MeetingDocument = Object<
+    MeetingValues, Field<"schema", kRequired, SchemaName<"sqp.meeting/1">>,
+    Field<"body", kRequired, EnumOf<MeetingBody, kMeetingBodyNames>, &MeetingValues::body>,
+    Field<"mode", kRequired, EnumOf<MeetingMode, kMeetingModeNames>, &MeetingValues::mode>,
+    Field<"members", kRequired, Integer<1, kMaxMeetingCount>, &MeetingValues::members>,
+    ReadInCode<Present<kOptional>>, ReadInCode<Attendees>, ReadInCode<Motions>>;
 
 std::string AllowedDecisions(MeetingBody body) {
   std::string s;
@@ -58,60 +137,26 @@ std::string AllowedDecisions(MeetingBody body) {
   return s;
 }
 
-// "attendees": distinct non-empty names; name → position in the list.
-using Roll = std::unordered_map<std::string_view, size_t>;
-std::optional<Roll> DecodeAttendees(const Fields& f, Issues& issues) {
-  const bj::array* a = f.Array("attendees", Need::kOptional);
-  if (a == nullptr) return std::nullopt;
-  Roll roll;
-  roll.reserve(a->size());
-  const Loc at = f.loc().Key("attendees");
-  for (size_t i = 0; i < a->size(); ++i) {
-    const Loc el = at.Index(i);
-    auto name = json::ReadString((*a)[i], el, issues, /*non_empty=*/true);
-    if (!name) continue;
-    auto [it, inserted] = roll.emplace(*name, i);
-    if (!inserted) {
-      issues.Add(el, Cat(json::Quote(*name), " is listed twice (first at ",
-                         at.Index(it->second).Pointer(), ")"));
-    }
-  }
-  return roll;
-}
-
 // One motion. `present` is nullopt when the attendance itself was bad (then the vote sum cannot
 // be checked); `roll` is the attendees list when given.
 std::optional<Motion> DecodeMotion(const bj::value& v, const Loc& at, Issues& issues,
                                    std::optional<MeetingBody> body,
                                    std::optional<std::int64_t> present, const Roll* roll) {
-  Fields f(v, at, issues);
-  Motion m;
-  bool ok = f.ok();
-  if (auto s = f.String("subject", Need::kRequired, /*non_empty=*/true)) {
-    m.subject = std::string(*s);
-  } else {
-    ok = false;
-  }
-  if (auto d = f.Enum("decision", Need::kRequired, kDecisions)) {
-    m.decision = *d;
-    // VOTE.EXPERT_DECISION / VOTE.FINAL_DECISION: each body takes only its own decisions.
-    if (body && !DecisionAllowed(*body, *d)) {
-      issues.Add(at.Key("decision"),
-                 Cat("\"", MeetingDecisionName(*d), "\" is not a decision of the ",
-                     MeetingBodyName(*body), " meeting; expected one of: ",
-                     AllowedDecisions(*body)));
-      ok = false;
-    }
-  } else {
+  const Fields f(v, at, issues);
+  MotionValues m;
+  MotionDocument::ReadFields(f, m);  // subject, decision
+  bool ok = f.ok() && m.subject && m.decision;
+  // VOTE.EXPERT_DECISION / VOTE.FINAL_DECISION: each body takes only its own decisions.
+  if (m.decision && body && !DecisionAllowed(*body, *m.decision)) {
+    issues.Add(at.Key("decision"),
+               Cat("\"", MeetingDecisionName(*m.decision), "\" is not a decision of the ",
+                   MeetingBodyName(*body), " meeting; expected one of: ", AllowedDecisions(*body)));
     ok = false;
   }
   // PROC.FINAL_REVIEW: an opinion `other` states its special circumstances; no other does.
-  const bool has_reason = f.ok() && f.Get("reason", Need::kOptional) != nullptr;
-  if (auto reason = f.String("reason", Need::kOptional, /*non_empty=*/true)) {
-    m.reason = std::string(*reason);
-  } else if (has_reason) {
-    ok = false;  // recorded by String
-  }
+  const bool has_reason = f.Get(Reason::kName, kOptional) != nullptr;
+  Reason::Read(f, m);
+  if (has_reason && !m.reason) ok = false;  // recorded by the reader
   if (ok && m.decision == MeetingDecision::kOther && !has_reason) {
     issues.Add(at.Key("decision"), "the opinion \"other\" needs its \"reason\" (the special "
                                    "circumstances, Art. 14(9))");
@@ -120,11 +165,17 @@ std::optional<Motion> DecodeMotion(const bj::value& v, const Loc& at, Issues& is
     issues.Add(at.Key("reason"), "a reason is stated only for the opinion \"other\"");
     ok = false;
   }
-  const bool has_counts = f.ok() && (f.Get("for", Need::kOptional) != nullptr ||
-                                     f.Get("against", Need::kOptional) != nullptr ||
-                                     f.Get("abstain", Need::kOptional) != nullptr);
-  if (const bj::array* ballots = f.Array("ballots", Need::kOptional)) {
-    const Loc list = at.Key("ballots");
+  Motion motion;
+  if (ok) {
+    motion.subject = std::string(*m.subject);
+    motion.decision = *m.decision;
+    if (m.reason) motion.reason = std::string(*m.reason);
+  }
+  const bool has_counts = f.Get(For::kName, kOptional) != nullptr ||
+                          f.Get(Against::kName, kOptional) != nullptr ||
+                          f.Get(Abstain::kName, kOptional) != nullptr;
+  if (const bj::array* ballots = f.Array(Ballots::kName, kOptional)) {
+    const Loc list = at.Key(Ballots::kName);
     if (has_counts) {
       issues.Add(list, "give either the counts (for, against, abstain) or named ballots, not both");
       ok = false;
@@ -138,67 +189,70 @@ std::optional<Motion> DecodeMotion(const bj::value& v, const Loc& at, Issues& is
     voted.reserve(ballots->size());
     for (size_t i = 0; i < ballots->size(); ++i) {
       const Loc b_at = list.Index(i);
-      Fields b((*ballots)[i], b_at, issues);
-      auto voter = b.String("voter", Need::kRequired, /*non_empty=*/true);
-      auto vote = b.Enum("vote", Need::kRequired, kVotes);
-      if (!voter || !vote) {
+      Ballot b;
+      BallotDocument::Read((*ballots)[i], b_at, issues, b);
+      if (!b.voter || !b.vote) {
         ok = false;
         continue;
       }
-      if (roll != nullptr && !roll->contains(*voter)) {
-        issues.Add(b_at.Key("voter"), Cat(json::Quote(*voter), " is not among the attendees"));
+      if (roll != nullptr && !roll->contains(*b.voter)) {
+        issues.Add(b_at.Key("voter"), Cat(json::Quote(*b.voter), " is not among the attendees"));
         ok = false;
         continue;
       }
-      auto [it, inserted] = voted.emplace(*voter, i);
+      auto [it, inserted] = voted.emplace(*b.voter, i);
       if (!inserted) {
-        issues.Add(b_at.Key("voter"), Cat(json::Quote(*voter), " already voted on this motion (",
+        issues.Add(b_at.Key("voter"), Cat(json::Quote(*b.voter), " already voted on this motion (",
                                           list.Index(it->second).Pointer(), ")"));
         ok = false;
         continue;
       }
-      switch (*vote) {
-        case Vote::kFor: ++m.votes.for_votes; break;
-        case Vote::kAgainst: ++m.votes.against; break;
-        case Vote::kAbstain: ++m.votes.abstain; break;
+      switch (*b.vote) {
+        case Vote::kFor: ++motion.votes.for_votes; break;
+        case Vote::kAgainst: ++motion.votes.against; break;
+        case Vote::kAbstain: ++motion.votes.abstain; break;
       }
     }
-    return ok ? std::optional<Motion>(std::move(m)) : std::nullopt;
+    return ok ? std::optional<Motion>(std::move(motion)) : std::nullopt;
   }
 
-  auto votes_for = f.Integer("for", Need::kRequired, 0, kMaxMeetingCount);
-  auto against = f.Integer("against", Need::kOptional, 0, kMaxMeetingCount);
-  auto abstain = f.Integer("abstain", Need::kOptional, 0, kMaxMeetingCount);
-  const bool against_ok = against || f.Get("against", Need::kOptional) == nullptr;
-  const bool abstain_ok = abstain || f.Get("abstain", Need::kOptional) == nullptr;
-  if (!votes_for || !against_ok || !abstain_ok) return std::nullopt;
-  m.votes = {*votes_for, against.value_or(0), abstain.value_or(0)};
+  For::Read(f, m);
+  Against::Read(f, m);
+  Abstain::Read(f, m);
+  const bool against_ok = m.against || f.Get(Against::kName, kOptional) == nullptr;
+  const bool abstain_ok = m.abstain || f.Get(Abstain::kName, kOptional) == nullptr;
+  if (!m.for_votes || !against_ok || !abstain_ok) return std::nullopt;
+  motion.votes = {*m.for_votes, m.against.value_or(0), m.abstain.value_or(0)};
   // VOTE.CONSISTENCY: for + against + abstain <= present.
-  if (present && CheckVotes(*present, m.votes) == CountProblem::kVotesExceedPresent) {
-    issues.Add(at, Cat("for ", m.votes.for_votes, " + against ", m.votes.against, " + abstain ",
-                       m.votes.abstain, " = ", m.votes.cast(), " votes exceed the ", *present,
-                       " present"));
+  if (present && CheckVotes(*present, motion.votes) == CountProblem::kVotesExceedPresent) {
+    issues.Add(at, Cat("for ", motion.votes.for_votes, " + against ", motion.votes.against,
+                       " + abstain ", motion.votes.abstain, " = ", motion.votes.cast(),
+                       " votes exceed the ", *present, " present"));
     ok = false;
   }
-  return ok ? std::optional<Motion>(std::move(m)) : std::nullopt;
+  return ok ? std::optional<Motion>(std::move(motion)) : std::nullopt;
 }
 
 }  // namespace
 
-const json::ObjectDef kMeetingMembers{kMeeting};
+constinit const json::ObjectDef kMeetingMembers = MeetingDocument::kMembers;
 
 bool DecodeMeeting(const bj::value& input, const Loc& root, Issues& issues, MeetingInput& out,
                    std::vector<std::string>* attendees) {
   const size_t issues_before = issues.list().size();
-  Fields f(input, root, issues);
-  const auto body = f.Enum("body", Need::kRequired, kBodies);
-  const auto mode = f.Enum("mode", Need::kRequired, kModes);
-  const auto members = f.Integer("members", Need::kRequired, 1, kMaxMeetingCount);
-  const std::optional<Roll> roll = DecodeAttendees(f, issues);
-  std::optional<std::int64_t> present =
-      f.Integer("present", roll ? Need::kOptional : Need::kRequired, 0, kMaxMeetingCount);
-  if (roll) {
-    const auto named = static_cast<std::int64_t>(f.object()->at("attendees").get_array().size());
+  const Fields f(input, root, issues);
+  MeetingValues m;
+  MeetingDocument::ReadFields(f, m);  // body, mode, members
+  Attendees::Read(f, m);
+  const Roll* roll = m.named ? &m.attendance.roll : nullptr;
+  if (roll != nullptr) {
+    Present<kOptional>::Read(f, m);
+  } else {
+    Present<kRequired>::Read(f, m);
+  }
+  std::optional<std::int64_t> present = m.present;
+  if (roll != nullptr) {
+    const std::int64_t named = m.attendance.listed;
     if (present && *present != named) {
       issues.Add(root.Key("present"), Cat("says ", *present, " present but \"attendees\" names ",
                                           named));
@@ -208,28 +262,28 @@ bool DecodeMeeting(const bj::value& input, const Loc& root, Issues& issues, Meet
     }
   }
   // VOTE.CONSISTENCY: present <= members.
-  if (members && present && *present > *members) {
-    issues.Add(root.Key(roll && f.Get("present", Need::kOptional) == nullptr ? "attendees"
-                                                                             : "present"),
-               Cat(*present, " present exceeds the ", *members, " members of the body"));
+  if (m.members && present && *present > *m.members) {
+    const bool counted = roll != nullptr && f.Get("present", kOptional) == nullptr;
+    issues.Add(root.Key(counted ? "attendees" : "present"),
+               Cat(*present, " present exceeds the ", *m.members, " members of the body"));
     present.reset();
   }
-  const bj::array* motions = f.Array("motions", Need::kOptional);
-  if (motions != nullptr) {
-    const Loc list = root.Key("motions");
+  if (const bj::array* motions = f.Array(Motions::kName, kOptional)) {
+    const Loc list = root.Key(Motions::kName);
     out.motions.reserve(motions->size());
     for (size_t i = 0; i < motions->size(); ++i) {
-      auto m = DecodeMotion((*motions)[i], list.Index(i), issues, body, present,
-                            roll ? &*roll : nullptr);
-      if (m) out.motions.push_back(std::move(*m));
+      auto motion = DecodeMotion((*motions)[i], list.Index(i), issues, m.body, present, roll);
+      if (motion) out.motions.push_back(std::move(*motion));
     }
   }
-  if (issues.list().size() != issues_before || !body || !mode || !members || !present) return false;
-  out.body = *body;
-  out.mode = *mode;
-  out.members = *members;
+  if (issues.list().size() != issues_before || !m.body || !m.mode || !m.members || !present) {
+    return false;
+  }
+  out.body = *m.body;
+  out.mode = *m.mode;
+  out.members = *m.members;
   out.present = *present;
-  if (attendees != nullptr && roll) {
+  if (attendees != nullptr && roll != nullptr) {
     attendees->assign(roll->size(), std::string());
     for (const auto& [name, i] : *roll) (*attendees)[i] = std::string(name);
   }
