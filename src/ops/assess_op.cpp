@@ -8,6 +8,7 @@
 // The result embeds the members of sqp.eligibility/1, sqp.cycle-result/1 and sqp.score/1 under
 // "eligibility", "cycle" and "score", with a "summary" in front. Error pointers and evidence
 // pointers point into the assessment document ("/application/accidents/0").
+#include "codec/schema.hpp"
 #include "engine/operation.hpp"
 #include "ops/cycle_codec.hpp"
 #include "ops/eligibility_codec.hpp"
@@ -21,14 +22,36 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using namespace codec::decoding;
+using namespace codec::schema;
 
-// The members of sqp.assessment/1: the embedded documents' own tables.
-constexpr json::MemberDef kAssessment[] = {{"schema"},
-                                           {"application", &kApplicationMembers},
-                                           {"procedure", &kCycleMembers},
-                                           {"scoresheet", &kScoresheetMembers}};
-constexpr json::ObjectDef kAssessmentDef{kAssessment};
+// ---- sqp.assessment/1 (READ.MEMBERS) --------------------------------------------------------
+// The one description of the document: the embedded documents are read by their own codecs and
+// held to their own tables (kApplicationMembers, kCycleMembers, kScoresheetMembers).
+
+// The procedure's dates beyond the filing date: the members of sqp.cycle/1 but its applied_on,
+// which is the application's.
+struct Procedure {
+  using Value = CycleInput;
+  static constexpr const json::ObjectDef& kMembers = kCycleMembers;
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, CycleInput& out) {
+    DecodeCycle(v, at, issues, out);
+    if (const bj::object* o = v.if_object(); o && o->contains("applied_on")) {
+      issues.Add(at.Key("applied_on"),
+                 "the filing date is the application's applied_on; do not repeat it here");
+    }
+    return true;
+  }
+};
+
+// The scoresheet is read with the rulebook (Compute).
+using Scoresheet = Field<"scoresheet", kOptional, Table<kScoresheetMembers>>;
+using AssessmentDocument = Object<
+    AssessmentInput, Field<"schema", kRequired, SchemaName<"sqp.assessment/1">>,
+    Field<"application", kRequired,
+          Embedded<"sqp.application/1", Application, &DecodeApplication, kApplicationMembers>,
+          &AssessmentInput::application>,
+    Field<"procedure", kOptional, Procedure, &AssessmentInput::procedure>,
+    ReadInCode<Scoresheet>>;
 
 struct Evaluated {
   AssessmentInput in;  // its application's strings are views into the input document
@@ -39,24 +62,11 @@ absl::Status Compute(const Engine& engine, const bj::value& input, Evaluated& ou
   const Rulebook& rb = engine.rulebook();
   Issues issues;
   const Loc root = Loc::Root();
-  Fields doc(input, root, issues);
+  const json::Fields doc(input, root, issues);
   AssessmentInput& in = out.in;
-
-  const Loc app_at = root.Key("application");
-  if (const bj::value* app = doc.Get("application", Need::kRequired)) {
-    codec::CheckEmbeddedSchema(*app, app_at, "sqp.application/1", issues);
-    codec::AddIssues(DecodeApplication(*app, app_at, in.application), issues);
-  }
-  const Loc procedure_at = root.Key("procedure");
-  if (const bj::value* procedure = doc.Get("procedure", Need::kOptional)) {
-    DecodeCycle(*procedure, procedure_at, issues, in.procedure);
-    if (const bj::object* o = procedure->if_object(); o && o->contains("applied_on")) {
-      const Loc applied = procedure_at.Key("applied_on");
-      issues.Add(applied, "the filing date is the application's applied_on; do not repeat it here");
-    }
-  }
-  const Loc sheet_at = root.Key("scoresheet");
-  if (const bj::value* sheet = doc.Get("scoresheet", Need::kOptional)) {
+  AssessmentDocument::ReadFields(doc, in);  // application, procedure
+  if (const bj::value* sheet = doc.Get(Scoresheet::kName, kOptional)) {
+    const Loc sheet_at = root.Key(Scoresheet::kName);
     codec::CheckEmbeddedSchema(*sheet, sheet_at, "sqp.scoresheet/1", issues);
     in.scoresheet = DecodeScoresheet(*sheet, sheet_at, rb, issues);
   }
@@ -179,7 +189,7 @@ const OperationDef& AssessOperation() {
   static const OperationDef kDef{.name = "assess",
                                  .input_schema = "sqp.assessment/1",
                                  .output_schema = "sqp.assessment-result/1",
-                                 .members = &kAssessmentDef,
+                                 .members = &AssessmentDocument::kMembers,
                                  .run = &RunFrom<Evaluated, &Compute, &Write>,
                                  .renderers = kRenderers};
   return kDef;
