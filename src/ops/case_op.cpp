@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "engine/operation.hpp"
-#include "codec/decode.hpp"
+#include "codec/schema.hpp"
 #include "ops/bodies_codec.hpp"
 #include "ops/certificate_render.hpp"
 #include "ops/report_text.hpp"
@@ -31,188 +31,147 @@ namespace sqp::internal {
 namespace {
 
 namespace bj = boost::json;
-using namespace codec::decoding;
+using namespace codec::schema;
 using certificate_format::EscapeIcsText;
 using certificate_format::EscapeXml;
 using certificate_format::FoldIcsLine;
 
-// ---- The members of sqp.case/1 (READ.MEMBERS) -------------------------------------------------
+// ---- sqp.case/1 (READ.MEMBERS) ----------------------------------------------------------------
+// The one description of the document: its member tables and the reading of each member (its
+// type, need and range) come from it (src/codec/schema.hpp); the embedded documents are read by
+// their own codecs and held to their own tables (kApplicationMembers, kOfferedBodyMembers,
+// kPersonMembers, kMeetingMembers, kScoresheetMembers). Members are listed in the order strict
+// reading names them, which is the order they are read in.
 
-constexpr json::MemberDef kInvestigation[] = {{"completed_on"}};
-constexpr json::ObjectDef kInvestigationDef{kInvestigation};
-constexpr json::MemberDef kTeamMember[] = {{"name"}, {"ccaa_registration"}, {"valid_until"}};
-constexpr json::ObjectDef kTeamMemberDef{kTeamMember};
-constexpr json::MemberDef kCommissioned[] = {{"body"}, {"on"}, {"team", &kTeamMemberDef}};
-constexpr json::ObjectDef kCommissionedDef{kCommissioned};
-constexpr json::MemberDef kPreliminary[] = {{"grade"}, {"disputed"}};
-constexpr json::ObjectDef kPreliminaryDef{kPreliminary};
-constexpr json::MemberDef kCaseMeeting[] = {{"held_on"}};
-constexpr json::ObjectDef kCaseMeetingDef{kCaseMeeting, json::ObjectDef::Keys::kListed,
-                                          &kMeetingMembers};
-constexpr json::MemberDef kObjectionInvestigation[] = {{"outcome"}, {"on"}};
-constexpr json::ObjectDef kObjectionInvestigationDef{kObjectionInvestigation};
-constexpr json::MemberDef kObjection[] = {{"received_on"},  {"in_writing"}, {"has_evidence"},
-                                          {"has_contact"},  {"ground"},
-                                          {"investigation", &kObjectionInvestigationDef}};
-constexpr json::ObjectDef kObjectionDef{kObjection};
-constexpr json::MemberDef kPublicity[] = {{"starts_on"}, {"ends_on"}, {"objections", &kObjectionDef}};
-constexpr json::ObjectDef kPublicityDef{kPublicity};
-constexpr json::MemberDef kSteps[] = {{"accepted_on"},
-                                      {"investigation", &kInvestigationDef},
-                                      {"commissioned", &kCommissionedDef},
-                                      {"materials_received_on"},
-                                      {"evaluated_on"},
-                                      {"report_received_on"},
-                                      {"preliminary_result", &kPreliminaryDef},
-                                      {"expert_review", &kCaseMeetingDef},
-                                      {"publicity", &kPublicityDef},
-                                      {"final_review", &kCaseMeetingDef},
-                                      {"announced_on"}};
-constexpr json::ObjectDef kStepsDef{kSteps};
-constexpr json::MemberDef kCase[] = {{"schema"},
-                                     {"as_of"},
-                                     {"application", &kApplicationMembers},
-                                     {"bodies_offered", &kOfferedBodyMembers},
-                                     {"people", &kPersonMembers},
-                                     {"steps", &kStepsDef},
-                                     {"scoresheet", &kScoresheetMembers}};
-constexpr json::ObjectDef kCaseDef{kCase};
+using Investigation =
+    Object<CaseSteps,
+           Field<"completed_on", kRequired, DateValue, &CaseSteps::investigation_completed_on>>;
 
-constexpr json::EnumName<ObjectionOutcome> kObjectionOutcomes[] = {
-    {"substantiated", ObjectionOutcome::kSubstantiated},
-    {"unsubstantiated", ObjectionOutcome::kUnsubstantiated}};
-
-// ---- Reading ----------------------------------------------------------------------------------
-
-std::optional<CaseMeeting> DecodeCaseMeeting(const bj::value& v, const Loc& at, MeetingBody body,
-                                             Issues& issues) {
-  CaseMeeting m;
-  Fields f(v, at, issues);
-  const auto held_on = f.DateField("held_on", Need::kRequired);
-  const bool read = DecodeMeeting(v, at, issues, m.meeting, &m.attendees);
-  if (!read || !held_on) return std::nullopt;
-  if (m.meeting.body != body) {
-    const Loc body_at = at.Key("body");
-    issues.Add(body_at, Cat("this step is the ", MeetingBodyName(body), " meeting, not the ",
-                            MeetingBodyName(m.meeting.body)));
-    return std::nullopt;
-  }
-  m.held_on = *held_on;
-  return m;
-}
-
-std::optional<Commissioning> DecodeCommissioned(const bj::value& v, const Loc& at, Issues& issues) {
-  Fields f(v, at, issues);
-  Commissioning c;
-  const auto body = f.String("body", Need::kRequired, /*non_empty=*/true);
-  const auto on = f.DateField("on", Need::kRequired);
-  bool ok = body && on;
-  if (const bj::array* team = f.Array("team", Need::kRequired)) {
-    const Loc list = at.Key("team");
-    for (size_t i = 0; i < team->size(); ++i) {
-      const Loc member_at = list.Index(i);
-      Fields m((*team)[i], member_at, issues);
-      TeamMember member;
-      if (auto name = m.String("name", Need::kRequired, /*non_empty=*/true)) {
-        member.name = std::string(*name);
-      } else {
-        ok = false;
-      }
-      // Required, but null is an answer: the member holds no registration (TEAM.AUDITORS fails).
-      if (m.ok() && !m.object()->contains("ccaa_registration")) {
-        const Loc reg = member_at.Key("ccaa_registration");
-        issues.Add(reg, "is required: the member's CCAA auditor registration number, or null "
-                        "when the member holds none");
-        ok = false;
-      } else if (auto reg = m.String("ccaa_registration", Need::kOptional, /*non_empty=*/true)) {
-        member.ccaa_registration = std::string(*reg);
-      } else if (m.Get("ccaa_registration", Need::kOptional) != nullptr) {
-        ok = false;
-      }
-      member.valid_until = m.DateField("valid_until", Need::kOptional);
-      c.team.push_back(std::move(member));
+// TEAM.AUDITORS: "ccaa_registration" is required, but null is an answer (the member holds none,
+// and TEAM.AUDITORS fails), so its absence is reported in words of its own before its value is
+// read, and valid_until after it (TeamMemberItem).
+using Registration = Field<"ccaa_registration", kOptional, As<std::string, NonEmptyString>,
+                           &TeamMember::ccaa_registration>;
+using ValidUntil = Field<"valid_until", kOptional, DateValue, &TeamMember::valid_until>;
+using TeamMemberDocument =
+    Object<TeamMember, Field<"name", kRequired, As<std::string, NonEmptyString>, &TeamMember::name>,
+           ReadInCode<Registration>, ReadInCode<ValidUntil>>;
+// A team member as List reads an item (like an Object): its table and its members.
+struct TeamMemberItem {
+  static constexpr const json::ObjectDef& kMembers = TeamMemberDocument::kMembers;
+  static void ReadFields(const json::Fields& m, TeamMember& out) {
+    TeamMemberDocument::ReadFields(m, out);  // name
+    if (m.ok() && !m.object()->contains(Registration::kName)) {
+      m.issues().Add(m.loc().Key(Registration::kName),
+                     "is required: the member's CCAA auditor registration number, or null when "
+                     "the member holds none");
+    } else {
+      Registration::Read(m, out);
     }
-  } else {
-    ok = false;
+    ValidUntil::Read(m, out);
   }
-  if (!ok) return std::nullopt;
-  c.body = std::string(*body);
-  c.on = *on;
-  return c;
-}
+};
+using Commissioned = Object<
+    Commissioning, Field<"body", kRequired, As<std::string, NonEmptyString>, &Commissioning::body>,
+    Field<"on", kRequired, DateValue, &Commissioning::on>,
+    Field<"team", kRequired, List<TeamMemberItem>, &Commissioning::team>>;
 
-std::optional<CasePublicity> DecodePublicity(const bj::value& v, const Loc& at, Issues& issues) {
-  Fields f(v, at, issues);
-  CasePublicity p;
-  const auto starts_on = f.DateField("starts_on", Need::kRequired);
-  p.ends_on = f.DateField("ends_on", Need::kOptional);
-  bool ok = starts_on.has_value();
-  if (const bj::array* list = f.Array("objections", Need::kOptional)) {
-    const Loc list_at = at.Key("objections");
-    for (size_t i = 0; i < list->size(); ++i) {
-      const Loc o_at = list_at.Index(i);
-      Fields o((*list)[i], o_at, issues);
-      CaseObjection obj;
-      const auto received = o.DateField("received_on", Need::kRequired);
-      const auto in_writing = o.Bool("in_writing", Need::kRequired);
-      const auto evidence = o.Bool("has_evidence", Need::kRequired);
-      const auto contact = o.Bool("has_contact", Need::kRequired);
-      if (auto g = o.Integer("ground", Need::kOptional, 1, 3)) obj.ground = static_cast<int>(*g);
-      if (const bj::value* inv = o.Get("investigation", Need::kOptional)) {
-        const Loc inv_at = o_at.Key("investigation");
-        Fields fi(*inv, inv_at, issues);
-        const auto outcome = fi.Enum("outcome", Need::kRequired, kObjectionOutcomes);
-        const auto on = fi.DateField("on", Need::kRequired);
-        if (outcome && on) obj.investigation = ObjectionInvestigation{*outcome, *on};
-      }
-      if (!received || !in_writing || !evidence || !contact) {
-        ok = false;
-        continue;
-      }
-      obj.objection = {*received, *in_writing, *evidence, *contact};
-      p.objections.push_back(obj);
-    }
-  }
-  if (!ok) return std::nullopt;
-  p.starts_on = *starts_on;
-  return p;
-}
+using Preliminary = Object<
+    PreliminaryResult,
+    Field<"grade", kOptional, As<std::string, NonEmptyString>, &PreliminaryResult::grade>,
+    Field<"disputed", kRequired, Bool, &PreliminaryResult::disputed>>;
 
-void DecodeSteps(const bj::value& v, const Loc& at, Issues& issues, CaseSteps& s) {
-  Fields f(v, at, issues);
-  s.accepted_on = f.DateField("accepted_on", Need::kOptional);
-  if (const bj::value* inv = f.Get("investigation", Need::kOptional)) {
-    const Loc inv_at = at.Key("investigation");
-    Fields fi(*inv, inv_at, issues);
-    s.investigation_completed_on = fi.DateField("completed_on", Need::kRequired);
-  }
-  if (const bj::value* c = f.Get("commissioned", Need::kOptional)) {
-    s.commissioned = DecodeCommissioned(*c, at.Key("commissioned"), issues);
-  }
-  s.materials_received_on = f.DateField("materials_received_on", Need::kOptional);
-  s.evaluated_on = f.DateField("evaluated_on", Need::kOptional);
-  s.report_received_on = f.DateField("report_received_on", Need::kOptional);
-  if (const bj::value* p = f.Get("preliminary_result", Need::kOptional)) {
-    const Loc p_at = at.Key("preliminary_result");
-    Fields fp(*p, p_at, issues);
-    PreliminaryResult pre;
-    if (auto g = fp.String("grade", Need::kOptional, /*non_empty=*/true)) pre.grade = std::string(*g);
-    if (auto d = fp.Bool("disputed", Need::kRequired)) {
-      pre.disputed = *d;
-      s.preliminary_result = pre;
+// A meeting of Art. 14(7) or 14(9): the day it was held, then the members of sqp.meeting/1
+// (DecodeMeeting), which must be the step's own body's.
+struct HeldOn {
+  std::optional<Date> held_on;
+};
+using CaseMeetingDocument =
+    Object<HeldOn, Field<"held_on", kRequired, DateValue, &HeldOn::held_on>>;
+constexpr json::ObjectDef kCaseMeetingDef{CaseMeetingDocument::kMemberDefs,
+                                          json::ObjectDef::Keys::kListed, &kMeetingMembers};
+template <MeetingBody kBody>
+struct StepMeeting {
+  using Value = CaseMeeting;
+  static constexpr const json::ObjectDef& kMembers = kCaseMeetingDef;
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, CaseMeeting& out) {
+    HeldOn held;
+    CaseMeetingDocument::Read(v, at, issues, held);
+    const bool read = DecodeMeeting(v, at, issues, out.meeting, &out.attendees);
+    if (!read || !held.held_on) return false;
+    if (out.meeting.body != kBody) {
+      issues.Add(at.Key("body"), Cat("this step is the ", MeetingBodyName(kBody),
+                                     " meeting, not the ", MeetingBodyName(out.meeting.body)));
+      return false;
     }
+    out.held_on = *held.held_on;
+    return true;
   }
-  if (const bj::value* m = f.Get("expert_review", Need::kOptional)) {
-    s.expert_review = DecodeCaseMeeting(*m, at.Key("expert_review"), MeetingBody::kExpertReview, issues);
+};
+
+// An objection of Art. 14(8) as read, then made a CaseObjection (ObjectionItem).
+struct ObjectionValues {
+  Date received_on;
+  bool in_writing = false;
+  bool has_evidence = false;
+  bool has_contact = false;
+  std::optional<int> ground;
+  std::optional<ObjectionInvestigation> investigation;
+};
+using InvestigationOutcome = Object<
+    ObjectionInvestigation,
+    Field<"outcome", kRequired, EnumOf<ObjectionOutcome, kObjectionOutcomeNames>,
+          &ObjectionInvestigation::outcome>,
+    Field<"on", kRequired, DateValue, &ObjectionInvestigation::on>>;
+using ObjectionDocument = Object<
+    ObjectionValues, Field<"received_on", kRequired, DateValue, &ObjectionValues::received_on>,
+    Field<"in_writing", kRequired, Bool, &ObjectionValues::in_writing>,
+    Field<"has_evidence", kRequired, Bool, &ObjectionValues::has_evidence>,
+    Field<"has_contact", kRequired, Bool, &ObjectionValues::has_contact>,
+    Field<"ground", kOptional, As<int, Integer<1, 3>>, &ObjectionValues::ground>,
+    Field<"investigation", kOptional, InvestigationOutcome, &ObjectionValues::investigation>>;
+// An objection as List reads an item (like an Object): its table and its members.
+struct ObjectionItem {
+  static constexpr const json::ObjectDef& kMembers = ObjectionDocument::kMembers;
+  static void ReadFields(const json::Fields& f, CaseObjection& out) {
+    ObjectionValues o;
+    ObjectionDocument::ReadFields(f, o);
+    out.objection = {o.received_on, o.in_writing, o.has_evidence, o.has_contact};
+    out.ground = o.ground;
+    out.investigation = o.investigation;
   }
-  if (const bj::value* p = f.Get("publicity", Need::kOptional)) {
-    s.publicity = DecodePublicity(*p, at.Key("publicity"), issues);
-  }
-  if (const bj::value* m = f.Get("final_review", Need::kOptional)) {
-    s.final_review = DecodeCaseMeeting(*m, at.Key("final_review"), MeetingBody::kFinalReview, issues);
-  }
-  s.announced_on = f.DateField("announced_on", Need::kOptional);
-}
+};
+using Publicity =
+    Object<CasePublicity, Field<"starts_on", kRequired, DateValue, &CasePublicity::starts_on>,
+           Field<"ends_on", kOptional, DateValue, &CasePublicity::ends_on>,
+           Field<"objections", kOptional, List<ObjectionItem>, &CasePublicity::objections>>;
+
+using Steps = Object<
+    CaseSteps, Field<"accepted_on", kOptional, DateValue, &CaseSteps::accepted_on>,
+    Field<"investigation", kOptional, Investigation, kInline>,
+    Field<"commissioned", kOptional, Commissioned, &CaseSteps::commissioned>,
+    Field<"materials_received_on", kOptional, DateValue, &CaseSteps::materials_received_on>,
+    Field<"evaluated_on", kOptional, DateValue, &CaseSteps::evaluated_on>,
+    Field<"report_received_on", kOptional, DateValue, &CaseSteps::report_received_on>,
+    Field<"preliminary_result", kOptional, Preliminary, &CaseSteps::preliminary_result>,
+    Field<"expert_review", kOptional, StepMeeting<MeetingBody::kExpertReview>,
+          &CaseSteps::expert_review>,
+    Field<"publicity", kOptional, Publicity, &CaseSteps::publicity>,
+    Field<"final_review", kOptional, StepMeeting<MeetingBody::kFinalReview>,
+          &CaseSteps::final_review>,
+    Field<"announced_on", kOptional, DateValue, &CaseSteps::announced_on>>;
+
+// The scoresheet is read with the rulebook (DecodeCase).
+using Scoresheet = Field<"scoresheet", kOptional, Table<kScoresheetMembers>>;
+using CaseDocument = Object<
+    CaseInput, Field<"schema", kRequired, SchemaName<"sqp.case/1">>,
+    Field<"as_of", kRequired, DateValue, &CaseInput::as_of>,
+    Field<"application", kOptional,
+          Embedded<"sqp.application/1", Application, &DecodeApplication, kApplicationMembers>,
+          &CaseInput::application>,
+    Field<"bodies_offered", kOptional, OfferedBodyList, &CaseInput::bodies_offered>,
+    Field<"people", kOptional, PersonList, &CaseInput::people>,
+    Field<"steps", kRequired, Steps, &CaseInput::steps>, ReadInCode<Scoresheet>>;
 
 // READ.DATES for a record: nothing is recorded before it happens, so no date after as_of; an
 // objection is investigated after it arrives; a publicity ends after it starts.
@@ -259,33 +218,14 @@ void CheckDates(const CaseInput& in, Issues& issues) {
 absl::Status DecodeCase(const Rulebook& rb, const bj::value& input, CaseInput& out) {
   Issues issues;
   const Loc root = Loc::Root();
-  Fields f(input, root, issues);
-  const auto as_of = f.DateField("as_of", Need::kRequired);
-  const Loc app_at = root.Key("application");
-  if (const bj::value* app = f.Get("application", Need::kOptional)) {
-    codec::CheckEmbeddedSchema(*app, app_at, "sqp.application/1", issues);
-    out.application.emplace();
-    codec::AddIssues(DecodeApplication(*app, app_at, *out.application), issues);
-  }
-  if (const bj::value* a = f.Get("bodies_offered", Need::kOptional)) {
-    std::vector<OfferedBody> bodies;
-    if (OfferedBodyList::Read(*a, root.Key("bodies_offered"), issues, bodies)) {
-      out.bodies_offered = std::move(bodies);
-    }
-  }
-  if (const bj::value* a = f.Get("people", Need::kOptional)) {
-    PersonList::Read(*a, root.Key("people"), issues, out.people);
-  }
-  if (const bj::value* steps = f.Get("steps", Need::kRequired)) {
-    DecodeSteps(*steps, root.Key("steps"), issues, out.steps);
-  }
-  const Loc sheet_at = root.Key("scoresheet");
-  if (const bj::value* sheet = f.Get("scoresheet", Need::kOptional)) {
+  const json::Fields f(input, root, issues);
+  CaseDocument::ReadFields(f, out);  // all but the scoresheet
+  if (const bj::value* sheet = f.Get(Scoresheet::kName, kOptional)) {
+    const Loc sheet_at = root.Key(Scoresheet::kName);
     codec::CheckEmbeddedSchema(*sheet, sheet_at, "sqp.scoresheet/1", issues);
     out.scoresheet = DecodeScoresheet(*sheet, sheet_at, rb, issues);
   }
   if (!issues.empty()) return codec::ToStatus(issues, ErrorCode::kInvalidInput);
-  out.as_of = *as_of;
 
   CheckDates(out, issues);
   std::optional<SiteType> site;
@@ -690,7 +630,7 @@ const OperationDef& CaseOperation() {
   static const OperationDef kDef{.name = "case",
                                  .input_schema = "sqp.case/1",
                                  .output_schema = "sqp.case-status/1",
-                                 .members = &kCaseDef,
+                                 .members = &CaseDocument::kMembers,
                                  .run = &RunFrom<Evaluated, &Compute, &Write>,
                                  .renderers = kRenderers};
   return kDef;
