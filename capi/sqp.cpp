@@ -187,22 +187,37 @@ int Prepare(std::string_view function, const sqp_engine* handle, const sqp_run_o
   return engine != nullptr ? SQP_OK : Usage(function, problem, out, out_len);
 }
 
+// What sqp_run and sqp_run_batch (and their _with_options forms) do around their work: the
+// checks of Prepare, then `work(engine)` on the engine the call runs on, guarded.
+template <class Work>
+int OnEngine(std::string_view function, const sqp_engine* handle, const sqp_run_options* options,
+             const char* operation, const char* input, size_t input_len, char** out,
+             size_t* out_len, Work&& work) {
+  return Guarded([&]() -> int {
+    const sqp::Engine* engine = nullptr;
+    const int ready =
+        Prepare(function, handle, options, operation, input, input_len, out, out_len, engine);
+    return ready != SQP_OK ? ready : work(*engine);
+  });
+}
+
+// The answer of `engine` to one document, handed to the caller: SQP_OK or its error's status.
+int AnswerOne(const sqp::Engine& engine, const char* operation, std::string_view input,
+              char** out, size_t* out_len) {
+  std::string doc;
+  const sqp::ErrorCode code = engine.RunToDocument(operation, input, doc);
+  const int handed = Hand(doc, out, out_len);
+  return handed != SQP_OK ? handed : static_cast<int>(code);
+}
+
 // sqp_run and sqp_run_with_options (`function` names the one called, in usage errors).
 int RunOne(const char* function, const sqp_engine* handle, const sqp_run_options* options,
            const char* operation, const char* input, size_t input_len, char** out,
            size_t* out_len) {
-  return Guarded([&]() -> int {
-    const sqp::Engine* engine = nullptr;
-    if (const int ready = Prepare(function, handle, options, operation, input, input_len, out,
-                                  out_len, engine);
-        ready != SQP_OK) {
-      return ready;
-    }
-    std::string doc;
-    const sqp::ErrorCode code =
-        engine->RunToDocument(operation, std::string_view(input ? input : "", input_len), doc);
-    const int handed = Hand(doc, out, out_len);
-    return handed != SQP_OK ? handed : static_cast<int>(code);
+  return OnEngine(function, handle, options, operation, input, input_len, out, out_len,
+                  [&](const sqp::Engine& engine) {
+    return AnswerOne(engine, operation, std::string_view(input ? input : "", input_len), out,
+                     out_len);
   });
 }
 
@@ -211,25 +226,15 @@ int RunBatch(const char* function, const sqp_engine* handle, const sqp_run_optio
              const char* operation, const char* input, size_t input_len, char** out,
              size_t* out_len, size_t* out_error_lines) {
   if (out_error_lines) *out_error_lines = 0;
-  return Guarded([&]() -> int {
-    const sqp::Engine* engine = nullptr;
-    if (const int ready = Prepare(function, handle, options, operation, input, input_len, out,
-                                  out_len, engine);
-        ready != SQP_OK) {
-      return ready;
-    }
+  return OnEngine(function, handle, options, operation, input, input_len, out, out_len,
+                  [&](const sqp::Engine& engine) -> int {
     // An unknown operation fails the call, as sqp_run does, on empty input too: *out is its
     // sqp.error/1 document, not a line of it per input line.
-    if (!sqp::Engine::IsOperation(operation)) {
-      std::string doc;
-      const auto code = engine->RunToDocument(operation, "", doc);
-      const int handed = Hand(doc, out, out_len);
-      return handed != SQP_OK ? handed : static_cast<int>(code);
-    }
+    if (!sqp::Engine::IsOperation(operation)) return AnswerOne(engine, operation, "", out, out_len);
     // Results run about three times the size of applications; an untouched reserve costs no
     // memory, only address space.
     HandedBuffer results(input_len * 4 + 4096);
-    const auto summary = engine->RunBatch(
+    const auto summary = engine.RunBatch(
         operation, std::string_view(input ? input : "", input_len),
         [&results](std::string_view answer) { results.Append(answer); });
     if (out_error_lines) *out_error_lines = summary.errors;

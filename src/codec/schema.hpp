@@ -418,7 +418,7 @@ struct Field {
       if constexpr (detail::IsOptional<Member>::value) {
         typename Member::value_type value{};
         ok = read(value);
-        if (ok) out.*kSink = value;
+        if (ok) out.*kSink = std::move(value);
       } else {
         ok = read(out.*kSink);
       }
@@ -558,7 +558,8 @@ struct Object {
   }
 };
 
-// An array of objects, each read with Item (an Object) and appended to a list (anything with
+// An array of objects, each read with Item (an Object, or anything with kMembers and
+// ReadFields(fields, item) that reads one) and appended to a list (anything with
 // `emplace_back()` returning a reference to the new value-initialised item). An element that is
 // not an object is an issue and leaves no item.
 template <class Item>

@@ -3,6 +3,7 @@
 // doors cannot drift apart.
 #pragma once
 
+#include <algorithm>
 #include <span>
 #include <string>
 #include <string_view>
@@ -116,6 +117,48 @@ struct OperationDef {
   bool (*run_text)(const Engine& engine, std::string_view input, const json::JsonLimits& limits,
                    json::Writer& out) = nullptr;
 };
+
+// An operation's names: its own, its documents' schemas, and its input's member table.
+struct OperationNames {
+  std::string_view name;
+  std::string_view input_schema;
+  std::string_view output_schema;
+  const json::ObjectDef* members;
+};
+
+// A format an operation renders (Renderer): its name, its report from the typed result, and what
+// the rendering checks first (nullptr: nothing).
+template <size_t N>
+struct FormatName {
+  char chars[N];
+  constexpr FormatName(const char (&name)[N]) { std::copy_n(name, N, chars); }  // NOLINT: implicit
+  constexpr std::string_view view() const { return {chars, N - 1}; }
+};
+template <FormatName kName, auto kReport, auto kCheck = nullptr>
+struct Format {
+  template <class Evaluated, auto kCompute>
+  static constexpr Renderer kRenderer{.format = kName.view(),
+                                      .render = &RenderFrom<Evaluated, kCompute, kReport>,
+                                      .check = kCheck};
+};
+
+// An operation defined from its one shape (Evaluated, Compute, Write, a Format per rendering):
+// what each src/ops/<op>_op.cpp returns from its accessor, so that an operation's registration
+// is its names and its parts, said once.
+template <class Evaluated, auto kCompute, auto kWrite, class... Formats>
+const OperationDef& DefineOperation(const OperationNames& names,
+                                    decltype(OperationDef::run_text) run_text = nullptr) {
+  static constexpr Renderer kRenderers[] = {
+      Formats::template kRenderer<Evaluated, kCompute>...};
+  static const OperationDef kDef{.name = names.name,
+                                 .input_schema = names.input_schema,
+                                 .output_schema = names.output_schema,
+                                 .members = names.members,
+                                 .run = &RunFrom<Evaluated, kCompute, kWrite>,
+                                 .renderers = kRenderers,
+                                 .run_text = run_text};
+  return kDef;
+}
 
 std::span<const OperationDef* const> Operations();
 

@@ -185,14 +185,8 @@ std::string TextReport(const Engine& engine, const Evaluated& e, const RunContex
 }  // namespace
 
 const OperationDef& AssessOperation() {
-  static constexpr Renderer kRenderers[] = {{.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
-  static const OperationDef kDef{.name = "assess",
-                                 .input_schema = "sqp.assessment/1",
-                                 .output_schema = "sqp.assessment-result/1",
-                                 .members = &AssessmentDocument::kMembers,
-                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
-                                 .renderers = kRenderers};
-  return kDef;
+  return DefineOperation<Evaluated, &Compute, &Write, Format<"text", &TextReport>>(
+      {"assess", "sqp.assessment/1", "sqp.assessment-result/1", &AssessmentDocument::kMembers});
 }
 
 }  // namespace sqp::internal

@@ -312,14 +312,8 @@ std::string TextReport(const Engine& engine, const Evaluated& e, const RunContex
 }  // namespace
 
 const OperationDef& BodiesOperation() {
-  static constexpr Renderer kRenderers[] = {{.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
-  static const OperationDef kDef{.name = "bodies",
-                                 .input_schema = "sqp.bodies/1",
-                                 .output_schema = "sqp.bodies-result/1",
-                                 .members = &BodiesDocument::kMembers,
-                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
-                                 .renderers = kRenderers};
-  return kDef;
+  return DefineOperation<Evaluated, &Compute, &Write, Format<"text", &TextReport>>(
+      {"bodies", "sqp.bodies/1", "sqp.bodies-result/1", &BodiesDocument::kMembers});
 }
 
 }  // namespace sqp::internal

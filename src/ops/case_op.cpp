@@ -621,19 +621,10 @@ std::string SvgReport(const Engine& /*engine*/, const Evaluated& e, const RunCon
 }  // namespace
 
 const OperationDef& CaseOperation() {
-  static constexpr Renderer kRenderers[] = {
-      {.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>},
-      {.format = "ics",
-       .render = &RenderFrom<Evaluated, &Compute, &IcsReport>,
-       .check = &CheckIcsCreationTime},
-      {.format = "svg", .render = &RenderFrom<Evaluated, &Compute, &SvgReport>}};
-  static const OperationDef kDef{.name = "case",
-                                 .input_schema = "sqp.case/1",
-                                 .output_schema = "sqp.case-status/1",
-                                 .members = &CaseDocument::kMembers,
-                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
-                                 .renderers = kRenderers};
-  return kDef;
+  return DefineOperation<Evaluated, &Compute, &Write, Format<"text", &TextReport>,
+                         Format<"ics", &IcsReport, &CheckIcsCreationTime>,
+                         Format<"svg", &SvgReport>>(
+      {"case", "sqp.case/1", "sqp.case-status/1", &CaseDocument::kMembers});
 }
 
 }  // namespace sqp::internal

@@ -448,22 +448,12 @@ void Write(const Engine& engine, const CertificateEvaluation& e, RunContext& /*c
 }  // namespace
 
 const OperationDef& CertificateOperation() {
-  static constexpr Renderer kRenderers[] = {
-      {.format = "text",
-       .render = &RenderFrom<CertificateEvaluation, &Compute, &CertificateTextReport>},
-      {.format = "ics",
-       .render = &RenderFrom<CertificateEvaluation, &Compute, &CertificateIcsReport>,
-       .check = &CheckIcsCreationTime},
-      {.format = "svg",
-       .render = &RenderFrom<CertificateEvaluation, &Compute, &CertificateSvgReport>},
-  };
-  static const OperationDef kDef{.name = "certificate",
-                                 .input_schema = "sqp.certificate/1",
-                                 .output_schema = "sqp.certificate-status/1",
-                                 .members = &CertificateDocument::kMembers,
-                                 .run = &RunFrom<CertificateEvaluation, &Compute, &Write>,
-                                 .renderers = kRenderers};
-  return kDef;
+  return DefineOperation<CertificateEvaluation, &Compute, &Write,
+                         Format<"text", &CertificateTextReport>,
+                         Format<"ics", &CertificateIcsReport, &CheckIcsCreationTime>,
+                         Format<"svg", &CertificateSvgReport>>(
+      {"certificate", "sqp.certificate/1", "sqp.certificate-status/1",
+       &CertificateDocument::kMembers});
 }
 
 }  // namespace sqp::internal

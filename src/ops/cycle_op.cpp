@@ -43,14 +43,8 @@ std::string TextReport(const Engine& /*engine*/, const Evaluated& e, const RunCo
 }  // namespace
 
 const OperationDef& CycleOperation() {
-  static constexpr Renderer kRenderers[] = {{.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
-  static const OperationDef kDef{.name = "cycle",
-                                 .input_schema = "sqp.cycle/1",
-                                 .output_schema = "sqp.cycle-result/1",
-                                 .members = &kCycleDocument,
-                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
-                                 .renderers = kRenderers};
-  return kDef;
+  return DefineOperation<Evaluated, &Compute, &Write, Format<"text", &TextReport>>(
+      {"cycle", "sqp.cycle/1", "sqp.cycle-result/1", &kCycleDocument});
 }
 
 }  // namespace sqp::internal

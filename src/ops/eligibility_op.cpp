@@ -44,16 +44,8 @@ std::string TextReport(const Engine& engine, const Evaluated& e, const RunContex
 }  // namespace
 
 const OperationDef& EligibilityOperation() {
-  static constexpr Renderer kRenderers[] = {
-      {.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
-  static const OperationDef kDef{.name = "eligibility",
-                                 .input_schema = "sqp.application/1",
-                                 .output_schema = "sqp.eligibility/1",
-                                 .members = &kApplicationMembers,
-                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
-                                 .renderers = kRenderers,
-                                 .run_text = &RunText};
-  return kDef;
+  return DefineOperation<Evaluated, &Compute, &Write, Format<"text", &TextReport>>(
+      {"eligibility", "sqp.application/1", "sqp.eligibility/1", &kApplicationMembers}, &RunText);
 }
 
 }  // namespace sqp::internal

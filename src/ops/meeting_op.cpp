@@ -405,14 +405,8 @@ std::string TextReport(const Engine& /*engine*/, const Evaluated& e, const RunCo
 }  // namespace
 
 const OperationDef& MeetingOperation() {
-  static constexpr Renderer kRenderers[] = {{.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
-  static const OperationDef kDef{.name = "meeting",
-                                 .input_schema = "sqp.meeting/1",
-                                 .output_schema = "sqp.meeting-result/1",
-                                 .members = &kMeetingMembers,
-                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
-                                 .renderers = kRenderers};
-  return kDef;
+  return DefineOperation<Evaluated, &Compute, &Write, Format<"text", &TextReport>>(
+      {"meeting", "sqp.meeting/1", "sqp.meeting-result/1", &kMeetingMembers});
 }
 
 }  // namespace sqp::internal

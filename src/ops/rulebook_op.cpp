@@ -38,14 +38,8 @@ std::string TextReport(const Engine& engine, const Evaluated& /*e*/,
 }  // namespace
 
 const OperationDef& RulebookOperation() {
-  static constexpr Renderer kRenderers[] = {{.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
-  static const OperationDef kDef{.name = "rulebook",
-                                 .input_schema = "",
-                                 .output_schema = "sqp.rulebook-info/1",
-                                 .members = &kRulebookQueryDef,
-                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
-                                 .renderers = kRenderers};
-  return kDef;
+  return DefineOperation<Evaluated, &Compute, &Write, Format<"text", &TextReport>>(
+      {"rulebook", "", "sqp.rulebook-info/1", &kRulebookQueryDef});
 }
 
 }  // namespace sqp::internal

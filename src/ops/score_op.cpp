@@ -33,14 +33,8 @@ std::string TextReport(const Engine& engine, const Evaluated& e, const RunContex
 }  // namespace
 
 const OperationDef& ScoreOperation() {
-  static constexpr Renderer kRenderers[] = {{.format = "text", .render = &RenderFrom<Evaluated, &Compute, &TextReport>}};
-  static const OperationDef kDef{.name = "score",
-                                 .input_schema = "sqp.scoresheet/1",
-                                 .output_schema = "sqp.score/1",
-                                 .members = &kScoresheetMembers,
-                                 .run = &RunFrom<Evaluated, &Compute, &Write>,
-                                 .renderers = kRenderers};
-  return kDef;
+  return DefineOperation<Evaluated, &Compute, &Write, Format<"text", &TextReport>>(
+      {"score", "sqp.scoresheet/1", "sqp.score/1", &kScoresheetMembers});
 }
 
 }  // namespace sqp::internal
