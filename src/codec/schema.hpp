@@ -135,6 +135,13 @@ struct MemberPointer<M C::*> {
   using Class = C;
 };
 
+// Whether a reader's `read` gave a value, which then goes to `out`.
+template <class T, class Out>
+[[gnu::always_inline]] inline bool Took(const std::optional<T>& read, Out& out) {
+  if (read) out = *read;
+  return read.has_value();
+}
+
 // A number the general reader (codec::ReadDecimal) reads as a Decimal, from the scanner's
 // digits: an integer inside its range, or a fraction of at most 15 digits (the scanner's bound)
 // with at most Decimal::kPlaces decimals after trailing zeros — the numbers whose double gives
@@ -195,9 +202,7 @@ bool ForEachObject(const bj::value& v, const Loc& at, Issues& issues, ReadObject
 struct String {
   using Value = std::string_view;
   static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
-    const auto s = json::ReadString(v, at, issues);
-    if (s) out = *s;
-    return s.has_value();
+    return detail::Took(json::ReadString(v, at, issues), out);
   }
   template <class External>
   static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
@@ -208,9 +213,7 @@ struct String {
 struct Bool {
   using Value = bool;
   static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
-    const auto b = json::ReadBool(v, at, issues);
-    if (b) out = *b;
-    return b.has_value();
+    return detail::Took(json::ReadBool(v, at, issues), out);
   }
   template <class External>
   static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
@@ -227,9 +230,7 @@ template <std::int64_t kMin, std::int64_t kMax>
 struct Integer {
   using Value = std::int64_t;
   static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
-    const auto n = json::ReadInteger(v, at, issues, kMin, kMax);
-    if (n) out = *n;
-    return n.has_value();
+    return detail::Took(json::ReadInteger(v, at, issues, kMin, kMax), out);
   }
   template <class External>
   static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
@@ -244,17 +245,13 @@ struct Integer {
 struct DateValue {
   using Value = Date;
   static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
-    const auto d = ReadDate(v, at, issues);
-    if (d) out = *d;
-    return d.has_value();
+    return detail::Took(ReadDate(v, at, issues), out);
   }
   template <class External>
   static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
     std::string_view text;
     if (!s.String(text)) return false;
-    const auto d = Date::Parse(text);
-    if (d) out = *d;
-    return d.has_value();
+    return detail::Took(Date::Parse(text), out);
   }
 };
 
@@ -262,9 +259,7 @@ struct DateValue {
 struct DecimalValue {
   using Value = Decimal;
   static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
-    const auto d = ReadDecimal(v, at, issues);
-    if (d) out = *d;
-    return d.has_value();
+    return detail::Took(ReadDecimal(v, at, issues), out);
   }
   template <class External>
   static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
@@ -295,9 +290,7 @@ struct EnumOf {
   using Value = E;
   static constexpr auto kTable = internal::MakeEnumTable<E>(kNames);
   static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
-    const auto e = json::ReadEnum(v, at, issues, kTable.entries);
-    if (e) out = *e;
-    return e.has_value();
+    return detail::Took(json::ReadEnum(v, at, issues, kTable.entries), out);
   }
   template <class External>
   static bool Scan(Scanner& s, size_t /*depth*/, Value& out, const External& /*external*/) {
@@ -334,9 +327,7 @@ struct SchemaName {
 struct NonEmptyString {
   using Value = std::string_view;
   static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
-    const auto s = json::ReadString(v, at, issues, /*non_empty=*/true);
-    if (s) out = *s;
-    return s.has_value();
+    return detail::Took(json::ReadString(v, at, issues, /*non_empty=*/true), out);
   }
 };
 
