@@ -1,5 +1,5 @@
-// Error documents of sqp.cycle/1, sqp.certificate/1 and sqp.scoresheet/1, and of the assessment
-// that embeds two of them, with every issue in the order it is reported. Each document is read by
+// Error documents of sqp.cycle/1, sqp.certificate/1, sqp.scoresheet/1 and sqp.application/1, and
+// of the assessment that embeds two of them, with every issue in the order it is reported. Each document is read by
 // its one description (src/codec/schema.hpp) and its checks across members run as the member they
 // concern is read, so a member's problems are listed together, where the member is: the first
 // issue is the error's `path`, and the order is what a caller fixing a document goes by.
@@ -207,6 +207,18 @@ TEST(DocumentIssueOrderTest, EveryIssueInItsPlace) {
        R"({"schema":"sqp.scoresheet/1","qqqqqqqqqq":1,"judged":{"qqqqqqqqqq":{"x":1}}})",
        {
           "/qqqqqqqqqq | unknown member; expected one of: schema, site_type, judged, indicators"}},
+      // sqp.application/1 lists site's "name" before "type" and enterprise's strings last, but
+      // reads them in the order its issues have always come (ReadInOrder).
+      {"eligibility",
+       R"({"schema":"sqp.application/1","kind":"initial","applied_on":"2026-03-20",)"
+       R"("site":{"name":5,"type":"shop"},"enterprise":{"name":"E","credit_code":2,)"
+       R"("legal_representative":1,"parent":3}})",
+       {
+          "/site/type | unknown value \"shop\"; expected one of: business_hall, customer_service_center, installation_maintenance_center, other_ict",
+          "/site/name | expected a string, got a number",
+          "/enterprise/legal_representative | expected a string, got a number",
+          "/enterprise/parent | expected a string, got a number",
+          "/enterprise/credit_code | expected a string, got a number"}},
   };
   for (const ErrorDocument& d : documents) {
     SCOPED_TRACE(d.document);

@@ -444,6 +444,8 @@ template <class T, class... Fields>
 struct Object {
   using Value = T;
   static constexpr size_t kCount = sizeof...(Fields);
+  template <size_t I>
+  using FieldAt = std::tuple_element_t<I, std::tuple<Fields...>>;
   static_assert(kCount > 0 && kCount <= 32, "a member is a bit of a 32-bit set");
   static constexpr std::array<std::string_view, kCount> kNames = {Fields::kName...};
   static constexpr json::MemberDef kMemberDefs[] = {{Fields::kName, Fields::kShape}...};
@@ -546,6 +548,35 @@ struct Object {
     bool ok = false;
     static_cast<void>(((i == I ? (ok = Fields::Scan(s, depth, out, external), true) : false) || ...));
     return ok;
+  }
+};
+
+// An Object whose members the general decoder reads in another order than they are listed:
+// kOrder are the listed indices in reading order. The listed order is strict reading's (its
+// "expected one of" lists and its suggestions); the reading order is that of the issues, which a
+// document kept when its description was made (the application's site reads "type" first).
+template <class Obj, size_t... kOrder>
+struct ReadInOrder : Obj {
+  static_assert(sizeof...(kOrder) == Obj::kCount &&
+                    [] {
+                      std::array<bool, Obj::kCount> seen{};
+                      for (const size_t i : {kOrder...}) {
+                        if (i >= Obj::kCount || seen[i]) return false;
+                        seen[i] = true;
+                      }
+                      return true;
+                    }(),
+                "kOrder is an order of every listed member, each once");
+  using Value = typename Obj::Value;
+
+  static bool Read(const bj::value& v, const Loc& at, Issues& issues, Value& out) {
+    const json::Fields f(v, at, issues);
+    if (!f.ok()) return false;
+    ReadFields(f, out);
+    return true;
+  }
+  static void ReadFields(const json::Fields& f, Value& out) {
+    (Obj::template FieldAt<kOrder>::Read(f, out), ...);
   }
 };
 

@@ -39,7 +39,8 @@ using Manager = Object<Nothing, Field<"name", kOptional, String>, Field<"title",
 using Shifts = Object<Nothing, Field<"count", kRequired, Integer<1, kMaxShifts>>,
                       Field<"staff_per_shift", kOptional, Integer<0, kMaxStaffCount>>>;
 
-using Site = Object<
+// Listed as strict reading names them; read "type" first, as the issues have always come.
+using Site = ReadInOrder<Object<
     Application, Field<"name", kOptional, String>,
     Field<"type", kRequired, EnumOf<SiteType, kSiteTypeNames>, &Application::site_type>,  // ELIG.SCOPE
     Field<"address", kOptional, String>,
@@ -47,18 +48,20 @@ using Site = Object<
     Field<"area_m2", kOptional, NonNegativeDecimal>,
     Field<"established_on", kOptional, DateValue>, Field<"contact", kOptional, Contact>,
     Field<"manager", kOptional, Manager>, Field<"shifts", kOptional, Shifts>,
-    Field<"services", kOptional, String>>;
+    Field<"services", kOptional, String>>, 1, 0, 2, 3, 4, 5, 6, 7, 8, 9>;
 
 // ELIG.LICENSE: an absent or null licence is "no licence"; no valid_until is "valid".
 using Licence = Object<TelecomLicense, Field<"number", kOptional, String>,
                        Field<"valid_until", kOptional, DateValue, &TelecomLicense::valid_until>>;
 
-using Enterprise = Object<
+// Read in the order its issues have always come: the descriptive strings first.
+using Enterprise = ReadInOrder<Object<
     Application, Field<"name", kOptional, String>,
     Field<"credit_code", kOptional, String, &Application::credit_code>,  // ELIG.CREDIT_CODE
     Field<"business_registered", kOptional, Bool, &Application::business_registered>,
     Field<"telecom_license", kOptional, Licence, &Application::telecom_license>,
-    Field<"legal_representative", kOptional, String>, Field<"parent", kOptional, String>>;
+    Field<"legal_representative", kOptional, String>, Field<"parent", kOptional, String>>,
+    0, 4, 5, 1, 2, 3>;
 
 // ELIG.INDICATORS: the values are named by the rulebook's indicators (strict reading checks the
 // names against them; the fast path reads only those).
