@@ -2,7 +2,9 @@
 // whether it is required, how its value is read (type and range) and where the value goes, written
 // once as a type, from which everything that reads the document is derived:
 //   - Read: the general decoder, over a parsed Boost.JSON value, which reports every problem with
-//     its JSON pointer (json::Issues) in the order the members are listed;
+//     its JSON pointer (json::Issues) in the order the members are listed (or the order a
+//     ReadInOrder<Object<...>, i...> gives, where a document's issues have always come in
+//     another);
 //   - Scan: the fast decoder, straight from the text (json::Scanner), which reads the documents the
 //     general decoder accepts to the same typed value and *declines* (returns false) everything
 //     else, including any member the description does not list, so that errors and notes always
