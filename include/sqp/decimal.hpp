@@ -25,6 +25,8 @@ class Decimal {
   static constexpr std::int64_t kScale = 1'000'000;
   // Largest magnitude accepted from input: leaves headroom for sums of many items.
   static constexpr std::int64_t kMaxUnits = 1'000'000'000'000'000LL;  // 1e12 whole units
+  // The whole numbers read from input lie strictly between -kMaxWhole and kMaxWhole.
+  static constexpr std::int64_t kMaxWhole = kMaxUnits / kScale;
 
   constexpr Decimal() = default;
   static constexpr Decimal FromUnits(std::int64_t units) { return Decimal(units); }

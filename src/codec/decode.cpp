@@ -16,7 +16,7 @@ using json::Quote;
 std::optional<Decimal> ReadDecimal(const bj::value& v, const json::Loc& at, json::Issues& issues) {
   std::optional<Decimal> d;
   if (const auto* i = v.if_int64()) {
-    if (*i > -1'000'000'000'000LL && *i < 1'000'000'000'000LL) d = Decimal::FromInt(*i);
+    if (*i > -Decimal::kMaxWhole && *i < Decimal::kMaxWhole) d = Decimal::FromInt(*i);
   } else if (v.is_uint64()) {
     d = std::nullopt;  // beyond int64: far outside any indicator or score
   } else if (json::IsInexactNumber(v)) {

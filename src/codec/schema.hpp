@@ -57,10 +57,12 @@
 
 #include "absl/status/status.h"
 #include "codec/decode.hpp"
+#include "fixed_string.hpp"
 #include "json/members.hpp"
 #include "json/message.hpp"
 #include "json/reader.hpp"
 #include "json/scanner.hpp"
+#include "json/string_bytes.hpp"
 #include "sqp/date.hpp"
 #include "sqp/decimal.hpp"
 #include "strings.hpp"
@@ -75,14 +77,6 @@ using json::Scanner;
 
 inline constexpr json::Need kRequired = json::Need::kRequired;
 inline constexpr json::Need kOptional = json::Need::kOptional;
-
-// A member name as a template argument: Field<"applied_on", ...>.
-template <size_t N>
-struct Key {
-  char chars[N];
-  constexpr Key(const char (&text)[N]) { std::copy_n(text, N, chars); }  // NOLINT: implicit by design
-  constexpr std::string_view view() const { return {chars, N - 1}; }
-};
 
 // The sink of an Object whose members fill the enclosing object itself (the application's "site"
 // and "enterprise" fill the one Application).
@@ -103,11 +97,6 @@ namespace detail {
 // Two names of the same size `n`, compared with a few overlapping loads rather than a call to
 // memcmp: member names are short, and a document has dozens of them.
 [[gnu::always_inline]] inline bool SameBytes(const char* a, const char* b, size_t n) {
-  const auto load8 = [](const char* p) {
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    return v;
-  };
   const auto load4 = [](const char* p) {
     std::uint32_t v;
     std::memcpy(&v, p, 4);
@@ -115,7 +104,8 @@ namespace detail {
   };
   if (n >= 8) {
     if (n > 16) return std::memcmp(a, b, n) == 0;
-    return ((load8(a) ^ load8(b)) | (load8(a + n - 8) ^ load8(b + n - 8))) == 0;
+    return ((json::Load8(a) ^ json::Load8(b)) |
+            (json::Load8(a + n - 8) ^ json::Load8(b + n - 8))) == 0;
   }
   if (n >= 4) return ((load4(a) ^ load4(b)) | (load4(a + n - 4) ^ load4(b + n - 4))) == 0;
   for (size_t i = 0; i < n; ++i) {
@@ -150,11 +140,10 @@ template <class T, class Out>
 // back the decimal written, which is what the general path accepts (ParseDocument's inexact
 // mark). Made from the digits themselves, so exactly.
 inline bool ScanDecimal(Scanner& s, Decimal& out) {
-  constexpr std::int64_t kMaxWhole = 1'000'000'000'000LL;  // as codec::ReadDecimal
   Scanner::NumberValue n;
   if (!s.Number(n)) return false;
   if (n.is_integer) {
-    if (n.integer <= -kMaxWhole || n.integer >= kMaxWhole) return false;
+    if (n.integer <= -Decimal::kMaxWhole || n.integer >= Decimal::kMaxWhole) return false;
     out = Decimal::FromInt(n.integer);
     return true;
   }
@@ -311,7 +300,7 @@ struct EnumOf {
 // The "schema" member of a document. The general path checks it apart from the members
 // (codec::CheckSchema at the top, CheckEmbeddedSchema where a document is embedded), so Read
 // leaves it alone; the fast path reads only top-level documents and requires it to be kName.
-template <Key kName>
+template <FixedString kName>
 struct SchemaName {
   using Value = std::string_view;
   static constexpr bool kGeneralReads = false;
@@ -349,7 +338,7 @@ struct As {
 
 // ---- Members -------------------------------------------------------------------------------
 
-template <Key kKey, json::Need kNeed, class Reader, auto kSink = nullptr, auto kFlag = nullptr>
+template <FixedString kKey, json::Need kNeed, class Reader, auto kSink = nullptr, auto kFlag = nullptr>
 struct Field {
   static constexpr std::string_view kName = kKey.view();
   // The key as compact text writes it after another member, `,"key":`, and as the first one,
@@ -726,7 +715,7 @@ struct AnyNamesThen {
 // kSchema (codec::CheckEmbeddedSchema, reported before the document's own problems); strict
 // reading holds the document to kShape. The general path accepts what kDecode accepts; general
 // path only (no Scan).
-template <Key kSchema, class V, auto kDecode, const json::ObjectDef& kShape>
+template <FixedString kSchema, class V, auto kDecode, const json::ObjectDef& kShape>
 struct Embedded {
   using Value = V;
   static constexpr const json::ObjectDef& kMembers = kShape;

@@ -3,7 +3,6 @@
 // doors cannot drift apart.
 #pragma once
 
-#include <algorithm>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,6 +12,7 @@
 #include "absl/status/status.h"
 #include "codec/decode.hpp"
 #include "codec/encode.hpp"
+#include "fixed_string.hpp"
 #include "json/limits.hpp"
 #include "json/members.hpp"
 #include "sqp/engine.hpp"
@@ -128,13 +128,7 @@ struct OperationNames {
 
 // A format an operation renders (Renderer): its name, its report from the typed result, and what
 // the rendering checks first (nullptr: nothing).
-template <size_t N>
-struct FormatName {
-  char chars[N];
-  constexpr FormatName(const char (&name)[N]) { std::copy_n(name, N, chars); }  // NOLINT: implicit
-  constexpr std::string_view view() const { return {chars, N - 1}; }
-};
-template <FormatName kName, auto kReport, auto kCheck = nullptr>
+template <FixedString kName, auto kReport, auto kCheck = nullptr>
 struct Format {
   template <class Evaluated, auto kCompute>
   static constexpr Renderer kRenderer{.format = kName.view(),
