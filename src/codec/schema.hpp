@@ -94,26 +94,6 @@ struct NoExternalNames {
 
 namespace detail {
 
-// Two names of the same size `n`, compared with a few overlapping loads rather than a call to
-// memcmp: member names are short, and a document has dozens of them.
-[[gnu::always_inline]] inline bool SameBytes(const char* a, const char* b, size_t n) {
-  const auto load4 = [](const char* p) {
-    std::uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-  };
-  if (n >= 8) {
-    if (n > 16) return std::memcmp(a, b, n) == 0;
-    return ((json::Load8(a) ^ json::Load8(b)) |
-            (json::Load8(a + n - 8) ^ json::Load8(b + n - 8))) == 0;
-  }
-  if (n >= 4) return ((load4(a) ^ load4(b)) | (load4(a + n - 4) ^ load4(b + n - 4))) == 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
 template <class T>
 struct IsOptional : std::false_type {};
 template <class T>
@@ -524,7 +504,7 @@ struct Object {
     size_t i = from;
     for (size_t tried = 0; tried < kCount; ++tried) {
       if (kNames[i].size() == key.size() &&
-          detail::SameBytes(kNames[i].data(), key.data(), key.size())) {
+          json::SameBytes(kNames[i].data(), key.data(), key.size())) {
         return i;
       }
       i = i + 1 == kCount ? 0 : i + 1;

@@ -55,8 +55,15 @@ class Scanner {
     SkipWhitespace();
     return p_ < end_ ? *p_ : '\0';
   }
+  // Whether the next significant character is `c`. The byte at hand is compared first: in compact
+  // text it is the one, and the test for white space is then not made at all.
+  SQP_SCANNER_INLINE bool At(char c) {
+    if (p_ < end_ && *p_ == c) return true;
+    SkipWhitespace();
+    return p_ < end_ && *p_ == c;
+  }
   SQP_SCANNER_INLINE bool Consume(char c) {
-    if (Peek() != c) return false;
+    if (!At(c)) return false;
     ++p_;
     return true;
   }
@@ -69,7 +76,7 @@ class Scanner {
   // a quote, a backslash or a control character belongs to the string: the text is valid UTF-8
   // (checked once, when the scanner was made), so a byte >= 0x80 is part of a whole character.
   SQP_SCANNER_INLINE bool String(std::string_view& out) {
-    if (Peek() != '"') return false;
+    if (!At('"')) return false;
     const char* const begin = p_ + 1;
     const char* p = begin;  // a local: stores through p_ would be kept in step with every load
     const char* const end = end_;
@@ -178,9 +185,10 @@ class Scanner {
     return true;
   }
 
+  // `word` (not empty), consumed, when the text goes on with it (after any white space).
   SQP_SCANNER_INLINE bool Literal(std::string_view word) {
-    SkipWhitespace();
-    if (static_cast<size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0) {
+    if (!At(word[0]) || static_cast<size_t>(end_ - p_) < word.size() ||
+        !SameBytes(p_, word.data(), word.size())) {
       return false;
     }
     p_ += word.size();
@@ -189,7 +197,7 @@ class Scanner {
   // `null`, consumed, when it is next.
   const JsonLimits& limits() const { return limits_; }
 
-  SQP_SCANNER_INLINE bool ConsumeNull() { return Peek() == 'n' && Literal("null"); }
+  SQP_SCANNER_INLINE bool ConsumeNull() { return Literal("null"); }
 
   // Up to kMaxKeys member names of one object, to find a repeated one (names are compared as
   // written, which is exact because names with escapes are declined).
