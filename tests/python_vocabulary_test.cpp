@@ -55,7 +55,7 @@ std::string PythonVocabulary() {
   std::array<FindingStatus, kFindingStatusNames.size()> statuses{};
   for (size_t i = 0; i < statuses.size(); ++i) statuses[i] = static_cast<FindingStatus>(i);
   std::sort(statuses.begin(), statuses.end(), [](FindingStatus a, FindingStatus b) {
-    return eligibility_internal::Rank(a) < eligibility_internal::Rank(b);
+    return SeverityRank(a) < SeverityRank(b);
   });
   out.append(
       "\n# Finding statuses from least to most severe, as the library ranks a rule's findings.\n"

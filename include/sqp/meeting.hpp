@@ -187,48 +187,9 @@ struct MeetingResult {
   std::vector<MotionResult> motions;  // in input order
 };
 
-// Evaluates a meeting. Inconsistent counts or a decision the body may not take are kInvalidInput
-// errors naming the field ("/present", "/motions/0", "/motions/0/decision"), never a decision.
-inline absl::StatusOr<MeetingResult> EvaluateMeeting(const Rulebook& rulebook,
-                                                     const MeetingInput& in) {
-  std::vector<Issue> issues;
-  switch (CheckAttendance(in.members, in.present)) {
-    case CountProblem::kNone: break;
-    case CountProblem::kMembersOutOfRange:
-      issues.push_back({"/members", "must be a whole number from 1 to 1000000"});
-      break;
-    case CountProblem::kPresentExceedsMembers:
-      issues.push_back({"/present", "more present than the body has members"});
-      break;
-    default:
-      issues.push_back({"/present", "must be a whole number from 0 to 1000000"});
-      break;
-  }
-  for (size_t i = 0; i < in.motions.size(); ++i) {
-    const Motion& m = in.motions[i];
-    const std::string at = "/motions/" + std::to_string(i);
-    if (!DecisionAllowed(in.body, m.decision)) {
-      issues.push_back({at + "/decision", "not a decision this body may take"});
-    }
-    if (CheckVotes(in.present, m.votes) != CountProblem::kNone) {
-      issues.push_back({at, "votes must be non-negative and for + against + abstain at most "
-                            "the members present"});
-    }
-  }
-  if (!issues.empty()) return MakeErrors(ErrorCode::kInvalidInput, std::move(issues));
-
-  const MeetingRules& rules = RulesFor(rulebook, in.body);
-  MeetingResult r;
-  r.body = in.body;
-  r.mode = in.mode;
-  r.quorum_fraction = rules.quorum;
-  r.decision_fraction = rules.decision;
-  r.quorum = EvaluateQuorum(rules, in.members, in.present);
-  r.motions.reserve(in.motions.size());
-  for (const Motion& m : in.motions) {
-    r.motions.push_back({m.decision, m.votes, EvaluateMotion(rules, r.quorum, m.votes)});
-  }
-  return r;
-}
+// Evaluates a meeting (src/rules/meeting.cpp). Inconsistent counts or a decision the body may not
+// take are kInvalidInput errors naming the field ("/present", "/motions/0", "/motions/0/decision"),
+// never a decision.
+absl::StatusOr<MeetingResult> EvaluateMeeting(const Rulebook& rulebook, const MeetingInput& in);
 
 }  // namespace sqp

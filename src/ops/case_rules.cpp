@@ -19,7 +19,7 @@ class CaseRecorder {
   void Add(CaseRule rule, FindingStatus status, std::string en, std::string zh,
            std::string evidence) {
     const auto i = static_cast<size_t>(rule);
-    if (eligibility_internal::Rank(status) > eligibility_internal::Rank(r_.rule_status[i])) r_.rule_status[i] = status;
+    if (SeverityRank(status) > SeverityRank(r_.rule_status[i])) r_.rule_status[i] = status;
     r_.findings.push_back({kCaseRuleIds[i], kCaseRuleArticles[i], status, std::move(en),
                            std::move(zh), std::move(evidence)});
   }

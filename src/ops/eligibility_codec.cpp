@@ -11,6 +11,7 @@
 #include "engine/operation.hpp"
 #include "ops/message_template.hpp"
 #include "ops/report_text.hpp"
+#include "rules/internal/eligibility.hpp"
 #include "strings.hpp"
 #include "vocabulary_codec.hpp"
 
@@ -798,7 +799,7 @@ std::string EligibilityReport(const Rulebook& rb, const Application& app,
     std::string zh, en;
     for (const Finding& f : result.findings) {
       if (f.rule != rule) continue;
-      worst = std::max(worst, eligibility_internal::Rank(f.status));
+      worst = std::max(worst, SeverityRank(f.status));
       std::string message;
       if (!zh.empty()) zh += "；";
       AppendFindingMessageZh(rb, app, result, f, message);

@@ -13,6 +13,7 @@
 #include <boost/json.hpp>
 
 #include "ops/eligibility_codec.hpp"
+#include "rules/internal/eligibility.hpp"
 #include "sqp/engine.hpp"
 #include "test_support.hpp"
 
