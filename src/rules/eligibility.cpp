@@ -354,15 +354,22 @@ std::int32_t DistinctCertificates(const Application& app) {
   const auto& staff = app.trained_staff;
   constexpr size_t kQuadraticLimit = 64;  // beyond this, sorting beats pairwise comparison
   if (staff.size() <= kQuadraticLimit) {
-    std::array<std::string_view, kQuadraticLimit> trimmed;  // each number trimmed once
+    // Each number trimmed once. Left uninitialised (an array of std::string_view would set all
+    // 64 first, for the two or three numbers an application lists): only the first i are read.
+    struct Trimmed {
+      const char* data;
+      size_t size;
+    };
+    Trimmed trimmed[kQuadraticLimit];
     std::int32_t distinct = 0;
     for (size_t i = 0; i < staff.size(); ++i) {
-      const std::string_view no = trimmed[i] = TrimCertificateNo(staff[i].certificate_no);
+      const std::string_view no = TrimCertificateNo(staff[i].certificate_no);
+      trimmed[i] = {no.data(), no.size()};
       if (no.empty()) continue;
       bool seen = false;
       for (size_t j = 0; j < i && !seen; ++j) {
         // Numbers of one scheme share their prefix: compare the last character first.
-        const std::string_view other = trimmed[j];
+        const std::string_view other(trimmed[j].data, trimmed[j].size);
         seen = other.size() == no.size() && other.back() == no.back() && other == no;
       }
       if (!seen) ++distinct;
