@@ -6,6 +6,7 @@
 #include <map>
 #include <functional>
 
+#include <boost/json/serializer.hpp>
 #include <openssl/evp.h>
 
 #include "strings.hpp"
@@ -345,7 +346,18 @@ void ReadRestDays(const Fields& root, Rulebook& rb) {
   rb.rest_days = RestCalendar(weekends, std::move(holidays), std::move(working));
 }
 
-void AppendCanonical(const bj::value& v, std::string& out) {
+// Boost.JSON's own bytes for the value or key `sr` was reset to (the canonical form's scalars and
+// keys are written as Boost.JSON writes them), appended through one serializer kept for the whole
+// document rather than a string made for each.
+void AppendSerialized(bj::serializer& sr, std::string& out) {
+  char buffer[256];
+  while (!sr.done()) {
+    const bj::string_view piece = sr.read(buffer);
+    out.append(piece.data(), piece.size());
+  }
+}
+
+void AppendCanonical(const bj::value& v, bj::serializer& sr, std::string& out) {
   switch (v.kind()) {
     case bj::kind::object: {
       const bj::object& o = v.get_object();
@@ -357,9 +369,10 @@ void AppendCanonical(const bj::value& v, std::string& out) {
       out += '{';
       for (size_t i = 0; i < members.size(); ++i) {
         if (i) out += ',';
-        out += bj::serialize(bj::value(members[i]->key()));
+        sr.reset(members[i]->key());
+        AppendSerialized(sr, out);
         out += ':';
-        AppendCanonical(members[i]->value(), out);
+        AppendCanonical(members[i]->value(), sr, out);
       }
       out += '}';
       return;
@@ -370,14 +383,20 @@ void AppendCanonical(const bj::value& v, std::string& out) {
       for (const auto& e : v.get_array()) {
         if (!first) out += ',';
         first = false;
-        AppendCanonical(e, out);
+        AppendCanonical(e, sr, out);
       }
       out += ']';
       return;
     }
     default:
-      out += bj::serialize(v);
+      sr.reset(&v);
+      AppendSerialized(sr, out);
   }
+}
+
+void AppendCanonical(const bj::value& v, std::string& out) {
+  bj::serializer sr;
+  AppendCanonical(v, sr, out);
 }
 
 // Within the default input limits, and refusing repeated member names: the identity hashes the
