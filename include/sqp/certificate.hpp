@@ -2,8 +2,12 @@
 // revocation, upgrade and renewal, as typed C++ over the rulebook's `certificate` numbers.
 //
 // Everything here is pure and allocation-free: a CertificateDates is a fixed-size value, so the
-// C ABI's typed functions and a CRM's hot loop can compute it without touching the heap. The
-// JSON door (src/ops/certificate_op.cpp) only validates input, calls these and writes the result.
+// C ABI's typed functions and a CRM's hot loop can compute it without touching the heap. The date
+// functions (LastValidDay through CertificateStatusOn) are inline here on purpose: they are the
+// hot path of the C ABI's sqp_certificate_compute, which writes date by date into the caller's
+// struct, and of ELIG.KIND. The verdicts and the whole evaluation are in src/rules/certificate.cpp.
+// The JSON door (src/ops/certificate_op.cpp) only validates input, calls these and writes the
+// result.
 #pragma once
 
 #include <algorithm>
@@ -123,7 +127,8 @@ inline Date LastValidDay(const CertificateRules& rules, Date certified_on) {
 
 // The dates of a certificate one by one, so that a caller who wants only some of them (or writes
 // them into its own layout, like the C ABI's sqp_certificate_compute) computes exactly those.
-// ComputeCertificateDates below is these functions put together; nothing else computes a date.
+// ComputeCertificateDates below (src/rules/certificate.cpp) is these functions put together;
+// nothing else computes a date.
 
 // SUP.ANNUAL (Art. 14(12)1): supervision at anniversary `anniversary` of `certified_on`; the
 // report is due the lead months before it, counted backwards by the same rule (READ.PERIOD), and
@@ -178,28 +183,10 @@ inline size_t SupervisionAnniversaryCount(const CertificateRules& rules) {
 }
 
 // Every date of a certificate announced on `certified_on`.
-inline CertificateDates ComputeCertificateDates(const CertificateRules& rules,
-                                                const RestCalendar& rest_days, Date certified_on) {
-  CertificateDates d;
-  d.valid_from = certified_on;
-  // CERT.VALIDITY (Art. 14(12)): with the issue day counted as day one the last valid day is one
-  // day earlier, and the renewal and upgrade deadlines, which count back from it, follow.
-  d.valid_until = LastValidDay(rules, certified_on);
-  d.supervision_count = SupervisionAnniversaryCount(rules);
-  for (size_t i = 0; i < d.supervision_count; ++i) {
-    d.supervision_storage[i] =
-        SupervisionDatesFor(rules, rest_days, certified_on, rules.supervision_anniversaries[i]);
-  }
-  const FilingDeadlines filing = FilingDeadlinesFor(rules, rest_days, d.valid_until);
-  d.renewal_due_by = filing.renewal_due_by;
-  d.upgrade_earliest = UpgradeEarliest(rules, certified_on);
-  d.upgrade_application_due_by = filing.upgrade_application_due_by;
-  return d;
-}
+CertificateDates ComputeCertificateDates(const CertificateRules& rules, const RestCalendar& rest_days,
+                                         Date certified_on);
 
-inline CertificateDates ComputeCertificateDates(const Rulebook& rulebook, Date certified_on) {
-  return ComputeCertificateDates(rulebook.certificate, rulebook.rest_days, certified_on);
-}
+CertificateDates ComputeCertificateDates(const Rulebook& rulebook, Date certified_on);
 
 // CERT.VALIDITY / REVOKE.TRIGGERS: the state on `as_of`. A revocation takes effect from its date
 // on; before that date the certificate is judged by its validity alone.
@@ -226,18 +213,9 @@ inline bool RevocationDateIsPossible(const CertificateDates& d, Date revoked_on)
 // SUP.MISSING (Art. 14(12)2) for one anniversary on `as_of`. A report counts only once it exists,
 // i.e. when submitted on or before `as_of` (a later date is not yet known on `as_of`). The due day
 // itself is still on time (READ.INCLUSIVE: "提前3个月" includes the day).
-inline SupervisionStatus SupervisionStatusOn(const SupervisionDates& s, Date as_of,
-                                             std::optional<Date> submitted_on,
-                                             std::optional<Date> revoked_on = std::nullopt) {
-  if (submitted_on && *submitted_on <= as_of) {
-    return *submitted_on <= s.report_due ? SupervisionStatus::kOnTime : SupervisionStatus::kLate;
-  }
-  // Revoked before the report fell due: no report is owed any more.
-  if (revoked_on && *revoked_on <= as_of && *revoked_on <= s.report_due) {
-    return SupervisionStatus::kNotRequired;
-  }
-  return as_of <= s.report_due ? SupervisionStatus::kUpcoming : SupervisionStatus::kMissing;
-}
+SupervisionStatus SupervisionStatusOn(const SupervisionDates& s, Date as_of,
+                                      std::optional<Date> submitted_on,
+                                      std::optional<Date> revoked_on = std::nullopt);
 
 // SUP.MISSING: a report not in by its due date (late or missing) triggers an open or unannounced
 // inspection (明察或暗访) at the holder's expense.
@@ -253,23 +231,8 @@ constexpr std::optional<bool> FiledAndPublicised(std::optional<bool> significant
 }
 
 // REAPPLY.RENEWAL (Art. 14(14)2-3) and REAPPLY.UPGRADE (Art. 14(14)1) for a filing on `filed_on`.
-inline ReapplicationStatus ReapplicationVerdict(const CertificateDates& d, ReapplicationKind kind,
-                                                Date filed_on) {
-  if (kind == ReapplicationKind::kRenewal) {
-    if (filed_on <= d.renewal_due_by) return ReapplicationStatus::kTimely;
-    if (filed_on <= d.valid_until) return ReapplicationStatus::kLate;
-    // Art. 14(14)3: "有效期满后提出的复评申请，将被视为初次申请".
-    return ReapplicationStatus::kTreatedAsInitial;
-  }
-  // Art. 14(14)1: only "在服务质量证书有效期内", and "间隔半年以上" (inclusive, READ.INCLUSIVE).
-  if (filed_on > d.valid_until) return ReapplicationStatus::kExpired;
-  if (filed_on < d.upgrade_earliest) return ReapplicationStatus::kTooEarly;
-  // "提前3个月提出申请": after the due-by day the filing is still within validity (allowed by the
-  // first sentence) but without the three months' notice, so the re-evaluation may not be
-  // arranged before the certificate ends.
-  if (filed_on > d.upgrade_application_due_by) return ReapplicationStatus::kShortNotice;
-  return ReapplicationStatus::kAllowed;
-}
+ReapplicationStatus ReapplicationVerdict(const CertificateDates& d, ReapplicationKind kind,
+                                         Date filed_on);
 
 // ---- The whole evaluation (what the JSON operation decodes into) -------------------------
 
@@ -331,41 +294,6 @@ struct CertificateResult {
   }
 };
 
-inline CertificateResult EvaluateCertificate(const Rulebook& rulebook, const CertificateInput& in) {
-  CertificateResult r;
-  r.dates = ComputeCertificateDates(rulebook, in.certified_on);
-  r.revocation = in.revocation;
-  std::optional<Date> revoked_on;
-  if (in.revocation) revoked_on.emplace(in.revocation->on);
-  r.revocation_effective = revoked_on && *revoked_on <= in.as_of;
-  r.status = CertificateStatusOn(r.dates, in.as_of, revoked_on);
-
-  const auto dates = r.dates.supervision();
-  for (size_t i = 0; i < dates.size(); ++i) {
-    SupervisionResult& s = r.supervision_storage[i];
-    s.dates = dates[i];
-    std::optional<bool> result_change;
-    for (const SupervisionReport& report : in.reports) {
-      if (report.anniversary == s.dates.anniversary) {
-        s.submitted_on = report.submitted_on;
-        result_change = report.result_significant_change;
-      }
-    }
-    s.status = SupervisionStatusOn(s.dates, in.as_of, s.submitted_on, revoked_on);
-    s.inspection_at_holder_expense = TriggersInspectionAtHolderExpense(s.status);
-    // SUP.FILING follows the supervision result; with no report in (missing, or not yet owed)
-    // there is no supervision result to follow, whatever was given: unknown.
-    if (s.status == SupervisionStatus::kOnTime || s.status == SupervisionStatus::kLate) {
-      s.filed_and_publicised = FiledAndPublicised(result_change);
-    }
-  }
-
-  if (in.reapplication) {
-    r.reapplication = ReapplicationResult{
-        *in.reapplication,
-        ReapplicationVerdict(r.dates, in.reapplication->kind, in.reapplication->filed_on)};
-  }
-  return r;
-}
+CertificateResult EvaluateCertificate(const Rulebook& rulebook, const CertificateInput& in);
 
 }  // namespace sqp
