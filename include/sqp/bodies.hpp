@@ -1,8 +1,9 @@
 // The bodies and people who carry out the procedure (Art. 9, 15-16, 21-23): the certification
 // bodies offered to an applicant (BODY.CHOICE, BODY.DISQUALIFY), the experts and evaluators
 // (PEOPLE.REMOVAL), and the evaluation's effort in person-days (FEE.PERSON_DAYS). Pure functions
-// over typed inputs; the `bodies` operation (sqp.bodies/1 → sqp.bodies-result/1) is their JSON
-// door, and a case (Art. 14) will run the same functions for its commissioned body.
+// over typed inputs, written in src/rules/bodies.cpp (GroundInForce, a one-line test the codecs
+// use in their loops, stays here); the `bodies` operation (sqp.bodies/1 → sqp.bodies-result/1) is
+// their JSON door, and a case (Art. 14) runs the same functions for its commissioned body.
 #pragma once
 
 #include <array>
@@ -139,36 +140,10 @@ inline bool GroundInForce(const DatedGround& g, Date on) { return g.on <= on; }
 // FEE.PERSON_DAYS: the first band whose staff_up_to reaches the headcount, plus the shifts
 // beyond the first. nullopt when the table has no band for the site (a rulebook validated by
 // ParseRulebook always has one: its last band is unbounded).
-inline std::optional<PersonDays> EvaluatePersonDays(const FeeRules& fees, const FeeSite& site) {
-  for (const PersonDaysBand& band : fees.person_days[static_cast<size_t>(site.type)]) {
-    if (band.staff_up_to && site.staff_count > *band.staff_up_to) continue;
-    Decimal days = band.days;
-    for (std::int64_t s = 1; s < site.shifts; ++s) days = days + fees.per_additional_shift;
-    return PersonDays{days, fees.association_fee, fees.template_table};
-  }
-  return std::nullopt;
-}
+std::optional<PersonDays> EvaluatePersonDays(const FeeRules& fees, const FeeSite& site);
 
-inline BodiesResult EvaluateBodies(const BodiesRules& rules, const FeeRules* fees,
-                                   const BodiesInput& in) {
-  BodiesResult r;
-  r.bodies.reserve(in.bodies.size());
-  for (const OfferedBody& b : in.bodies) {
-    BodyVerdict v;
-    v.qualified = b.telecom_service_qualification && b.ict_quality_system_experience;
-    for (const DatedGround& g : b.violations) v.disqualified = v.disqualified || GroundInForce(g, in.on);
-    if (v.may_evaluate()) ++r.offerable;
-    r.bodies.push_back(v);
-  }
-  r.choice_met = r.offerable >= rules.min_qualified_offered;
-  r.people.reserve(in.people.size());
-  for (const Person& p : in.people) {
-    PersonVerdict v;
-    for (const DatedGround& g : p.removals) v.removed = v.removed || GroundInForce(g, in.on);
-    r.people.push_back(v);
-  }
-  if (fees != nullptr && in.site) r.person_days = EvaluatePersonDays(*fees, *in.site);
-  return r;
-}
+// BODY.CHOICE, BODY.DISQUALIFY, PEOPLE.REMOVAL on `in.on`, and FEE.PERSON_DAYS when the site is
+// given and `fees` is not null.
+BodiesResult EvaluateBodies(const BodiesRules& rules, const FeeRules* fees, const BodiesInput& in);
 
 }  // namespace sqp

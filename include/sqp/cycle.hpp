@@ -4,7 +4,7 @@
 //
 // Every number (acceptance and announcement months, report months, publicity days, rest days)
 // comes from the rulebook. Pure functions: no JSON, no I/O, no allocation except the objection
-// list of a whole CycleResult.
+// list of a whole CycleResult. Declared here, written in src/rules/cycle.cpp.
 #pragma once
 
 #include <algorithm>
@@ -67,28 +67,7 @@ struct Batch {
 // month of each quarter) and announced in the matching announcement month of the same year.
 // Filed in an acceptance month: that batch; otherwise the next acceptance month, rolling into
 // January's batch of the next year after the last one. 2026-02-10 → 2026-Q2 (2026-04, 2026-06).
-inline Batch BatchFor(const CalendarRules& rules, Date applied_on) {
-  const YearMonthDay d = applied_on.ymd();
-  Batch b;
-  const size_t count = std::min(rules.acceptance_months.size(), rules.announcement_months.size());
-  if (count == 0) {  // a validated rulebook never has an empty calendar; stay defined anyway
-    b.acceptance = b.announcement = {d.year, d.month};
-    b.quarter = (d.month - 1) / 3 + 1;
-    return b;
-  }
-  size_t i = 0;
-  int year = d.year;
-  while (i < count && rules.acceptance_months[i] < d.month) ++i;
-  if (i == count) {  // past the year's last acceptance month: the first batch of next year
-    i = 0;
-    ++year;
-  }
-  b.index = static_cast<int>(i);
-  b.acceptance = {year, rules.acceptance_months[i]};
-  b.announcement = {year, rules.announcement_months[i]};
-  b.quarter = (rules.acceptance_months[i] - 1) / 3 + 1;
-  return b;
-}
+Batch BatchFor(const CalendarRules& rules, Date applied_on);
 
 // CYCLE.REPORT_DUE (Art. 14(6)): the initial evaluation report is due report_due_months after
 // the materials arrive, by the Civil Code month rule (READ.PERIOD: 2026-01-31 → 2026-02-28).
@@ -99,16 +78,11 @@ struct ReportDue {
   Date due;
   bool moved() const { return due != nominal; }
 };
-inline ReportDue ReportDueFor(const Rulebook& rulebook, Date materials_received_on) {
-  const Date nominal = AddMonths(materials_received_on, rulebook.calendar.report_due_months);
-  return {nominal, rulebook.rest_days.RollForward(nominal)};
-}
+ReportDue ReportDueFor(const Rulebook& rulebook, Date materials_received_on);
 
 // CYCLE.PUBLICITY (Art. 14(8)): publicity_days natural days from the first day, inclusive
 // (READ.DAYS: 2026-03-10 → 2026-03-16). Natural-day periods never move for rest days.
-inline DayRange PublicityWindow(const CalendarRules& rules, Date starts_on) {
-  return NaturalDays(starts_on, rules.publicity_days);
-}
+DayRange PublicityWindow(const CalendarRules& rules, Date starts_on);
 
 // CYCLE.OBJECTION (Art. 14(8)): an objection to a publicised result.
 struct Objection {
@@ -143,17 +117,7 @@ struct ObjectionVerdict {
 
 // CYCLE.OBJECTION: admissible only in writing, with evidence, with contact details and received
 // inside the publicity window (both ends included). Each failed condition is its own reason.
-inline ObjectionVerdict JudgeObjection(const DayRange& publicity, const Objection& o) {
-  ObjectionVerdict v{o.received_on, 0};
-  auto flag = [&v](ObjectionDefect d) {
-    v.defects = static_cast<std::uint8_t>(v.defects | (1u << static_cast<unsigned>(d)));
-  };
-  if (!o.in_writing) flag(ObjectionDefect::kNotInWriting);
-  if (!o.has_evidence) flag(ObjectionDefect::kNoEvidence);
-  if (!o.has_contact) flag(ObjectionDefect::kNoContact);
-  if (!publicity.Contains(o.received_on)) flag(ObjectionDefect::kOutsidePublicity);
-  return v;
-}
+ObjectionVerdict JudgeObjection(const DayRange& publicity, const Objection& o);
 
 // sqp.cycle/1 as typed input: each part is optional, and each result part is present exactly
 // when its input is. Objections need the publicity window they are judged against.
@@ -173,22 +137,6 @@ struct CycleResult {
 
 // Evaluates every part given. Objections without publicity_starts_on are an input error
 // (kInvalidInput at "/publicity_starts_on"): admissibility cannot be judged without the window.
-inline absl::StatusOr<CycleResult> EvaluateCycle(const Rulebook& rulebook, const CycleInput& in) {
-  CycleResult r;
-  if (in.objections.has_value() && !in.publicity_starts_on.has_value()) {
-    return MakeError(ErrorCode::kInvalidInput, "/publicity_starts_on",
-                     "is required when objections are given: an objection is judged against "
-                     "the publicity period");
-  }
-  if (in.applied_on) r.batch = BatchFor(rulebook.calendar, *in.applied_on);
-  if (in.materials_received_on) r.report_due = ReportDueFor(rulebook, *in.materials_received_on);
-  if (in.publicity_starts_on) r.publicity = PublicityWindow(rulebook.calendar, *in.publicity_starts_on);
-  if (in.objections) {
-    r.objections.emplace();
-    r.objections->reserve(in.objections->size());
-    for (const Objection& o : *in.objections) r.objections->push_back(JudgeObjection(*r.publicity, o));
-  }
-  return r;
-}
+absl::StatusOr<CycleResult> EvaluateCycle(const Rulebook& rulebook, const CycleInput& in);
 
 }  // namespace sqp
