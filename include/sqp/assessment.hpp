@@ -40,26 +40,9 @@ struct AssessmentResult {
   AssessmentOutcome outcome = AssessmentOutcome::kNotScored;
 };
 
-inline absl::StatusOr<AssessmentResult> EvaluateAssessment(const Rulebook& rb,
-                                                           const AssessmentInput& in) {
-  AssessmentResult r;
-  EvaluateEligibility(rb, in.application, r.eligibility);
-  CycleInput procedure = in.procedure;
-  procedure.applied_on = in.application.applied_on;
-  auto cycle = EvaluateCycle(rb, procedure);
-  if (!cycle.ok()) return cycle.status();
-  r.cycle = *std::move(cycle);
-  if (in.scoresheet) r.score = EvaluateScore(rb, *in.scoresheet);
-
-  switch (r.eligibility.decision) {
-    case Decision::kIneligible: r.outcome = AssessmentOutcome::kIneligible; break;
-    case Decision::kPending: r.outcome = AssessmentOutcome::kPending; break;
-    case Decision::kEligible:
-      r.outcome = !r.score ? AssessmentOutcome::kNotScored
-                  : r.score->grade ? AssessmentOutcome::kGraded
-                                   : AssessmentOutcome::kNoGrade;
-  }
-  return r;
-}
+// Evaluates eligibility, the procedure calendar for the application's filing date and, when a
+// scoresheet is given, the score; the outcome follows from them. An inconsistent procedure (see
+// EvaluateCycle) is its error. Written in src/rules/assessment.cpp.
+absl::StatusOr<AssessmentResult> EvaluateAssessment(const Rulebook& rb, const AssessmentInput& in);
 
 }  // namespace sqp

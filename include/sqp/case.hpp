@@ -273,7 +273,7 @@ struct CaseResult {
   std::array<FindingStatus, kCaseRuleCount> rule_status{};  // worst status per case rule
 };
 
-// Evaluates the case. Pure: the same input gives the same result; no I/O.
+// Evaluates the case (src/rules/case.cpp). Pure: the same input gives the same result; no I/O.
 CaseResult EvaluateCase(const Rulebook& rulebook, const CaseInput& in);
 
 }  // namespace sqp
