@@ -3,7 +3,7 @@
 #   cmake --install build --prefix P     (or: cpack -G DEB in build/)
 #
 #   P/include/sqp.h, sqp_version.h                the C ABI's header and its version macros
-#   P/include/sqp/*.hpp                           the header-first C++ API
+#   P/include/sqp/*.hpp                           the C++ API's headers
 #   P/LIB/libsqp.so.1.MINOR.PATCH, libsqp.so.1, libsqp.so the C ABI, SONAME libsqp.so.1
 #   P/LIB/libsqp_core.a                           the C++ library (sqp::sqp)
 #   P/LIB/cmake/sqp/                              find_package(sqp CONFIG): sqp::capi, sqp::sqp
@@ -225,7 +225,7 @@ sqp.h, the libsqp.so link, and the CMake (sqp::capi) and pkg-config files for
 programs in C (or any language) using the stable C ABI. Needs no C++ library.")
 set(CPACK_COMPONENT_CXXDEV_DESCRIPTION
     "This package holds the C++ development files.
-The header-first C++20 API (sqp/*.hpp) and its static library libsqp_core.a
+The C++20 API (sqp/*.hpp) and its static library libsqp_core.a
 (CMake target sqp::sqp), with the Boost, Abseil, OpenSSL and simdjson
 development packages it needs.")
 set(CPACK_COMPONENT_TOOLS_DESCRIPTION "This package holds the sqp command.

@@ -28,10 +28,16 @@ int main() {
         "ParseRulebook(DefaultRulebookJson()) has the engine's SHA-256");
   Check(engine->identity().sha256.size() == 64, "a SHA-256 has 64 hex digits");
 
-  // Typed API, header-only rules: 2/3 quorum of 9 members is 6.
+  // Typed API, a constexpr rule of the header: 2/3 quorum of 9 members is 6.
   const sqp::MeetingRules& rules = engine->rulebook().expert_review;
   Check(sqp::EvaluateQuorum(rules, 9, 6).met, "6 of 9 present is a quorum");
   Check(!sqp::EvaluateQuorum(rules, 9, 5).met, "5 of 9 present is not");
+  // A rule compiled into the installed libsqp_core.a (src/rules/meeting.cpp), not inline.
+  sqp::MeetingInput meeting;
+  meeting.members = 9;
+  meeting.present = 6;
+  const absl::StatusOr<sqp::MeetingResult> held = sqp::EvaluateMeeting(engine->rulebook(), meeting);
+  Check(held.ok() && held->valid(), "EvaluateMeeting, from the archive, finds the quorum");
 
   // JSON door and error model.
   absl::StatusOr<std::string> info = engine->Run("rulebook", "{}");
