@@ -145,7 +145,7 @@ enum class FindingStatus : std::uint8_t { kPass, kFail, kPending, kNote };
 inline constexpr std::array<std::string_view, 4> kFindingStatusNames = {"pass", "fail", "pending",
                                                                         "note"};
 // A status's severity, from note (0) through pass (1) and pending (2) to fail (3): a rule's status
-// is the most severe of its findings' (here and in the case's rules), and the Python binding's
+// is the most severe of its findings' (in the ELIG.* rules and the case's), and the Python binding's
 // FINDING_STATUSES_BY_SEVERITY is written in this order.
 constexpr int SeverityRank(FindingStatus s) {
   switch (s) {

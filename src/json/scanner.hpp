@@ -185,8 +185,10 @@ class Scanner {
     return true;
   }
 
-  // `word` (not empty), consumed, when the text goes on with it (after any white space).
+  // `word`, consumed, when the text goes on with it (after any white space); an empty word is
+  // always there.
   SQP_SCANNER_INLINE bool Literal(std::string_view word) {
+    if (word.empty()) return true;
     if (!At(word[0]) || static_cast<size_t>(end_ - p_) < word.size() ||
         !SameBytes(p_, word.data(), word.size())) {
       return false;
@@ -194,9 +196,9 @@ class Scanner {
     p_ += word.size();
     return true;
   }
-  // `null`, consumed, when it is next.
   const JsonLimits& limits() const { return limits_; }
 
+  // `null`, consumed, when it is next.
   SQP_SCANNER_INLINE bool ConsumeNull() { return Literal("null"); }
 
   // Up to kMaxKeys member names of one object, to find a repeated one (names are compared as

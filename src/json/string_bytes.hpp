@@ -1,7 +1,8 @@
 // The bytes a JSON string cannot hold as they are (RFC 8259 §7): the quote, the backslash and
 // the control characters U+0000..U+001F. The writer escapes them; the fast paths' scanner stops
 // at them (a closing quote, or an escape or control character it declines). One definition for
-// both, bytewise and eight bytes at a time; and the compare of short byte runs both use.
+// both, bytewise and eight bytes at a time. And SameBytes, the compare of short byte runs that the
+// scanner and the decoders made from document descriptions (src/codec/schema.hpp) use.
 #pragma once
 
 #include <cstddef>
@@ -19,9 +20,6 @@ inline std::uint64_t Load8(const char* p) {
   return w;
 }
 
-// The high bit of each byte of `w` that IsStringSpecial, SWAR. Exact about "none" and about the
-// lowest flagged byte (a false flag can only follow a real one, through a borrow), so the first
-// special byte in memory is at __builtin_ctzll(result) / 8. Bytes >= 0x80 (UTF-8) never match.
 // Whether the `n` bytes at `a` and at `b` are the same, with a few overlapping loads rather than a
 // call to memcmp: what is compared here (member names, a member's `,"key":` text, literals) is
 // short, a document has dozens of them, and with `n` known where this is inlined the branches
@@ -44,6 +42,9 @@ inline std::uint64_t Load8(const char* p) {
   return true;
 }
 
+// The high bit of each byte of `w` that IsStringSpecial, SWAR. Exact about "none" and about the
+// lowest flagged byte (a false flag can only follow a real one, through a borrow), so the first
+// special byte in memory is at __builtin_ctzll(result) / 8. Bytes >= 0x80 (UTF-8) never match.
 inline std::uint64_t StringSpecialBytes(std::uint64_t w) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHighs = 0x8080808080808080ULL;

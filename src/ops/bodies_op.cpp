@@ -1,7 +1,8 @@
 // `bodies`: the certification bodies offered to an applicant, the experts and evaluators, and
 // the evaluation's person-days (sqp.bodies/1 → sqp.bodies-result/1; BODY.CHOICE,
 // BODY.DISQUALIFY, PEOPLE.REMOVAL, FEE.PERSON_DAYS; Art. 9, 15-16, 21-23). The rules are
-// sqp/bodies.hpp's; this file reads the document, writes the result and its report.
+// declared in sqp/bodies.hpp and written in src/rules/bodies.cpp; this file reads the document,
+// writes the result and its report.
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -1,7 +1,8 @@
 // `certificate`: sqp.certificate/1 → sqp.certificate-status/1 (CERT.*, SUP.*, REVOKE.*,
 // REAPPLY.*; Art. 14(10), 14(12)-(14)). Decodes and validates the whole document, evaluates it
-// with include/sqp/certificate.hpp (Compute) and writes the dates, the statuses and bilingual
-// messages; its renderings (certificate_render.cpp) are laid out from the same evaluation.
+// with the rules of sqp/certificate.hpp (written in src/rules/certificate.cpp; Compute) and
+// writes the dates, the statuses and bilingual messages; its renderings (certificate_render.cpp)
+// are laid out from the same evaluation.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
 // `eligibility` (sqp.application/1 → sqp.eligibility/1): ELIG.* of RULES.md §1. Decoding and
-// encoding live in eligibility_codec.cpp (shared with `assess`); the rules are
-// include/sqp/eligibility.hpp.
+// encoding live in eligibility_codec.cpp (shared with `assess`); the rules are declared in
+// sqp/eligibility.hpp and written in src/rules/eligibility.cpp.
 #include "engine/operation.hpp"
 #include "ops/eligibility_codec.hpp"
 

@@ -1,6 +1,6 @@
 // `score`: one scoresheet against its site type's Table 1 (sqp.scoresheet/1 → sqp.score/1,
 // SCORE.*, Art. 12-13). Decoding and writing live in score_codec (shared with `assess`); the
-// rules are sqp/scoring.hpp.
+// rules are declared in sqp/scoring.hpp and written in src/rules/scoring.cpp.
 #include "engine/operation.hpp"
 #include "ops/score_codec.hpp"
 #include "sqp/scoring.hpp"

@@ -63,6 +63,7 @@ ObjectionVerdict JudgeObjection(const DayRange& publicity, const Objection& o) {
 // Every part given, each by its rule above.
 absl::StatusOr<CycleResult> EvaluateCycle(const Rulebook& rulebook, const CycleInput& in) {
   CycleResult r;
+  // CYCLE.OBJECTION: an objection is judged against the publicity period, so it needs its start.
   if (in.objections.has_value() && !in.publicity_starts_on.has_value()) {
     return MakeError(ErrorCode::kInvalidInput, "/publicity_starts_on",
                      "is required when objections are given: an objection is judged against "

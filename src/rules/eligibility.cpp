@@ -14,7 +14,8 @@
 
 namespace sqp {
 
-// The union of the rolling years and the batch's calendar years (see the header).
+// The look-back window: the union of the rolling years (READ.PERIOD) and the calendar years before
+// the batch the application joins (CYCLE.BATCH); see the header.
 DayRange EligibilityWindow(const Rulebook& rb, Date applied_on) {
   const int lookback = rb.eligibility.lookback_years;
   DayRange window{AddYears(applied_on, -lookback), applied_on};
@@ -256,7 +257,7 @@ WindowPlace Place(const DayRange& window, Date d) {
 // ELIG.ACCIDENT (Art. 11(4), 14(4)): a production-safety accident of a disqualifying grade
 // (较大 and above, per the rulebook) inside the window disqualifies outright.
 void CheckAccidents(const Rulebook& rb, const Application& app, const DayRange& window,
-                           Recorder& rec) {
+                    Recorder& rec) {
   constexpr auto kRule = EligibilityRule::kAccident;
   if (!app.accidents_recorded) {  // READ.ABSENT
     rec.Add(kRule, FindingStatus::kPending, FindingReason::kInvestigationNotRecorded);

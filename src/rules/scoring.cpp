@@ -90,6 +90,7 @@ GradeCheck CheckGrade(const ScoringTable& table, size_t g, std::span<const Decim
 
 // SCORE.TABLE, SCORE.RULES, SCORE.KEY, SCORE.METHODS, SCORE.GRADE, each where it is applied below.
 ScoreResult EvaluateScore(const Rulebook& rb, const ScoreInput& in) {
+  // SCORE.TABLE: the rulebook's table for the site type.
   const ScoringTable& table = rb.scoring.Table(in.site_type);
   const std::int64_t step = rb.scoring.StepUnits();
   ScoreResult r;
