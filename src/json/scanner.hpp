@@ -14,8 +14,8 @@
 // Repeated member names are the caller's to detect (Scanner::Keys helps).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -210,7 +210,7 @@ class Scanner {
     bool Add(std::string_view key) {
       if (size_ == kMaxKeys) return false;
       for (size_t i = 0; i < size_; ++i) {
-        if (keys_[i].size == key.size() && std::memcmp(keys_[i].data, key.data(), key.size()) == 0) {
+        if (keys_[i].size == key.size() && SameBytes(keys_[i].data, key.data(), key.size())) {
           return false;
         }
       }
