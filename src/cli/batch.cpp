@@ -240,10 +240,21 @@ size_t WriteAll(std::string_view data, int& error) {
 BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd, int threads,
                      const std::function<void(size_t lines, size_t errors)>& progress) {
   BlockReader reader(fd, engine.options().max_input_bytes);
-  std::mutex read_mutex;   // the reader, and the order in which blocks are taken
-  std::mutex write_mutex;  // stdout, the counts, and whose turn it is to write
-  std::condition_variable turn;
-  size_t next_sequence = 0, next_to_write = 0;
+  std::mutex read_mutex;  // the reader, and the order in which blocks are taken
+  size_t next_sequence = 0;
+  // The blocks, their order on the way out, and who writes: a worker that finishes a block
+  // before the blocks ahead of it are written parks it and goes on evaluating, rather than
+  // waiting for its turn; whoever parks the block that is next in line writes it and every
+  // parked block after it, outside the lock. At most `threads + 2` blocks exist at once, so
+  // memory stays bounded when one block is slow: a worker that would need more waits.
+  std::mutex state_mutex;
+  std::condition_variable block_freed;
+  std::vector<std::unique_ptr<Block>> free_blocks;  // reused, most recent first: warm in cache
+  std::vector<std::unique_ptr<Block>> parked;       // evaluated, not yet written
+  const size_t max_blocks = static_cast<size_t>(std::max(threads, 1)) + 2;
+  size_t blocks = 0;           // in existence
+  size_t next_to_write = 0;
+  bool writing = false;        // a worker is writing parked blocks (it alone touches `counts`)
   BatchCounts counts;
   std::atomic<bool> write_failed{false};  // set by the writer whose write fell short
   // Blocks go straight to the descriptor (they are large; stdio would only copy them), so
@@ -254,61 +265,103 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
   struct stat out_stat {};
   const bool out_is_file = fstat(STDOUT_FILENO, &out_stat) == 0 && S_ISREG(out_stat.st_mode);
 
+  // Writes one block in its turn (the caller is the one writer). After a failed write the later
+  // blocks are dropped.
+  const auto write_block = [&](Block& block) {
+    if (write_failed.load(std::memory_order_relaxed)) return;
+    int error = 0;
+    const size_t written = WriteAll(block.out, error);
+    if (written != block.out.size()) {
+      write_failed.store(true, std::memory_order_relaxed);  // a full disk, /dev/full, ...
+      counts.write_errno = error;
+      // The answers written whole: one per '\n' (answers hold no raw newline).
+      const std::string_view done(block.out.data(), written);
+      const size_t whole = static_cast<size_t>(std::count(done.begin(), done.end(), '\n'));
+      const size_t keep = whole == 0 ? 0 : done.rfind('\n') + 1;
+      if (out_is_file && keep < written) {
+        const off_t end = lseek(STDOUT_FILENO, 0, SEEK_CUR);
+        if (end >= 0) {
+          if (ftruncate(STDOUT_FILENO, end - static_cast<off_t>(written - keep)) == 0) {
+            lseek(STDOUT_FILENO, end - static_cast<off_t>(written - keep), SEEK_SET);
+          }
+        }
+      }
+      if (whole > 0) counts.lines = block.lines[whole - 1].number;
+    } else {
+      counts.lines = block.lines_read;
+      counts.errors += block.errors;
+      if (!block.last) progress(counts.lines, counts.errors);  // the caller reports the end
+    }
+  };
+
+  // The parked block that is next in line, taken out of `parked`, or null.
+  const auto take_next = [&]() -> std::unique_ptr<Block> {
+    for (auto& b : parked) {
+      if (b->sequence == next_to_write) {
+        std::unique_ptr<Block> next = std::move(b);
+        b = std::move(parked.back());
+        parked.pop_back();
+        return next;
+      }
+    }
+    return nullptr;
+  };
+
   const auto work = [&] {
-    Block block;  // reused: no allocation per block once warm
     for (;;) {
+      std::unique_ptr<Block> block;
+      {
+        std::unique_lock<std::mutex> lock(state_mutex);
+        block_freed.wait(lock, [&] { return !free_blocks.empty() || blocks < max_blocks; });
+        if (free_blocks.empty()) {
+          block = std::make_unique<Block>();
+          ++blocks;
+        } else {
+          block = std::move(free_blocks.back());
+          free_blocks.pop_back();
+        }
+      }
+      bool have_block = false;
       {
         const std::lock_guard<std::mutex> lock(read_mutex);
         // Once output is lost, evaluating the rest of the input is wasted work.
-        if (write_failed.load(std::memory_order_relaxed)) return;
-        if (!reader.Next(block)) return;
-        block.sequence = next_sequence++;
+        if (!write_failed.load(std::memory_order_relaxed) && reader.Next(*block)) {
+          block->sequence = next_sequence++;
+          have_block = true;
+        }
       }
-      block.out.clear();
-      block.errors = 0;
-      for (const Block::Line& line : block.lines) {
+      if (!have_block) {
+        const std::lock_guard<std::mutex> lock(state_mutex);
+        free_blocks.push_back(std::move(block));
+        block_freed.notify_all();
+        return;
+      }
+      block->out.clear();
+      block->errors = 0;
+      for (const Block::Line& line : block->lines) {
         // A UTF-8 byte order mark before the first line is skipped (docs/cli.md), as for one document.
         std::string_view text = line.text;
         if (line.number == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
         const ErrorCode code =
             line.skipped_bytes > 0
-                ? engine.RunSkippedToDocument(operation, line.skipped_bytes, block.out, line.number)
-                : engine.RunToDocument(operation, text, block.out, line.number);
-        if (code != ErrorCode::kOk) ++block.errors;
-        block.out += '\n';
+                ? engine.RunSkippedToDocument(operation, line.skipped_bytes, block->out, line.number)
+                : engine.RunToDocument(operation, text, block->out, line.number);
+        if (code != ErrorCode::kOk) ++block->errors;
+        block->out += '\n';
       }
-      std::unique_lock<std::mutex> lock(write_mutex);
-      turn.wait(lock, [&] { return next_to_write == block.sequence; });
-      // After a failed write the later blocks are dropped, but still take their turn, so that
-      // their workers get through and out.
-      if (!write_failed) {
-        int error = 0;
-        const size_t written = WriteAll(block.out, error);
-        if (written != block.out.size()) {
-          write_failed.store(true, std::memory_order_relaxed);  // a full disk, /dev/full, ...
-          counts.write_errno = error;
-          // The answers written whole: one per '\n' (answers hold no raw newline).
-          const std::string_view done(block.out.data(), written);
-          const size_t whole = static_cast<size_t>(std::count(done.begin(), done.end(), '\n'));
-          const size_t keep = whole == 0 ? 0 : done.rfind('\n') + 1;
-          if (out_is_file && keep < written) {
-            const off_t end = lseek(STDOUT_FILENO, 0, SEEK_CUR);
-            if (end >= 0) {
-              if (ftruncate(STDOUT_FILENO, end - static_cast<off_t>(written - keep)) == 0) {
-                lseek(STDOUT_FILENO, end - static_cast<off_t>(written - keep), SEEK_SET);
-              }
-            }
-          }
-          if (whole > 0) counts.lines = block.lines[whole - 1].number;
-        } else {
-          counts.lines = block.lines_read;
-          counts.errors += block.errors;
-          if (!block.last) progress(counts.lines, counts.errors);  // the caller reports the end
-        }
+      std::unique_lock<std::mutex> lock(state_mutex);
+      parked.push_back(std::move(block));
+      if (writing) continue;  // the writer takes this block in its turn
+      writing = true;
+      while (std::unique_ptr<Block> next = take_next()) {
+        lock.unlock();
+        write_block(*next);
+        lock.lock();
+        ++next_to_write;
+        free_blocks.push_back(std::move(next));
+        block_freed.notify_all();
       }
-      ++next_to_write;
-      lock.unlock();
-      turn.notify_all();
+      writing = false;
     }
   };
 

@@ -23,9 +23,11 @@ struct BatchCounts {
 // Evaluates every non-blank line read from `fd` with `engine` and writes each answer, followed by
 // '\n', to stdout in input order. The input is read in blocks of about 128 KiB (lines are views
 // into the block, not copied), so memory stays flat however long the input is. With `threads`
-// > 1, that many workers share the one immutable engine: each takes the next block, evaluates
-// it, and writes it once the blocks before it are written, so reading, evaluating and writing
-// overlap. With 1 everything happens on the calling thread. `progress(lines, errors)` is called
+// > 1, that many workers share the one immutable engine: each takes the next block and
+// evaluates it; a block finished before the ones ahead of it is parked, and whoever finishes the
+// block next in line writes it and the parked ones after it, so reading, evaluating and writing
+// overlap and no worker waits for its turn to write (at most threads + 2 blocks exist at once).
+// With 1 everything happens on the calling thread. `progress(lines, errors)` is called
 // after each block but the last is written (at most 4096 lines a block).
 // Reads up to `size` bytes from `fd` (retrying EINTR): the count (0 at the end), or -1 with the
 // errno in `error`.
