@@ -135,6 +135,24 @@ TEST(DateTest, ReadDatesStrictParsing) {
                           "3000-01-01", "2026-0a-01", "+026-01-01"}) {
     EXPECT_FALSE(Date::Parse(bad).has_value()) << bad;
   }
+  // Every byte in every digit's place: a date only when the byte is an ASCII digit and the day
+  // is real (the digits read one by one, the way Parse once looped over them, as the oracle).
+  for (size_t place : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    for (int byte = 0; byte < 256; ++byte) {
+      std::string text = "2024-02-19";
+      text[place] = static_cast<char>(byte);
+      std::optional<Date> want;
+      if (byte >= '0' && byte <= '9') {
+        const auto number = [&](size_t from, size_t n) {
+          int v = 0;
+          for (size_t i = from; i < from + n; ++i) v = v * 10 + (text[i] - '0');
+          return v;
+        };
+        want = Date::FromYmd(number(0, 4), number(5, 2), number(8, 2));
+      }
+      EXPECT_EQ(Date::Parse(text), want) << "byte " << byte << " at " << place;
+    }
+  }
   EXPECT_EQ(P("2026-11-22").ToString(), "2026-11-22");
   EXPECT_EQ(P("2026-11-22").yyyymmdd(), 20261122);
   EXPECT_EQ(Date::FromYyyymmdd(20240229), P("2024-02-29"));

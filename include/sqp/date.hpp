@@ -66,17 +66,18 @@ class Date {
   // Strict `YYYY-MM-DD`: exactly ten characters, ASCII digits and two hyphens.
   static std::optional<Date> Parse(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    int parts[3] = {0, 0, 0};
-    static constexpr int kStart[3] = {0, 5, 8};
-    static constexpr int kLength[3] = {4, 2, 2};
-    for (int p = 0; p < 3; ++p) {
-      for (int i = 0; i < kLength[p]; ++i) {
-        const char c = text[static_cast<size_t>(kStart[p] + i)];
-        if (c < '0' || c > '9') return std::nullopt;
-        parts[p] = parts[p] * 10 + (c - '0');
-      }
+    // The eight digits written out rather than looped over: a document has several dates, and
+    // the loop's bookkeeping cost more than the digits. A byte below '0' wraps to a large value.
+    const auto digit = [&text](size_t i) {
+      return static_cast<unsigned>(static_cast<unsigned char>(text[i])) - unsigned{'0'};
+    };
+    const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3);
+    const unsigned m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9);
+    if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) {
+      return std::nullopt;
     }
-    return FromYmd(parts[0], parts[1], parts[2]);
+    return FromYmd(static_cast<int>(((y0 * 10 + y1) * 10 + y2) * 10 + y3),
+                   static_cast<int>(m0 * 10 + m1), static_cast<int>(d0 * 10 + d1));
   }
 
   // `YYYYMMDD` as an integer, the C ABI's date form (20260320).
