@@ -197,7 +197,7 @@ TEST(CliTest, OutputThatCannotBeWrittenFailsTheRun) {
   const std::string full_out = ::testing::TempDir() + "/write_fail_full.jsonl";
   const std::string cut_out = ::testing::TempDir() + "/write_fail_cut.jsonl";
   ASSERT_EQ(run(cli + " rulebook --batch " + input + " > " + full_out).exit_code, 3);
-  for (const char* threads : {"1", "2", "4"}) {
+  for (const char* threads : {"1", "2", "4", "8"}) {  // 8: more workers than blocks in the pool
     // SIGXFSZ is ignored by sqp itself (not by the shell here): the write past the limit fails
     // with EFBIG instead of killing the process, and the file is cut back to a whole line.
     const CliRun r = run("ulimit -f 2000; " + cli + " rulebook --batch " + input +

@@ -242,11 +242,12 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
   BlockReader reader(fd, engine.options().max_input_bytes);
   std::mutex read_mutex;  // the reader, and the order in which blocks are taken
   size_t next_sequence = 0;
-  // The blocks, their order on the way out, and who writes: a worker that finishes a block
-  // before the blocks ahead of it are written parks it and goes on evaluating, rather than
-  // waiting for its turn; whoever parks the block that is next in line writes it and every
-  // parked block after it, outside the lock. At most `threads + 2` blocks exist at once, so
-  // memory stays bounded when one block is slow: a worker that would need more waits.
+  // The blocks, their order on the way out, and who writes: a worker parks every block it has
+  // evaluated and goes on, rather than waiting for its turn. Unless a worker is already writing,
+  // the one that parks the block next in line becomes the writer: it writes that block and the
+  // parked ones that follow it in sequence (those parked meanwhile too), up to the first gap,
+  // outside the lock. At most `threads + 2` blocks exist at once, so memory stays bounded when
+  // one block is slow: a worker that would need more waits for one to be written.
   std::mutex state_mutex;
   std::condition_variable block_freed;
   std::vector<std::unique_ptr<Block>> free_blocks;  // reused, most recent first: warm in cache
@@ -333,7 +334,7 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
       if (!have_block) {
         const std::lock_guard<std::mutex> lock(state_mutex);
         free_blocks.push_back(std::move(block));
-        block_freed.notify_all();
+        block_freed.notify_one();  // one block freed: one waiter can go on
         return;
       }
       block->out.clear();
@@ -359,7 +360,7 @@ BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd,
         lock.lock();
         ++next_to_write;
         free_blocks.push_back(std::move(next));
-        block_freed.notify_all();
+        block_freed.notify_one();  // one block freed: one waiter can go on
       }
       writing = false;
     }

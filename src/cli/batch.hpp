@@ -20,15 +20,6 @@ struct BatchCounts {
                         // would be lost; `lines` is then the last line whose answer was written)
 };
 
-// Evaluates every non-blank line read from `fd` with `engine` and writes each answer, followed by
-// '\n', to stdout in input order. The input is read in blocks of about 128 KiB (lines are views
-// into the block, not copied), so memory stays flat however long the input is. With `threads`
-// > 1, that many workers share the one immutable engine: each takes the next block and
-// evaluates it; a block finished before the ones ahead of it is parked, and whoever finishes the
-// block next in line writes it and the parked ones after it, so reading, evaluating and writing
-// overlap and no worker waits for its turn to write (at most threads + 2 blocks exist at once).
-// With 1 everything happens on the calling thread. `progress(lines, errors)` is called
-// after each block but the last is written (at most 4096 lines a block).
 // Reads up to `size` bytes from `fd` (retrying EINTR): the count (0 at the end), or -1 with the
 // errno in `error`.
 ssize_t ReadSome(int fd, char* buffer, size_t size, int& error);
@@ -37,6 +28,16 @@ ssize_t ReadSome(int fd, char* buffer, size_t size, int& error);
 // EINTR); returns the bytes written, and sets `error` (an errno) when it stopped short.
 size_t WriteAll(std::string_view data, int& error);
 
+// Evaluates every non-blank line read from `fd` with `engine` and writes each answer, followed by
+// '\n', to stdout in input order. The input is read in blocks of about 128 KiB (lines are views
+// into the block, not copied), so memory stays flat however long the input is. With `threads`
+// > 1, that many workers share the one immutable engine: each takes the next block and
+// evaluates it, then parks it; unless another worker is already writing, the worker that parks
+// the block next in line writes it and the parked blocks that follow it in sequence. So
+// reading, evaluating and writing overlap, and a worker never waits for its turn to write; it
+// waits only when all threads + 2 blocks are in use behind a slow one. With 1 everything
+// happens on the calling thread. `progress(lines, errors)` is called after each block but the
+// last is written (at most 4096 lines a block).
 BatchCounts RunBatch(const Engine& engine, const std::string& operation, int fd, int threads,
                      const std::function<void(size_t lines, size_t errors)>& progress);
 
