@@ -27,9 +27,12 @@ bool SameValue(const bj::value& ours, const bj::value& boost) {
   if (boost.is_double() && std::isnan(boost.get_double())) {
     return ours.is_double() && ours.get_double() == 0.0;
   }
+  // A number marked inexact (HeldExactly, src/codec/parse.cpp) is one inside the decimal range
+  // whose double does not give back what was written; the range's edge belongs to it:
+  // 999999999999.999918 is the double 10^12 and is marked, while "1e12" itself is exact.
   if (ours.is_double() && std::isnan(ours.get_double())) {
     return boost.is_double() && std::isfinite(boost.get_double()) &&
-           std::fabs(boost.get_double()) < 1e12;
+           std::fabs(boost.get_double()) <= 1e12;
   }
   if (ours.kind() != boost.kind()) return false;
   if (const bj::array* a = boost.if_array()) {
